@@ -1,0 +1,75 @@
+/**
+ * validate(dataset) reports every problem of a loaded input, each with file, line, column, date,
+ * kind, value and a sentence. Errors (unparseable dates or numbers, duplicate dates, missing files
+ * or columns, empty files, an unknown frequency) make `ok` false; warnings (negative values,
+ * outliers, zero target, gaps and empty cells, ignored columns) do not.
+ */
+import { assemble, type Assembled } from "./assemble";
+import { makeIssue, type Issue } from "./issue";
+import { formatDay } from "./parse-date";
+import type { Dataset, InputFormat } from "./source";
+import type { Frequency } from "./table";
+import { checkValues, FLAG_NEGATIVE, FLAG_OUTLIER, FLAG_ZERO_TARGET, type ValueCheckOptions } from "./value-checks";
+
+export interface ValidationReport {
+  ok: boolean;
+  /** Periods on the date grid (first to last date). */
+  rows: number;
+  frequency: Frequency | null;
+  start: string | null;
+  end: string | null;
+  format: InputFormat;
+  target: string;
+  channels: string[];
+  controls: string[];
+  errors: number;
+  warnings: number;
+  issues: Issue[];
+}
+
+/** validate(dataset, options) → the report above; `assembled` may be passed to avoid a second join. */
+export function validate(dataset: Dataset, options: ValueCheckOptions = {}, assembled: Assembled = assemble(dataset)): ValidationReport {
+  const issues = [...assembled.issues, ...valueIssues(assembled, options)];
+  issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? Infinity) - (b.row ?? Infinity)));
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const days = assembled.days;
+  return {
+    ok: errors === 0,
+    rows: days.length,
+    frequency: assembled.frequency,
+    start: days.length > 0 ? formatDay(days[0]) : null,
+    end: days.length > 0 ? formatDay(days[days.length - 1]) : null,
+    format: dataset.format,
+    target: dataset.target,
+    channels: dataset.channels,
+    controls: dataset.controls,
+    errors,
+    warnings: issues.length - errors,
+    issues,
+  };
+}
+
+function valueIssues(assembled: Assembled, options: ValueCheckOptions): Issue[] {
+  const issues: Issue[] = [];
+  for (const s of assembled.series) {
+    const { flags, p95, threshold } = checkValues(s, options);
+    for (let i = 0; i < flags.length; i++) {
+      const flag = flags[i];
+      if (flag === 0) continue;
+      const v = s.values[i];
+      const what = s.role === "target" ? "target" : "spend";
+      const message =
+        flag === FLAG_NEGATIVE ? `negative ${what} ${v}`
+        : flag === FLAG_OUTLIER ? `${what} ${v} is more than ${options.outlierFactor ?? 20} × the column's 95th percentile (${round(p95)}; threshold ${round(threshold)})`
+        : flag === FLAG_ZERO_TARGET ? "the target is 0"
+        : "";
+      const kind = flag === FLAG_NEGATIVE ? "negative" : flag === FLAG_OUTLIER ? "outlier" : "zero_target";
+      issues.push(makeIssue({ file: s.file, row: s.lines[i] || null, column: s.header, date: formatDay(assembled.days[i]), kind, value: v, message }));
+    }
+  }
+  return issues;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
