@@ -15,7 +15,7 @@
  *    time between the nearest good values of the same series, the nearest good value at the ends —
  *    as the reference pipeline that inspired mixlab does), `zero`, `drop` (the whole date goes) or
  *    `keep` (left as it is, listed under `kept`). Filled values are rounded to the decimals the
- *    series uses (at most 6).
+ *    series uses (at least 2, at most 6).
  */
 import { assemble, HOLE_GAP, HOLE_EMPTY, HOLE_NON_NUMERIC, type GridSeries } from "./assemble";
 import { DataError, type Issue } from "./issue";
@@ -118,7 +118,7 @@ export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Ta
   const repaired = assembled.series.map((s, k) => {
     const values = Float64Array.from(s.values);
     const good = (i: number): boolean => !dropRow[i] && (kinds[k][i] === null || (strategies[kinds[k][i] as RepairKind] === "keep" && s.values[i] === s.values[i]));
-    const decimals = decimalsOf(s.values);
+    const decimals = Math.max(2, decimalsOf(s.values));
     for (let i = 0; i < n; i++) {
       const kind = kinds[k][i];
       const before = beforeValue(s, i);

@@ -30,7 +30,7 @@ export interface ValidationReport {
 /** validate(dataset, options) → the report above; `assembled` may be passed to avoid a second join. */
 export function validate(dataset: Dataset, options: ValueCheckOptions = {}, assembled: Assembled = assemble(dataset)): ValidationReport {
   const issues = [...assembled.issues, ...valueIssues(assembled, options)];
-  issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? Infinity) - (b.row ?? Infinity)));
+  issues.sort(byFileThenLine);
   const errors = issues.filter((i) => i.severity === "error").length;
   const days = assembled.days;
   return {
@@ -68,6 +68,15 @@ function valueIssues(assembled: Assembled, options: ValueCheckOptions): Issue[] 
     }
   }
   return issues;
+}
+
+/** Orders issues by file, then line (issues on no line last); ties keep their order (stable sort). */
+function byFileThenLine(a: Issue, b: Issue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.row === b.row) return 0;
+  if (a.row === null) return 1;
+  if (b.row === null) return -1;
+  return a.row - b.row;
 }
 
 function round(x: number): number {
