@@ -12,6 +12,43 @@ export type CellStatus = "empty" | "bad" | "ambiguous";
 const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * The fast path for the common cell `-?digits(.digits)?` with at most 15 significant digits: the
+ * digits form an integer m < 2^53 and the result is m / 10^k with k ≤ 22 fraction digits. Both are
+ * exact doubles, so the one division is correctly rounded and equals Number(text) (Clinger's fast
+ * path). Anything else returns NaN and goes the general way.
+ */
+function fastDecimal(s: string): number {
+  const n = s.length;
+  let i = 0;
+  let negative = false;
+  if (n === 0) return NaN;
+  let c = s.charCodeAt(0);
+  if (c === 45) {
+    negative = true;
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && fraction < 0) {
+      fraction = 0;
+      continue;
+    } else return NaN;
+    if (fraction >= 0) fraction++;
+  }
+  if (digits === 0 || digits > 15 || fraction > 22) return NaN;
+  const v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  return negative ? -v : v;
+}
+
 function plainNumber(s: string): number {
   // Number() alone also accepts "0x1f", "Infinity" and "" (as 0): allow only decimal characters.
   for (let i = 0; i < s.length; i++) {
@@ -29,6 +66,8 @@ function plainNumber(s: string): number {
  * @example parseNumberCell("1,234") // => NaN (ambiguous)
  */
 export function parseNumberCell(text: string): number {
+  const fast = fastDecimal(text);
+  if (fast === fast) return fast;
   const s = text.trim();
   const v = plainNumber(s);
   if (v === v) return v;

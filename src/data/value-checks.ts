@@ -30,6 +30,44 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/**
+ * quantileInPlace(values, p) is quantileSorted(sorted copy, p) without sorting: two order statistics
+ * by quickselect (Hoare's FIND), expected O(n). Reorders `values`.
+ */
+export function quantileInPlace(values: Float64Array, p: number): number {
+  if (!(values.length > 0)) throw new RangeError("quantileInPlace requires at least one value");
+  if (!(p >= 0 && p <= 1)) throw new RangeError("quantileInPlace requires p in [0, 1]");
+  const h = (values.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = select(values, lo);
+  if (lo + 1 >= values.length || h === lo) return a;
+  // After select, everything right of lo is ≥ a: the next order statistic is their minimum.
+  let b = Infinity;
+  for (let i = lo + 1; i < values.length; i++) if (values[i] < b) b = values[i];
+  return a + (h - lo) * (b - a);
+}
+
+/** select(values, k) puts the k-th smallest at index k, smaller ones left, larger right; returns it. */
+function select(values: Float64Array, k: number): number {
+  let left = 0, right = values.length - 1;
+  while (right > left) {
+    const pivot = values[(left + right) >> 1];
+    let i = left, j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const t = values[i]; values[i] = values[j]; values[j] = t;
+        i++; j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
+}
+
 /** The flags of one series and the outlier threshold used (NaN when the series has no p95 > 0). */
 export interface SeriesFlags {
   flags: Uint8Array;
@@ -49,8 +87,13 @@ export function checkValues(series: GridSeries, options: ValueCheckOptions = {})
   const n = series.values.length;
   const flags = new Uint8Array(n);
   if (series.role === "control") return { flags, p95: NaN, threshold: NaN };
-  const finite = series.values.filter((v) => v === v).sort();
-  const p95 = finite.length > 0 ? quantileSorted(finite, 0.95) : NaN;
+  const finite = new Float64Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = series.values[i];
+    if (v === v) finite[count++] = v;
+  }
+  const p95 = count > 0 ? quantileInPlace(finite.subarray(0, count), 0.95) : NaN;
   const threshold = p95 > 0 ? factor * p95 : NaN;
   for (let i = 0; i < n; i++) {
     const v = series.values[i];
