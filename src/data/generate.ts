@@ -424,7 +424,6 @@ interface Sheet {
   header: string[];
   /** Fault column name of each value cell (channel, target or control name). */
   columns: string[];
-  /** Value-cell indexes that cell-level faults may hit, by column name. */
   rows: Array<{ date: string; cells: string[] }>;
 }
 
@@ -889,12 +888,11 @@ function injectDirt(
       }
     }
   }
-  const kindOrder = (k: string): string => k;
   faults.sort((x, y) =>
     x.date !== y.date ? (x.date < y.date ? -1 : 1)
       : x.file !== y.file ? (x.file < y.file ? -1 : 1)
         : x.column !== y.column ? (x.column < y.column ? -1 : 1)
-          : kindOrder(x.kind) < kindOrder(y.kind) ? -1 : kindOrder(x.kind) > kindOrder(y.kind) ? 1 : 0);
+          : x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0);
   dropped.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
   return { states, faults, dropped };
 }

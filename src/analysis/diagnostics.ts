@@ -1,0 +1,99 @@
+/**
+ * Residual and design diagnostics of a fitted regression, bundled for the `fit` summary, plus
+ * re-exports of each test so callers can import them from one place.
+ */
+import { breuschPagan } from "./breusch-pagan";
+import { conditionNumber } from "./condition-number";
+import { durbinWatson } from "./durbin-watson";
+import { jarqueBera } from "./jarque-bera";
+import { designColumns, centeredSumOfSquares, type DesignMatrix } from "./least-squares";
+import { ljungBox } from "./ljung-box";
+import { shapiroWilk } from "./shapiro-wilk";
+import { checkFinite, type Vector } from "./vector-checks";
+import { vif } from "./vif";
+
+export { breuschPagan, type BreuschPaganResult } from "./breusch-pagan";
+export { conditionNumber, type ConditionNumberOptions } from "./condition-number";
+export { durbinWatson } from "./durbin-watson";
+export { jarqueBera, type JarqueBeraResult } from "./jarque-bera";
+export type { DesignMatrix } from "./least-squares";
+export { ljungBox, type LjungBoxResult } from "./ljung-box";
+export { shapiroWilk, type ShapiroWilkResult } from "./shapiro-wilk";
+export { vif } from "./vif";
+
+/**
+ * The `diagnostics` block of the fit summary. A test that does not apply to the data (too few
+ * residuals, zero variance, n > 5000 for Shapiro–Wilk) is null rather than an error.
+ */
+export interface Diagnostics {
+  /** Variance inflation factor per regressor (Infinity for exact collinearity, NaN for a constant column). */
+  vif: Record<string, number>;
+  /** κ of [1, X] as given (statsmodels' OLS summary "Cond. No."), unit-dependent. */
+  condition_number: number | null;
+  /** κ of [1, X] with columns scaled to unit length (Belsley–Kuh–Welsch); above ~30 is collinear. */
+  condition_number_scaled: number | null;
+  /** Durbin–Watson d of the residuals (≈ 2: no first-order autocorrelation). */
+  durbin_watson: number | null;
+  /** Lags used for Ljung–Box: min(10, ⌊n/5⌋), statsmodels' default. */
+  ljung_box_lags: number | null;
+  /** Ljung–Box p-value at `ljung_box_lags`. */
+  ljung_box_p: number | null;
+  /** Jarque–Bera p-value. */
+  jarque_bera_p: number | null;
+  /** Shapiro–Wilk p-value (null outside 3 ≤ n ≤ 5000). */
+  shapiro_p: number | null;
+  /** Studentised Breusch–Pagan LM p-value against the non-constant regressors. */
+  breusch_pagan_p: number | null;
+}
+
+/**
+ * diagnose(residuals, X, names) runs every diagnostic on one fit: VIF and condition numbers of the
+ * design, and Durbin–Watson, Ljung–Box, Jarque–Bera, Shapiro–Wilk and Breusch–Pagan on the
+ * residuals. X holds the regressors without the intercept (it is added where a test needs it).
+ * Tests that cannot be computed on these data give null; VIF of a constant column is NaN.
+ * Breusch–Pagan uses only the non-constant columns of X. O(n · p³).
+ *
+ * @param residuals - residuals of the fit in time order
+ * @param X - regressors without intercept, one row per residual (rows as arrays, or an ml-matrix)
+ * @param names - one name per column of X
+ * @returns the diagnostics block; p-values in [0, 1]
+ * @throws RangeError if X does not have one row per residual, names do not match its columns, or
+ *   a value is not finite
+ * @example diagnose([1, -1, 2, -2, 1, -1], [[1], [2], [3], [4], [5], [6]], ["tv"]).vif // => { tv: 1 }
+ */
+export function diagnose(residuals: Vector, X: DesignMatrix, names: readonly string[]): Diagnostics {
+  checkFinite("diagnose", "residual", residuals, 1);
+  const n = residuals.length;
+  const columns = designColumns("diagnose", X, n);
+  if (names.length !== columns.length) {
+    throw new RangeError(`diagnose requires one name per column of X (got ${names.length} names for ${columns.length} columns)`);
+  }
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Float64Array(columns.length + 1);
+    row[0] = 1;
+    for (let j = 0; j < columns.length; j++) row[j + 1] = columns[j][i];
+    rows.push(row);
+  }
+  const residualSs = centeredSumOfSquares(residuals);
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) sumSq += residuals[i] * residuals[i];
+  const varies = residualSs > 0;
+  const lags = Math.min(10, Math.floor(n / 5));
+  const nonConstant = columns.filter((c) => centeredSumOfSquares(c) > 0);
+  const squares = Array.from(residuals, (e) => e * e);
+  const bpApplies =
+    nonConstant.length > 0 && n >= nonConstant.length + 2 && centeredSumOfSquares(squares) > 0;
+  const bpRows = nonConstant.length > 0 ? Array.from({ length: n }, (_, i) => nonConstant.map((c) => c[i])) : [];
+  return {
+    vif: vif(X, names),
+    condition_number: n >= columns.length + 1 ? conditionNumber(rows) : null,
+    condition_number_scaled: n >= columns.length + 1 ? conditionNumber(rows, { unitLength: true }) : null,
+    durbin_watson: n >= 2 && sumSq > 0 ? durbinWatson(residuals) : null,
+    ljung_box_lags: lags >= 1 && varies ? lags : null,
+    ljung_box_p: lags >= 1 && varies ? ljungBox(residuals, lags).pValue : null,
+    jarque_bera_p: n >= 2 && varies ? jarqueBera(residuals).pValue : null,
+    shapiro_p: n >= 3 && n <= 5000 && varies ? shapiroWilk(residuals).pValue : null,
+    breusch_pagan_p: bpApplies ? breuschPagan(residuals, bpRows).lmPValue : null,
+  };
+}

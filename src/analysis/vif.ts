@@ -1,0 +1,50 @@
+/**
+ * Variance inflation factors of a design matrix.
+ */
+import {
+  centeredSumOfSquares,
+  designColumns,
+  onesColumn,
+  residualSumOfSquares,
+  type DesignMatrix,
+} from "./least-squares";
+
+/**
+ * Variance inflation factor of each column: VIF_j = 1 / (1 − R²_j), where R²_j is the R² of
+ * column j regressed by least squares on an intercept and all the other columns. Computed as
+ * Σ(x_j − x̄_j)² / SSR_j, which equals 1/(1 − R²_j) without the cancellation in 1 − R².
+ *
+ * Matches statsmodels' `variance_inflation_factor(add_constant(X), j + 1)` (statsmodels needs the
+ * constant column added by the caller; here it is added internally, so X must not contain one).
+ * VIF = 1 means no collinearity; above 10 is the usual warning level. A column that is an exact
+ * linear combination of the others gets Infinity (JSON: null); a constant column gets NaN (its
+ * R² is undefined). O(n · p³).
+ *
+ * @param X - design matrix without intercept: n rows × p columns (rows as arrays, or an ml-matrix)
+ * @param names - one name per column
+ * @returns { [name]: VIF } in column order, unitless, ≥ 1
+ * @throws RangeError if X is not rectangular, has a non-finite entry, or names do not match its columns
+ * @example vif([[1, 2], [2, 1], [3, 5], [4, 3]], ["tv", "radio"]) // => { tv: 1.3888888888888888, radio: 1.3888888888888888 }
+ */
+export function vif(X: DesignMatrix, names: readonly string[]): Record<string, number> {
+  const columns = designColumns("vif", X);
+  if (names.length !== columns.length) {
+    throw new RangeError(`vif requires one name per column of X (got ${names.length} names for ${columns.length} columns)`);
+  }
+  if (new Set(names).size !== names.length) throw new RangeError("vif requires distinct column names");
+  const n = columns[0].length;
+  const ones = onesColumn(n);
+  const out: Record<string, number> = {};
+  for (let j = 0; j < columns.length; j++) {
+    const sst = centeredSumOfSquares(columns[j]);
+    if (sst === 0) {
+      out[names[j]] = NaN;
+      continue;
+    }
+    const others = [ones, ...columns.filter((_, k) => k !== j)];
+    const { ssr } = residualSumOfSquares(others, columns[j]);
+    // Residual norm below the rank tolerance: x_j lies in the span of the others.
+    out[names[j]] = ssr <= 1e-20 * sst ? Infinity : sst / ssr;
+  }
+  return out;
+}

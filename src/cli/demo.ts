@@ -1,0 +1,83 @@
+/**
+ * `mixlab demo` (`npm run demo`): the pipeline on the bundled data. Today: load the three bundled
+ * sets (generating them when `data/` is missing), validate, clean, and print what they hold and
+ * what cleaning changed; the dirty daily set is checked against the faults its generator injected.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import { BUNDLED_SETS, writeBundledSets } from "../data/bundled-sets";
+import { clean, type CleanReport } from "../data/clean";
+import type { Truth } from "../data/generate";
+import { loadInput, type LoadOptions } from "../data/load";
+import { validate } from "../data/validate";
+import { tableToWideCsv } from "../data/write-wide";
+import { describeTable, formatTableSummary } from "../report/describe-table";
+import { writeFileAtomic } from "../util/write-file-atomic";
+import type { CliContext } from "./context";
+import { describeCleaning } from "./clean";
+
+/** The bundled data folder of this installation (not of the current directory). */
+export const DATA_DIR = resolve(__dirname, "..", "..", "data");
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  program.command("demo")
+    .description("run the pipeline on the bundled data and print what it finds")
+    .option("--data <dir>", "bundled data folder", DATA_DIR)
+    .option("--out <dir>", "where to write cleaned data and reports", "out/demo")
+    .action((flags: { data: string; out: string }) => {
+      const started = Date.now();
+      const setNames = Object.keys(BUNDLED_SETS) as (keyof typeof BUNDLED_SETS)[];
+      if (!setNames.every((name) => existsSync(join(flags.data, name, "truth.json")))) {
+        ctx.err(`demo: bundled data missing under ${flags.data}; generating it\n`);
+        writeBundledSets(flags.data);
+      }
+      for (const name of setNames) {
+        const folder = join(flags.data, name);
+        const truth = JSON.parse(readFileSync(join(folder, "truth.json"), "utf8")) as Truth;
+        const input = truth.shape === "channel-dir" ? folder : join(folder, truth.files[0]);
+        const options: LoadOptions = {};
+        if (truth.campaigns) options.channelMap = Object.fromEntries(truth.campaigns.map((c) => [c.name, c.channel]));
+        ctx.out(`\n== ${name}: ${truth.shape}, ${input}\n`);
+        const dataset = loadInput(input, options);
+        const report = validate(dataset);
+        ctx.out(`validate: ${report.errors} error(s), ${report.warnings} warning(s)` +
+          (report.issues.length ? ` — ${summariseKinds(report.issues.map((i) => i.kind))}` : "") + "\n");
+        const cleaned = clean(dataset);
+        const outCsv = join(flags.out, `${name}-clean.csv`);
+        const outReport = join(flags.out, `${name}-clean-report.json`);
+        writeFileAtomic(outCsv, tableToWideCsv(cleaned.table));
+        writeFileAtomic(outReport, JSON.stringify(cleaned.report, null, 2) + "\n");
+        ctx.out("clean:    " + describeCleaning(cleaned.report, outCsv, outReport).replace(/^[^:]*: /, ""));
+        if (truth.dirt) ctx.out(compareWithFaults(cleaned.report, truth));
+        ctx.out(formatTableSummary(describeTable(cleaned.table)));
+        if (dataset.campaigns && dataset.campaigns.length > 0) {
+          ctx.out("  campaign KPIs (CTR, CVR, CPA, ROAS):\n");
+          const width = Math.max(...dataset.campaigns.map((c) => c.campaign.length));
+          for (const c of dataset.campaigns) {
+            const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(2)}%`);
+            const num = (x: number | null) => (x === null ? "–" : x.toFixed(2));
+            ctx.out(`    ${c.campaign.padEnd(width)} CTR ${pct(c.ctr).padStart(7)}  CVR ${pct(c.cvr).padStart(7)}  CPA ${num(c.cpa).padStart(8)}  ROAS ${num(c.roas).padStart(6)}\n`);
+          }
+        }
+      }
+      ctx.out(`\ndemo done in ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${flags.out}\n`);
+      ctx.exit(0);
+    });
+}
+
+function summariseKinds(kinds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(", ");
+}
+
+/** One line: how many of the generator's injected faults the cleaning report contains, by kind. */
+function compareWithFaults(report: CleanReport, truth: Truth): string {
+  const faults = truth.dirt?.faults ?? [];
+  const key = (kind: string, column: string, date: string | null) => `${kind}|${column}|${date}`;
+  const reported = new Set(report.changes.map((c) => key(c.kind, c.column, c.date)));
+  const reportedInvalid = new Set(report.changes.filter((c) => c.kind === "invalid_date").map((c) => `${c.column}|${c.date_text}`));
+  const found = faults.filter((f) => f.kind === "invalid_date" ? reportedInvalid.has(`${f.column}|${f.value}`) : reported.has(key(f.kind, f.column, f.date)));
+  return `          injected faults found: ${found.length} of ${faults.length}; changes not from an injected fault: ${report.changes.length - found.length}\n`;
+}

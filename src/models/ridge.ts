@@ -1,0 +1,309 @@
+/**
+ * Ridge regression on standardised predictors with an unpenalised intercept, optionally with
+ * per-coefficient non-negativity (for media channels whose effect cannot be negative).
+ */
+import { householderQr } from "./qr";
+import { checkDesign, standardizeColumns, type DesignMatrix, type NumberArray } from "./standardize";
+
+/** Options of fitRidge. */
+export interface RidgeOptions {
+  /** Names of the columns of X (default x0, x1, …). */
+  readonly names?: readonly string[];
+  /** Per column: constrain that coefficient to be ≥ 0 (default: all unconstrained). */
+  readonly nonNegative?: readonly boolean[];
+  /**
+   * Standardise predictors (default true: mean 0, population sd 1, as scikit-learn's
+   * StandardScaler). With false the columns are only centred (scales = 1), so alpha penalises
+   * the coefficients on the scale of X as given.
+   */
+  readonly standardize?: boolean;
+}
+
+/** Result of a penalised linear fit on standardised predictors (ridge, lasso, elastic net). */
+export interface PenalizedLinearFit {
+  /** Penalty strength used. */
+  readonly alpha: number;
+  /** Column names of X. */
+  readonly names: readonly string[];
+  /** Coefficients on the original scale of X: b_j = s_j / scale_j. */
+  readonly coefficients: Float64Array;
+  /** Intercept on the original scale: b0 = ȳ − Σ_j b_j·mean_j. */
+  readonly intercept: number;
+  /** Coefficients s on the standardised scale (what the penalty acts on). */
+  readonly standardizedCoefficients: Float64Array;
+  /** Intercept on the standardised scale (= ȳ, since standardised columns have mean 0). */
+  readonly standardizedIntercept: number;
+  /** Column means and scales used for standardisation (scales = 1 when not standardised). */
+  readonly means: Float64Array;
+  readonly scales: Float64Array;
+  /** Fitted values X b + b0 and residuals y − fitted on the training data. */
+  readonly fitted: Float64Array;
+  readonly residuals: Float64Array;
+  /** Indices of constrained coefficients held at their bound 0. */
+  readonly atBound: readonly number[];
+}
+
+/** Result of fitRidge. */
+export type RidgeResult = PenalizedLinearFit;
+
+/**
+ * checkNonNegativeMask(fn, mask, p) validates a per-column non-negativity mask for the function
+ * named fn and returns a clean copy (undefined means no constraint anywhere). O(p).
+ * @param fn - calling function, named in the error
+ * @param mask - one boolean per column, or undefined
+ * @param p - number of columns
+ * @returns a new boolean array of length p
+ * @throws RangeError if mask is not an array of length p
+ */
+export function checkNonNegativeMask(fn: string, mask: readonly boolean[] | undefined, p: number): boolean[] {
+  if (mask === undefined) return new Array<boolean>(p).fill(false);
+  if (!Array.isArray(mask) || mask.length !== p) {
+    throw new RangeError(`${fn} requires nonNegative as one boolean per column (${p})`);
+  }
+  return mask.map((v) => v === true);
+}
+
+/**
+ * nnlsMixed(A, b, bounded) solves min ‖A x − b‖² subject to x_j ≥ 0 for bounded j (others free)
+ * by the Lawson–Hanson active-set method (C. L. Lawson & R. J. Hanson, Solving Least Squares
+ * Problems, 1974, ch. 23, algorithm NNLS), extended to free variables, which always stay in the
+ * passive set. Each subproblem is solved by Householder QR of the passive columns. Terminates
+ * with the KKT conditions: w = Aᵀ(b − A x) has w_j = 0 for passive j and w_j ≤ tol for j at 0.
+ * Finite, at most a few times p outer steps in practice; O(m·p²) per step.
+ * @param A - m × p matrix of full column rank (row-major)
+ * @param b - right-hand side of length m
+ * @param bounded - per column, whether x_j ≥ 0 is imposed
+ * @returns x (new Float64Array of length p)
+ * @throws RangeError if a passive subproblem is rank deficient
+ */
+export function nnlsMixed(A: DesignMatrix, b: NumberArray, bounded: readonly boolean[]): Float64Array {
+  const { rows: m, cols: p, data } = A;
+  const x = new Float64Array(p);
+  const passive = bounded.map((bd) => !bd);
+
+  const solvePassive = (): Float64Array => {
+    const idx: number[] = [];
+    for (let j = 0; j < p; j++) if (passive[j]) idx.push(j);
+    const z = new Float64Array(p);
+    if (idx.length === 0) return z;
+    const sub = new Float64Array(m * idx.length);
+    for (let i = 0; i < m; i++) for (let k = 0; k < idx.length; k++) sub[i * idx.length + k] = data[i * p + idx[k]];
+    const qr = householderQr({ rows: m, cols: idx.length, data: sub });
+    if (qr.deficient.length > 0) throw new RangeError("nnlsMixed requires A of full column rank");
+    const c = qr.solve(b);
+    for (let k = 0; k < idx.length; k++) z[idx[k]] = c[k];
+    return z;
+  };
+  const gradient = (): Float64Array => {
+    const r = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      let s = b[i];
+      for (let j = 0; j < p; j++) s -= data[i * p + j] * x[j];
+      r[i] = s;
+    }
+    const w = new Float64Array(p);
+    for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) w[j] += data[i * p + j] * r[i];
+    return w;
+  };
+
+  // Scale of the problem for the KKT tolerance: ‖A‖_max·‖b‖₁-like bound on |w|.
+  let aMax = 0;
+  for (let k = 0; k < data.length; k++) aMax = Math.max(aMax, Math.abs(data[k]));
+  let bSum = 0;
+  for (let i = 0; i < m; i++) bSum += Math.abs(b[i]);
+  const tol = 10 * Number.EPSILON * Math.max(m, p) * aMax * Math.max(bSum, 1);
+
+  // Free variables first (no feasibility question for them).
+  x.set(solvePassive());
+  const maxOuter = 3 * p + 30;
+  for (let outer = 0; outer < maxOuter; outer++) {
+    const w = gradient();
+    let best = -1;
+    let bestW = tol;
+    for (let j = 0; j < p; j++) {
+      if (bounded[j] && !passive[j] && w[j] > bestW) {
+        best = j;
+        bestW = w[j];
+      }
+    }
+    if (best < 0) return x;
+    passive[best] = true;
+    for (let inner = 0; inner < 3 * p + 30; inner++) {
+      const z = solvePassive();
+      if (inner === 0 && !(z[best] > 0)) {
+        // w_best > 0 yet the entering variable would be ≤ 0: only possible through rounding, so
+        // the KKT conditions hold to working precision; stop (Lawson & Hanson, step 6 guard).
+        passive[best] = false;
+        return x;
+      }
+      let step = 1;
+      let blocking = -1;
+      for (let j = 0; j < p; j++) {
+        if (bounded[j] && passive[j] && z[j] <= 0) {
+          const denom = x[j] - z[j];
+          const sj = denom > 0 ? x[j] / denom : 0;
+          if (sj < step || blocking < 0) {
+            step = Math.min(step, sj);
+            blocking = j;
+          }
+        }
+      }
+      if (blocking < 0) {
+        x.set(z);
+        break;
+      }
+      for (let j = 0; j < p; j++) x[j] += step * (z[j] - x[j]);
+      x[blocking] = 0;
+      for (let j = 0; j < p; j++) {
+        if (bounded[j] && passive[j] && !(x[j] > 0)) {
+          x[j] = 0;
+          passive[j] = false;
+        }
+      }
+    }
+  }
+  return x;
+}
+
+/**
+ * fitRidge(X, y, alpha, options) fits ridge regression on standardised predictors with an
+ * unpenalised intercept, the objective of scikit-learn `Ridge(alpha)` fitted on
+ * `StandardScaler().fit_transform(X)`:
+ *   minimise ‖y − Xs s − s0‖² + alpha·‖s‖²,  Xs = (X − mean)/scale (population sd),
+ * so s0 = ȳ and s solves the augmented least-squares problem [Xs; √alpha·I] s ≈ [y − ȳ; 0] by
+ * Householder QR (not the normal equations). With `nonNegative`, the same augmented problem is
+ * solved under s_j ≥ 0 for the flagged columns, exactly, by Lawson–Hanson NNLS with free
+ * variables (see nnlsMixed); since scales are positive, b_j ≥ 0 ⇔ s_j ≥ 0. Original scale:
+ * b_j = s_j/scale_j, b0 = ȳ − Σ_j b_j·mean_j. A constant column gets scale 1 (all zeros after
+ * centring) and, for alpha > 0, coefficient 0. O(n·p² ) (times the active-set steps with bounds).
+ * @param X - n × p design matrix (row-major); not mutated
+ * @param y - target of length n
+ * @param alpha - penalty ≥ 0 (0 gives OLS on the standardised data; needs full column rank)
+ * @param options - `names`, `nonNegative` (one boolean per column), `standardize` (default true)
+ * @returns coefficients on the original and the standardised scale, intercepts, means, scales,
+ *   fitted values and residuals
+ * @throws RangeError if shapes disagree, a value is not finite, alpha is not ≥ 0, or alpha = 0
+ *   with collinear columns
+ * @example fitRidge(designMatrix([[1], [2], [3]]), [2, 4, 6], 0).coefficients // => ≈ [2]
+ */
+export function fitRidge(X: DesignMatrix, y: NumberArray, alpha: number, options: RidgeOptions = {}): RidgeResult {
+  checkDesign("fitRidge", X, y);
+  if (!(alpha >= 0) || alpha === Infinity) throw new RangeError("fitRidge requires a finite alpha ≥ 0");
+  const { rows: n, cols: p } = X;
+  const names = options.names ? [...options.names] : Array.from({ length: p }, (_, j) => `x${j}`);
+  if (names.length !== p) throw new RangeError(`fitRidge requires one name per column: got ${names.length} names for ${p} columns`);
+  const bounded = checkNonNegativeMask("fitRidge", options.nonNegative, p);
+
+  const { Xs, means, scales } = prepare(X, options.standardize ?? true);
+  let ySum = 0;
+  for (let i = 0; i < n; i++) ySum += y[i];
+  const yMean = ySum / n;
+
+  // Augmented system A = [Xs; √alpha I], rhs = [y − ȳ; 0].
+  const m = n + p;
+  const A = new Float64Array(m * p);
+  A.set(Xs.data);
+  const ra = Math.sqrt(alpha);
+  for (let j = 0; j < p; j++) A[(n + j) * p + j] = ra;
+  const rhs = new Float64Array(m);
+  for (let i = 0; i < n; i++) rhs[i] = y[i] - yMean;
+  const aug: DesignMatrix = { rows: m, cols: p, data: A };
+
+  let s: Float64Array;
+  if (bounded.some(Boolean)) {
+    const check = householderQr(aug);
+    if (check.deficient.length > 0) throw collinearError("fitRidge", names, check.deficient);
+    s = nnlsMixed(aug, rhs, bounded);
+  } else {
+    const qr = householderQr(aug);
+    if (qr.deficient.length > 0) throw collinearError("fitRidge", names, qr.deficient);
+    s = qr.solve(rhs);
+  }
+  return finish(alpha, names, s, yMean, means, scales, X, y, bounded);
+}
+
+/**
+ * prepare(X, standardize) returns the predictors the penalised models work on:
+ * Xs = (X − mean)/scale (scikit-learn's StandardScaler, see standardizeColumns) when standardize
+ * is true, else Xs = X − mean with scales = 1, so the unpenalised intercept is always handled by
+ * centring. O(n·p).
+ * @param X - design matrix (not mutated)
+ * @param standardize - scale to unit population sd as well as centring
+ * @returns `{ Xs, means, scales }`
+ */
+export function prepare(X: DesignMatrix, standardize: boolean): { Xs: DesignMatrix; means: Float64Array; scales: Float64Array } {
+  const st = standardizeColumns(X);
+  if (standardize) return { Xs: st.X, means: st.means, scales: st.scales };
+  const { rows: n, cols: p, data } = X;
+  const out = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) out[i * p + j] = data[i * p + j] - st.means[j];
+  return { Xs: { rows: n, cols: p, data: out }, means: st.means, scales: new Float64Array(p).fill(1) };
+}
+
+/**
+ * finish(...) maps coefficients s fitted on Xs back to the original scale, b_j = s_j/scale_j and
+ * b0 = ȳ − Σ_j b_j·mean_j, and computes fitted = X b + b0 and residuals = y − fitted; −0 is
+ * normalised to 0 and constrained coefficients at exactly 0 are listed in `atBound`. O(n·p).
+ * @param alpha - penalty recorded in the result
+ * @param names - column names
+ * @param s - standardised coefficients (taken over by the result)
+ * @param yMean - ȳ, the standardised-scale intercept
+ * @param means - column means used for Xs
+ * @param scales - column scales used for Xs
+ * @param X - original design matrix (not mutated)
+ * @param y - target
+ * @param bounded - which coefficients were constrained to be ≥ 0
+ * @returns the PenalizedLinearFit
+ */
+export function finish(
+  alpha: number,
+  names: readonly string[],
+  s: Float64Array,
+  yMean: number,
+  means: Float64Array,
+  scales: Float64Array,
+  X: DesignMatrix,
+  y: NumberArray,
+  bounded: readonly boolean[],
+): PenalizedLinearFit {
+  const { rows: n, cols: p, data } = X;
+  const coefficients = new Float64Array(p);
+  let intercept = yMean;
+  for (let j = 0; j < p; j++) {
+    if (s[j] === 0) s[j] = 0; // normalise −0
+    coefficients[j] = s[j] / scales[j];
+    intercept -= coefficients[j] * means[j];
+  }
+  const fitted = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let v = intercept;
+    for (let j = 0; j < p; j++) v += data[i * p + j] * coefficients[j];
+    fitted[i] = v;
+    residuals[i] = y[i] - v;
+  }
+  const atBound: number[] = [];
+  for (let j = 0; j < p; j++) if (bounded[j] && s[j] === 0) atBound.push(j);
+  return {
+    alpha,
+    names,
+    coefficients,
+    intercept,
+    standardizedCoefficients: s,
+    standardizedIntercept: yMean,
+    means,
+    scales,
+    fitted,
+    residuals,
+    atBound,
+  };
+}
+
+function collinearError(fn: string, names: readonly string[], deficient: readonly { column: number; dependsOn: readonly number[] }[]): RangeError {
+  const parts = deficient.map((d) =>
+    d.dependsOn.length === 0
+      ? `"${names[d.column]}" is constant`
+      : `"${names[d.column]}" is a linear combination of ${d.dependsOn.map((c) => `"${names[c]}"`).join(", ")}`,
+  );
+  return new RangeError(`${fn} found collinear columns with alpha = 0: ${parts.join("; ")}`);
+}

@@ -1,0 +1,43 @@
+import { describe, it, expect } from "vitest";
+import { linearTrend, piecewiseTrend } from "../../src/features/trend";
+
+describe("linearTrend", () => {
+  it("linearTrend(5) runs from 0 to 1 in steps of 1/(n - 1)", () => {
+    expect(Array.from(linearTrend(5))).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it("linearTrend(1) is [0] and linearTrend(0) is empty", () => {
+    expect(Array.from(linearTrend(1))).toEqual([0]);
+    expect(linearTrend(0).length).toBe(0);
+  });
+
+  it("linearTrend(n) rejects a negative or fractional n", () => {
+    expect(() => linearTrend(-1)).toThrow("linearTrend requires n to be an integer >= 0");
+    expect(() => linearTrend(2.5)).toThrow(RangeError);
+  });
+});
+
+describe("piecewiseTrend", () => {
+  it("piecewiseTrend(5, [2]) is max(0, t - 2)/(n - 1): zero up to the change point, then the trend slope", () => {
+    const [hinge] = piecewiseTrend(5, [2]);
+    expect(hinge.name).toBe("trend_cp2");
+    expect(Array.from(hinge.values)).toEqual([0, 0, 0, 0.25, 0.5]);
+  });
+
+  it("piecewiseTrend(n, [0]) equals linearTrend(n)", () => {
+    expect(Array.from(piecewiseTrend(9, [0])[0].values)).toEqual(Array.from(linearTrend(9)));
+  });
+
+  it("piecewiseTrend(n, changePoints) gives one feature per change point, in order", () => {
+    const out = piecewiseTrend(11, [3, 7.5]);
+    expect(out.map((f) => f.name)).toEqual(["trend_cp3", "trend_cp7.5"]);
+    expect(out[1].values[10]).toBeCloseTo(0.25, 15); // (10 - 7.5)/10
+    expect(out[1].values[7]).toBe(0);
+  });
+
+  it("piecewiseTrend(n, changePoints) rejects change points outside [0, n - 1]", () => {
+    expect(() => piecewiseTrend(5, [5])).toThrow("piecewiseTrend requires change points in [0, n - 1]");
+    expect(() => piecewiseTrend(5, [-1])).toThrow(RangeError);
+    expect(() => piecewiseTrend(5, [NaN])).toThrow(RangeError);
+  });
+});
