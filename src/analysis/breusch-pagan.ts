@@ -1,15 +1,15 @@
 /**
  * Breusch–Pagan test for heteroskedasticity, studentised (Koenker) version.
  */
-import { chiSquareSf, fSf } from "../util/special-functions";
+import { chiSquareSf, fSf } from "../util/distributions";
 import {
   centeredSumOfSquares,
   designColumns,
   onesColumn,
   residualSumOfSquares,
-  type DesignMatrix,
+  type MatrixInput,
 } from "./least-squares";
-import { checkFinite, type Vector } from "./vector-checks";
+import { checkFinite, type NumberArray } from "../util/vector-checks";
 
 /** Result of the Breusch–Pagan test. */
 export interface BreuschPaganResult {
@@ -32,13 +32,13 @@ export interface BreuschPaganResult {
  * column. A small p-value means the residual variance depends on X. O(n · q²).
  *
  * @param residuals - model residuals; their squares must not all be equal
- * @param X - regressors without intercept, n rows × q columns (rows as arrays, or an ml-matrix)
+ * @param X - regressors without intercept, n rows × q columns (rows as arrays, an ml-matrix, or a DesignMatrix)
  * @returns { lm, lmPValue, f, fPValue }
  * @throws RangeError if X does not have one row per residual, a value is not finite, X has a
  *   constant column, n ≤ q + 1, or the squared residuals are all equal
  * @example breuschPagan([1, -2, 3, -4, 5], [[1], [2], [3], [4], [5]]).lm // => 4.812834224598931
  */
-export function breuschPagan(residuals: Vector, X: DesignMatrix): BreuschPaganResult {
+export function breuschPagan(residuals: NumberArray, X: MatrixInput): BreuschPaganResult {
   checkFinite("breuschPagan", "residual", residuals, 3);
   const n = residuals.length;
   const columns = designColumns("breuschPagan", X, n);

@@ -2,7 +2,7 @@
  * Condition number of a design matrix.
  */
 import { Matrix, SingularValueDecomposition } from "ml-matrix";
-import { designColumns, type DesignMatrix } from "./least-squares";
+import { designColumns, type MatrixInput } from "./least-squares";
 
 /** Options of `conditionNumber`. */
 export interface ConditionNumberOptions {
@@ -25,13 +25,13 @@ export interface ConditionNumberOptions {
  * collinearity. Include a column of ones yourself if the model has an intercept. Infinity if X is
  * rank deficient (σ_min = 0). O(n · p²).
  *
- * @param X - n rows × p columns (rows as arrays, or an ml-matrix), n ≥ p
+ * @param X - n rows × p columns (rows as arrays, an ml-matrix, or a DesignMatrix), n ≥ p
  * @param options - `unitLength` to scale columns first
  * @returns κ ≥ 1, unitless
  * @throws RangeError if X is not rectangular, has a non-finite entry or fewer rows than columns
  * @example conditionNumber([[1, 0], [0, 2]]) // => 2
  */
-export function conditionNumber(X: DesignMatrix, options: ConditionNumberOptions = {}): number {
+export function conditionNumber(X: MatrixInput, options: ConditionNumberOptions = {}): number {
   const columns = designColumns("conditionNumber", X);
   const n = columns[0].length;
   const p = columns.length;

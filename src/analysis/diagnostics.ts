@@ -6,17 +6,17 @@ import { breuschPagan } from "./breusch-pagan";
 import { conditionNumber } from "./condition-number";
 import { durbinWatson } from "./durbin-watson";
 import { jarqueBera } from "./jarque-bera";
-import { designColumns, centeredSumOfSquares, type DesignMatrix } from "./least-squares";
+import { designColumns, centeredSumOfSquares, type MatrixInput } from "./least-squares";
 import { ljungBox } from "./ljung-box";
 import { shapiroWilk } from "./shapiro-wilk";
-import { checkFinite, type Vector } from "./vector-checks";
+import { checkFinite, type NumberArray } from "../util/vector-checks";
 import { vif } from "./vif";
 
 export { breuschPagan, type BreuschPaganResult } from "./breusch-pagan";
 export { conditionNumber, type ConditionNumberOptions } from "./condition-number";
 export { durbinWatson } from "./durbin-watson";
 export { jarqueBera, type JarqueBeraResult } from "./jarque-bera";
-export type { DesignMatrix } from "./least-squares";
+export type { MatrixInput } from "./least-squares";
 export { ljungBox, type LjungBoxResult } from "./ljung-box";
 export { shapiroWilk, type ShapiroWilkResult } from "./shapiro-wilk";
 export { vif } from "./vif";
@@ -54,14 +54,14 @@ export interface Diagnostics {
  * Breusch–Pagan uses only the non-constant columns of X. O(n · p³).
  *
  * @param residuals - residuals of the fit in time order
- * @param X - regressors without intercept, one row per residual (rows as arrays, or an ml-matrix)
+ * @param X - regressors without intercept, one row per residual (rows as arrays, an ml-matrix, or a DesignMatrix)
  * @param names - one name per column of X
  * @returns the diagnostics block; p-values in [0, 1]
  * @throws RangeError if X does not have one row per residual, names do not match its columns, or
  *   a value is not finite
  * @example diagnose([1, -1, 2, -2, 1, -1], [[1], [2], [3], [4], [5], [6]], ["tv"]).vif // => { tv: 1 }
  */
-export function diagnose(residuals: Vector, X: DesignMatrix, names: readonly string[]): Diagnostics {
+export function diagnose(residuals: NumberArray, X: MatrixInput, names: readonly string[]): Diagnostics {
   checkFinite("diagnose", "residual", residuals, 1);
   const n = residuals.length;
   const columns = designColumns("diagnose", X, n);

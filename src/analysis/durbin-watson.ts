@@ -1,7 +1,7 @@
 /**
  * Durbin–Watson statistic for first-order autocorrelation of residuals.
  */
-import { checkFinite, type Vector } from "./vector-checks";
+import { checkFinite, type NumberArray } from "../util/vector-checks";
 
 /**
  * Durbin–Watson statistic d = Σ_{t≥1}(e_t − e_{t−1})² / Σ_t e_t² (as statsmodels'
@@ -13,7 +13,7 @@ import { checkFinite, type Vector } from "./vector-checks";
  * @throws RangeError if there are fewer than 2 residuals, one is not finite, or all are zero
  * @example durbinWatson([1, -1, 1, -1]) // => 3
  */
-export function durbinWatson(residuals: Vector): number {
+export function durbinWatson(residuals: NumberArray): number {
   checkFinite("durbinWatson", "residual", residuals, 2);
   let num = 0;
   let den = residuals[0] * residuals[0];

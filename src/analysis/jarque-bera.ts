@@ -1,8 +1,8 @@
 /**
  * Jarque–Bera test of normality from skewness and kurtosis.
  */
-import { chiSquareSf } from "../util/special-functions";
-import { checkFinite, type Vector } from "./vector-checks";
+import { chiSquareSf } from "../util/distributions";
+import { checkFinite, type NumberArray } from "../util/vector-checks";
 
 /** Result of the Jarque–Bera test. */
 export interface JarqueBeraResult {
@@ -28,7 +28,7 @@ export interface JarqueBeraResult {
  * @throws RangeError if there are fewer than 2 values, one is not finite, or all are equal
  * @example jarqueBera([1, 2, 3, 4]).kurtosis // => 1.64
  */
-export function jarqueBera(residuals: Vector): JarqueBeraResult {
+export function jarqueBera(residuals: NumberArray): JarqueBeraResult {
   checkFinite("jarqueBera", "residual", residuals, 2);
   const n = residuals.length;
   let mean = 0;

@@ -1,27 +1,37 @@
 /**
  * Auxiliary least-squares regressions for the diagnostics (VIF, Breusch–Pagan): the residual sum
- * of squares of y regressed on a set of columns, by Householder QR.
+ * of squares of y regressed on a set of columns, by the Householder QR of src/models/qr.ts.
  *
- * Householder QR (Golub & Van Loan, Matrix Computations 4th ed., §5.2 and §5.3.3): the residual
- * sum of squares is the squared norm of the last n − r entries of Qᵀy, so no back-substitution
- * and no normal equations (which would square the condition number) are needed. A column whose
- * remaining norm after the earlier reflections is below RANK_TOLERANCE × its own norm lies in the
- * span of the earlier columns and is skipped, which gives the same fit as statsmodels' pinv-based
- * OLS for exactly collinear designs.
+ * The residual sum of squares is the squared norm of the last n − r entries of Qᵀy (Golub & Van
+ * Loan, Matrix Computations 4th ed., §5.3.3), so no back-substitution and no normal equations
+ * (which would square the condition number) are needed. The QR's rank rule skips a column whose
+ * part orthogonal to the earlier columns is at most RANK_TOLERANCE × its own norm: it lies in their
+ * span, which gives the same fit as statsmodels' pinv-based OLS for exactly collinear designs.
  */
 import type { AbstractMatrix } from "ml-matrix";
-import type { Vector } from "./vector-checks";
+import { householderQr } from "../models/qr";
+import { designMatrixFromColumns, type DesignMatrix } from "../models/standardize";
+import type { NumberArray } from "../util/vector-checks";
 
-/** Rows of a design matrix (n rows × p columns), or an ml-matrix matrix of the same shape. */
-export type DesignMatrix = readonly Vector[] | AbstractMatrix;
+/**
+ * A design matrix as the diagnostics accept it (n rows × p columns): rows of numbers, an ml-matrix
+ * matrix, or the row-major DesignMatrix of src/models.
+ */
+export type MatrixInput = readonly NumberArray[] | AbstractMatrix | DesignMatrix;
 
 /** Relative size below which a column counts as a linear combination of the earlier ones. */
 export const RANK_TOLERANCE = 1e-10;
 
 /** Duck-typed ml-matrix check (instanceof would fail across the package's CJS and ESM builds). */
-function isMatrix(X: DesignMatrix): X is AbstractMatrix {
+function isMatrix(X: MatrixInput): X is AbstractMatrix {
   const m = X as Partial<AbstractMatrix>;
   return typeof m.get === "function" && typeof m.rows === "number" && typeof m.columns === "number";
+}
+
+/** src/models' row-major DesignMatrix `{ rows, cols, data: Float64Array }`. */
+function isDesignMatrix(X: MatrixInput): X is DesignMatrix {
+  const d = X as Partial<DesignMatrix>;
+  return d.data instanceof Float64Array && typeof d.rows === "number" && typeof d.cols === "number";
 }
 
 /**
@@ -29,7 +39,7 @@ function isMatrix(X: DesignMatrix): X is AbstractMatrix {
  * @throws RangeError if X is not rectangular with nRows rows (when given), has no column, or has a
  *   non-finite entry
  */
-export function designColumns(name: string, X: DesignMatrix, nRows?: number): Float64Array[] {
+export function designColumns(name: string, X: MatrixInput, nRows?: number): Float64Array[] {
   let n: number;
   let p: number;
   let get: (i: number, j: number) => number;
@@ -37,6 +47,13 @@ export function designColumns(name: string, X: DesignMatrix, nRows?: number): Fl
     n = X.rows;
     p = X.columns;
     get = (i, j) => X.get(i, j);
+  } else if (isDesignMatrix(X)) {
+    n = X.rows;
+    p = X.cols;
+    if (X.data.length !== n * p) {
+      throw new RangeError(`${name} requires X.data of length rows × cols = ${n * p}, got ${X.data.length}`);
+    }
+    get = (i, j) => X.data[i * p + j];
   } else {
     n = X.length;
     p = n > 0 ? X[0].length : 0;
@@ -74,40 +91,16 @@ export interface LeastSquaresFit {
 
 /**
  * residualSumOfSquares(columns, y) regresses y on the given columns (include a column of ones for
- * an intercept) and returns the residual sum of squares and the numerical rank. O(n · k²).
- * Inputs are not modified.
+ * an intercept) and returns the residual sum of squares and the numerical rank. Columns in the
+ * span of earlier ones are skipped by householderQr's rank rule with tolerance RANK_TOLERANCE.
+ * O(n · k²). Inputs are not modified.
  */
-export function residualSumOfSquares(columns: readonly Float64Array[], y: Vector): LeastSquaresFit {
-  const n = y.length;
-  const work = columns.map((c) => Float64Array.from(c));
-  const qty = Float64Array.from(y);
-  let rank = 0; // rows [0, rank) hold the triangular part; reflections act on rows [rank, n)
-  for (let j = 0; j < work.length && rank < n; j++) {
-    const col = work[j];
-    let full = 0;
-    for (let i = 0; i < n; i++) full += col[i] * col[i];
-    let tail = 0;
-    for (let i = rank; i < n; i++) tail += col[i] * col[i];
-    const norm = Math.sqrt(tail);
-    if (!(norm > RANK_TOLERANCE * Math.sqrt(full))) continue; // in the span of earlier columns
-    // Householder vector v = x + sign(x0)‖x‖e0 on rows [rank, n), stored in place.
-    const alpha = col[rank] >= 0 ? -norm : norm;
-    col[rank] -= alpha;
-    let vtv = 0;
-    for (let i = rank; i < n; i++) vtv += col[i] * col[i];
-    const applyTo = (target: Float64Array): void => {
-      let dot = 0;
-      for (let i = rank; i < n; i++) dot += col[i] * target[i];
-      const f = (2 * dot) / vtv;
-      for (let i = rank; i < n; i++) target[i] -= f * col[i];
-    };
-    for (let k = j + 1; k < work.length; k++) applyTo(work[k]);
-    applyTo(qty);
-    rank++;
-  }
+export function residualSumOfSquares(columns: readonly Float64Array[], y: NumberArray): LeastSquaresFit {
+  const qr = householderQr(designMatrixFromColumns(columns), RANK_TOLERANCE);
+  const qty = qr.applyQt(y);
   let ssr = 0;
-  for (let i = rank; i < n; i++) ssr += qty[i] * qty[i];
-  return { ssr, rank };
+  for (let i = qr.rank; i < qty.length; i++) ssr += qty[i] * qty[i];
+  return { ssr, rank: qr.rank };
 }
 
 /** A column of n ones, for the intercept. */
@@ -116,7 +109,7 @@ export function onesColumn(n: number): Float64Array {
 }
 
 /** Centred total sum of squares Σ(y − ȳ)². */
-export function centeredSumOfSquares(y: Vector): number {
+export function centeredSumOfSquares(y: NumberArray): number {
   let mean = 0;
   for (let i = 0; i < y.length; i++) mean += y[i];
   mean /= y.length;

@@ -1,8 +1,8 @@
 /**
  * Ljung–Box portmanteau test for autocorrelation of residuals.
  */
-import { chiSquareSf } from "../util/special-functions";
-import { checkFinite, type Vector } from "./vector-checks";
+import { chiSquareSf } from "../util/distributions";
+import { checkFinite, type NumberArray } from "../util/vector-checks";
 
 /** Result of the Ljung–Box test. */
 export interface LjungBoxResult {
@@ -25,7 +25,7 @@ export interface LjungBoxResult {
  * @throws RangeError if lags is not an integer in [1, n − 1], a residual is not finite, or all are equal
  * @example ljungBox([1, -1, 1, -1, 1, -1], 1).statistic // => 6.666666666666667 (r₁ = −5/6)
  */
-export function ljungBox(residuals: Vector, lags: number): LjungBoxResult {
+export function ljungBox(residuals: NumberArray, lags: number): LjungBoxResult {
   checkFinite("ljungBox", "residual", residuals, 2);
   const n = residuals.length;
   if (!(Number.isInteger(lags) && lags >= 1 && lags <= n - 1)) {

@@ -5,9 +5,7 @@
  * `rmse` and `mae` are in the target's units; `r2`, `adjustedR2` and `nrmse` are unitless.
  * All functions are pure, take `Float64Array | readonly number[]` and never mutate their input.
  */
-import { checkPair, type Vector } from "./vector-checks";
-
-export type { Vector } from "./vector-checks";
+import { checkPair, type NumberArray } from "../util/vector-checks";
 
 /**
  * Coefficient of determination R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)², as sklearn.metrics.r2_score.
@@ -23,7 +21,7 @@ export type { Vector } from "./vector-checks";
  * @throws RangeError if the lengths differ, are 0, or a value is not finite
  * @example r2([1, 2, 3, 4], [1, 2, 3, 5]) // => 0.8
  */
-export function r2(actual: Vector, predicted: Vector): number {
+export function r2(actual: NumberArray, predicted: NumberArray): number {
   checkPair("r2", actual, predicted);
   const n = actual.length;
   if (n < 2) return NaN;
@@ -71,7 +69,7 @@ export function adjustedR2(r2Value: number, n: number, p: number): number {
  * @throws RangeError if the lengths differ, are 0, or a value is not finite
  * @example rmse([1, 2, 3, 4], [1, 2, 3, 5]) // => 0.5
  */
-export function rmse(actual: Vector, predicted: Vector): number {
+export function rmse(actual: NumberArray, predicted: NumberArray): number {
   checkPair("rmse", actual, predicted);
   let ss = 0;
   for (let i = 0; i < actual.length; i++) {
@@ -90,7 +88,7 @@ export function rmse(actual: Vector, predicted: Vector): number {
  * @throws RangeError if the lengths differ, are 0, or a value is not finite
  * @example mae([1, 2, 3, 4], [1, 2, 3, 5]) // => 0.25
  */
-export function mae(actual: Vector, predicted: Vector): number {
+export function mae(actual: NumberArray, predicted: NumberArray): number {
   checkPair("mae", actual, predicted);
   let s = 0;
   for (let i = 0; i < actual.length; i++) s += Math.abs(actual[i] - predicted[i]);
@@ -112,7 +110,7 @@ export function mae(actual: Vector, predicted: Vector): number {
  * @throws RangeError if the lengths differ, are 0, or a value is not finite
  * @example mape([1, 2, 3, 4], [1, 2, 3, 5]) // => 6.25
  */
-export function mape(actual: Vector, predicted: Vector): number {
+export function mape(actual: NumberArray, predicted: NumberArray): number {
   checkPair("mape", actual, predicted);
   let s = 0;
   let count = 0;
@@ -135,7 +133,7 @@ export function mape(actual: Vector, predicted: Vector): number {
  * @throws RangeError if the lengths differ, are 0, or a value is not finite
  * @example wmape([1, 2, 3, 4], [1, 2, 3, 5]) // => 10
  */
-export function wmape(actual: Vector, predicted: Vector): number {
+export function wmape(actual: NumberArray, predicted: NumberArray): number {
   checkPair("wmape", actual, predicted);
   let err = 0;
   let total = 0;
@@ -158,7 +156,7 @@ export function wmape(actual: Vector, predicted: Vector): number {
  * @throws RangeError if the lengths differ, are 0, or a value is not finite
  * @example smape([1, 2, 3, 4], [1, 2, 3, 5]) // => 5.555555555555555 (100/4 · 2/9)
  */
-export function smape(actual: Vector, predicted: Vector): number {
+export function smape(actual: NumberArray, predicted: NumberArray): number {
   checkPair("smape", actual, predicted);
   let s = 0;
   for (let i = 0; i < actual.length; i++) {
@@ -179,7 +177,7 @@ export function smape(actual: Vector, predicted: Vector): number {
  * @throws RangeError if the lengths differ, are 0, or a value is not finite
  * @example nrmse([1, 2, 3, 4], [1, 2, 3, 5]) // => 0.16666666666666666 (0.5 / 3)
  */
-export function nrmse(actual: Vector, predicted: Vector): number {
+export function nrmse(actual: NumberArray, predicted: NumberArray): number {
   checkPair("nrmse", actual, predicted);
   let lo = Infinity;
   let hi = -Infinity;
@@ -223,7 +221,7 @@ export interface RegressionMetrics {
  * @throws RangeError if the lengths differ, are 0, a value is not finite, or p is not an integer ≥ 0
  * @example regressionMetrics([1, 2, 3, 4], [1, 2, 3, 5], 1).mape // => 6.25
  */
-export function regressionMetrics(actual: Vector, predicted: Vector, p: number): RegressionMetrics {
+export function regressionMetrics(actual: NumberArray, predicted: NumberArray, p: number): RegressionMetrics {
   checkPair("regressionMetrics", actual, predicted);
   if (!(Number.isInteger(p) && p >= 0)) {
     throw new RangeError("regressionMetrics requires an integer p >= 0");

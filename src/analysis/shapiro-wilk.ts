@@ -1,8 +1,8 @@
 /**
  * Shapiro–Wilk test of normality, Royston's algorithm AS R94.
  */
-import { normalQuantile, normalSf } from "../util/special-functions";
-import { checkFinite, type Vector } from "./vector-checks";
+import { normalQuantile, normalSf } from "../util/distributions";
+import { checkFinite, type NumberArray } from "../util/vector-checks";
 
 /** Result of the Shapiro–Wilk test. */
 export interface ShapiroWilkResult {
@@ -46,7 +46,7 @@ const G = [-2.273, 0.459];
  * @throws RangeError if n is outside [3, 5000], a value is not finite, or all values are equal
  * @example shapiroWilk([1, 2, 4]).w // => 0.9642857142857142 (R: shapiro.test(c(1, 2, 4)))
  */
-export function shapiroWilk(x: Vector): ShapiroWilkResult {
+export function shapiroWilk(x: NumberArray): ShapiroWilkResult {
   checkFinite("shapiroWilk", "sample", x, 3);
   const n = x.length;
   if (!(n <= 5000)) throw new RangeError(`shapiroWilk requires at most 5000 values (got ${n})`);

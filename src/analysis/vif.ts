@@ -5,8 +5,9 @@ import {
   centeredSumOfSquares,
   designColumns,
   onesColumn,
+  RANK_TOLERANCE,
   residualSumOfSquares,
-  type DesignMatrix,
+  type MatrixInput,
 } from "./least-squares";
 
 /**
@@ -20,13 +21,13 @@ import {
  * linear combination of the others gets Infinity (JSON: null); a constant column gets NaN (its
  * R² is undefined). O(n · p³).
  *
- * @param X - design matrix without intercept: n rows × p columns (rows as arrays, or an ml-matrix)
+ * @param X - design matrix without intercept: n rows × p columns (rows as arrays, an ml-matrix, or a DesignMatrix)
  * @param names - one name per column
  * @returns { [name]: VIF } in column order, unitless, ≥ 1
  * @throws RangeError if X is not rectangular, has a non-finite entry, or names do not match its columns
  * @example vif([[1, 2], [2, 1], [3, 5], [4, 3]], ["tv", "radio"]) // => { tv: 1.3888888888888888, radio: 1.3888888888888888 }
  */
-export function vif(X: DesignMatrix, names: readonly string[]): Record<string, number> {
+export function vif(X: MatrixInput, names: readonly string[]): Record<string, number> {
   const columns = designColumns("vif", X);
   if (names.length !== columns.length) {
     throw new RangeError(`vif requires one name per column of X (got ${names.length} names for ${columns.length} columns)`);
@@ -43,8 +44,9 @@ export function vif(X: DesignMatrix, names: readonly string[]): Record<string, n
     }
     const others = [ones, ...columns.filter((_, k) => k !== j)];
     const { ssr } = residualSumOfSquares(others, columns[j]);
-    // Residual norm below the rank tolerance: x_j lies in the span of the others.
-    out[names[j]] = ssr <= 1e-20 * sst ? Infinity : sst / ssr;
+    // The QR's rank rule on the centred x_j appended to [1, others]: a residual norm at most
+    // RANK_TOLERANCE × ‖x_j − x̄_j‖ means x_j lies in the span of the others (exact collinearity).
+    out[names[j]] = ssr <= RANK_TOLERANCE * RANK_TOLERANCE * sst ? Infinity : sst / ssr;
   }
   return out;
 }

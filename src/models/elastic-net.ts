@@ -3,7 +3,8 @@
  * with the objective, update and stopping rule of scikit-learn's `ElasticNet` / `Lasso`
  * (sklearn/linear_model/_cd_fast.pyx, `enet_coordinate_descent`).
  */
-import { checkDesign, type NumberArray, type DesignMatrix } from "./standardize";
+import type { NumberArray } from "../util/vector-checks";
+import { checkDesign, columnNames, type DesignMatrix } from "./standardize";
 import { checkNonNegativeMask, finish, prepare, type PenalizedLinearFit } from "./ridge";
 
 /** Options of fitElasticNet. */
@@ -71,8 +72,7 @@ export function fitElasticNet(X: DesignMatrix, y: NumberArray, options: ElasticN
   if (!(Number.isInteger(maxIter) && maxIter >= 1)) throw new RangeError("fitElasticNet requires an integer maxIter ≥ 1");
   if (!(tol > 0)) throw new RangeError("fitElasticNet requires tol > 0");
   const { rows: n, cols: p } = X;
-  const names = options.names ? [...options.names] : Array.from({ length: p }, (_, j) => `x${j}`);
-  if (names.length !== p) throw new RangeError(`fitElasticNet requires one name per column: got ${names.length} names for ${p} columns`);
+  const names = columnNames("fitElasticNet", options.names, p);
   const bounded = checkNonNegativeMask("fitElasticNet", options.nonNegative, p);
 
   const { Xs, means, scales } = prepare(X, options.standardize ?? true);

@@ -2,9 +2,10 @@
  * Ordinary least squares with classical inference, solved by Householder QR (never the normal
  * equations). The numbers follow statsmodels `OLS(y, X).fit()` and R's `summary(lm(...))`.
  */
-import { studentTQuantile, studentTTwoSidedP, fSurvival } from "../util/stats-distributions";
+import { fSf, studentTQuantile, studentTTwoSidedP } from "../util/distributions";
+import type { NumberArray } from "../util/vector-checks";
 import { householderQr } from "./qr";
-import { checkDesign, type DesignMatrix, type NumberArray } from "./standardize";
+import { checkDesign, columnNames, type DesignMatrix } from "./standardize";
 
 /** Options of fitOls. */
 export interface OlsOptions {
@@ -92,8 +93,7 @@ export function fitOls(X: DesignMatrix, y: NumberArray, options: OlsOptions = {}
   const hasIntercept = options.intercept ?? true;
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new RangeError("fitOls requires level in (0, 1)");
-  const names = options.names ? [...options.names] : Array.from({ length: p }, (_, j) => `x${j}`);
-  if (names.length !== p) throw new RangeError(`fitOls requires one name per column: got ${names.length} names for ${p} columns`);
+  const names = columnNames("fitOls", options.names, p);
   const terms = hasIntercept ? ["(intercept)", ...names] : names;
   const k = terms.length;
   if (!(n > k)) throw new RangeError(`fitOls requires more rows than coefficients: ${n} rows, ${k} coefficients`);
@@ -176,7 +176,7 @@ export function fitOls(X: DesignMatrix, y: NumberArray, options: OlsOptions = {}
   let fPValue = NaN;
   if (dfModel > 0 && tss > 0) {
     fStatistic = (tss - ssr) / dfModel / sigma2;
-    fPValue = ssr === 0 ? 0 : fSurvival(fStatistic, dfModel, dfResidual);
+    fPValue = ssr === 0 ? 0 : fSf(fStatistic, dfModel, dfResidual);
   }
   const logLikelihood = -0.5 * n * (Math.log(2 * Math.PI) + Math.log(ssr / n) + 1);
 

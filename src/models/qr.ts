@@ -14,7 +14,8 @@
  * Reference: G. H. Golub & C. F. Van Loan, Matrix Computations, 4th ed., §5.1.2 (Householder
  * vectors) and §5.2.2 (Householder QR); the Householder vector is scaled as in LAPACK dlarfg.
  */
-import type { DesignMatrix, NumberArray } from "./standardize";
+import type { NumberArray } from "../util/vector-checks";
+import type { DesignMatrix } from "./standardize";
 
 /** A column found (numerically) linearly dependent on earlier columns. */
 export interface DeficientColumn {

@@ -2,8 +2,9 @@
  * Ridge regression on standardised predictors with an unpenalised intercept, optionally with
  * per-coefficient non-negativity (for media channels whose effect cannot be negative).
  */
+import type { NumberArray } from "../util/vector-checks";
 import { householderQr } from "./qr";
-import { checkDesign, standardizeColumns, type DesignMatrix, type NumberArray } from "./standardize";
+import { checkDesign, columnNames, predictLinear, standardizeColumns, type DesignMatrix } from "./standardize";
 
 /** Options of fitRidge. */
 export interface RidgeOptions {
@@ -190,8 +191,7 @@ export function fitRidge(X: DesignMatrix, y: NumberArray, alpha: number, options
   checkDesign("fitRidge", X, y);
   if (!(alpha >= 0) || alpha === Infinity) throw new RangeError("fitRidge requires a finite alpha ≥ 0");
   const { rows: n, cols: p } = X;
-  const names = options.names ? [...options.names] : Array.from({ length: p }, (_, j) => `x${j}`);
-  if (names.length !== p) throw new RangeError(`fitRidge requires one name per column: got ${names.length} names for ${p} columns`);
+  const names = columnNames("fitRidge", options.names, p);
   const bounded = checkNonNegativeMask("fitRidge", options.nonNegative, p);
 
   const { Xs, means, scales } = prepare(X, options.standardize ?? true);
@@ -266,7 +266,7 @@ export function finish(
   y: NumberArray,
   bounded: readonly boolean[],
 ): PenalizedLinearFit {
-  const { rows: n, cols: p, data } = X;
+  const p = X.cols;
   const coefficients = new Float64Array(p);
   let intercept = yMean;
   for (let j = 0; j < p; j++) {
@@ -274,14 +274,8 @@ export function finish(
     coefficients[j] = s[j] / scales[j];
     intercept -= coefficients[j] * means[j];
   }
-  const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let v = intercept;
-    for (let j = 0; j < p; j++) v += data[i * p + j] * coefficients[j];
-    fitted[i] = v;
-    residuals[i] = y[i] - v;
-  }
+  const fitted = predictLinear(X, coefficients, intercept);
+  const residuals = Float64Array.from(fitted, (v, i) => y[i] - v);
   const atBound: number[] = [];
   for (let j = 0; j < p; j++) if (bounded[j] && s[j] === 0) atBound.push(j);
   return {

@@ -7,9 +7,7 @@
  * serialise, and never shares mutable state with ml-matrix. No function here or in the models
  * mutates its inputs.
  */
-
-/** Numeric vector accepted by mixlab kernels: a typed array or a plain read-only array. */
-export type NumberArray = Float64Array | readonly number[];
+import { checkFinite, type NumberArray } from "../util/vector-checks";
 
 /**
  * Dense row-major design matrix: element (i, j) is `data[i * cols + j]`; `data.length` must equal
@@ -102,10 +100,24 @@ export function checkDesign(fn: string, X: DesignMatrix, y?: NumberArray): void 
   }
   if (y !== undefined) {
     if (y.length !== rows) throw new RangeError(`${fn} requires y of length X.rows = ${rows}, got ${y.length}`);
-    for (let i = 0; i < y.length; i++) {
-      if (!Number.isFinite(y[i])) throw new RangeError(`${fn} requires finite y: y[${i}] is ${y[i]}`);
-    }
+    checkFinite(fn, "y", y, rows);
   }
+}
+
+/**
+ * columnNames(fn, names, p) returns a copy of the given column names, or the defaults x0, x1, …,
+ * x(p−1) when none are given, for the function named `fn`. O(p).
+ * @param fn - name of the calling function, used in the error message
+ * @param names - one name per column, or undefined
+ * @param p - number of columns
+ * @returns a new array of p names
+ * @throws RangeError naming `fn` if names does not have p entries
+ * @example columnNames("fitOls", undefined, 2) // => ["x0", "x1"]
+ */
+export function columnNames(fn: string, names: readonly string[] | undefined, p: number): string[] {
+  const out = names ? [...names] : Array.from({ length: p }, (_, j) => `x${j}`);
+  if (out.length !== p) throw new RangeError(`${fn} requires one name per column: got ${out.length} names for ${p} columns`);
+  return out;
 }
 
 /** Column means and scales, and the standardised matrix `(x_ij − mean_j) / scale_j`. */

@@ -3,9 +3,10 @@
  * choice of a penalty strength for ridge, lasso or elastic net on those folds. Deterministic:
  * no shuffling, no randomness.
  */
+import type { NumberArray } from "../util/vector-checks";
 import { fitElasticNet } from "./elastic-net";
 import { fitRidge } from "./ridge";
-import { checkDesign, predictLinear, selectRows, type DesignMatrix, type NumberArray } from "./standardize";
+import { checkDesign, predictLinear, selectRows, type DesignMatrix } from "./standardize";
 
 /** One train/test split; indices are row numbers in time order. */
 export interface TimeSeriesFold {
@@ -81,16 +82,10 @@ export function timeSeriesFolds(n: number, options: TimeSeriesFoldOptions = {}):
 /** Model families chooseAlpha can tune. */
 export type PenalizedModel = "ridge" | "lasso" | "elastic-net";
 
-/** Options of chooseAlpha. */
-export interface ChooseAlphaOptions {
+/** Options of chooseAlpha; `folds`, `minTrain`, `testSize` and `gap` are passed to timeSeriesFolds. */
+export interface ChooseAlphaOptions extends TimeSeriesFoldOptions {
   /** Candidate penalties (default: 25 values log-spaced from 1e-3 to 1e3, 10^(−3 + k/4)). */
   readonly alphas?: NumberArray;
-  /** Number of expanding-window folds (default 5). */
-  readonly folds?: number;
-  /** Options passed to timeSeriesFolds. */
-  readonly minTrain?: number;
-  readonly testSize?: number;
-  readonly gap?: number;
   /** Model family (default "ridge"). */
   readonly model?: PenalizedModel;
   /** L1 share for "elastic-net" (default 0.5); "lasso" uses 1. */

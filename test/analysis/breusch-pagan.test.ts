@@ -1,8 +1,9 @@
 import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { breuschPagan } from "../../src/analysis/breusch-pagan";
-import { chiSquareSf, fSf } from "../../src/util/special-functions";
-import { expectClose, reference } from "./reference";
+import { chiSquareSf, fSf } from "../../src/util/distributions";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 const d = reference.design;
 

@@ -1,7 +1,8 @@
 import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { conditionNumber } from "../../src/analysis/condition-number";
-import { expectClose, reference } from "./reference";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 const d = reference.design;
 const withConstant = d.X.map((row) => [1, ...row]);

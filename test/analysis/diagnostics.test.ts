@@ -9,7 +9,8 @@ import {
   shapiroWilk,
   vif,
 } from "../../src/analysis/diagnostics";
-import { expectClose, reference } from "./reference";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 const d = reference.design;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { durbinWatson } from "../../src/analysis/durbin-watson";
-import { expectClose, reference } from "./reference";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 describe("durbinWatson", () => {
   it("durbinWatson(residuals) matches statsmodels durbin_watson to 1e-12 relative", () => {

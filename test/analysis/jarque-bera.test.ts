@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jarqueBera } from "../../src/analysis/jarque-bera";
-import { expectClose, reference } from "./reference";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 describe("jarqueBera", () => {
   it("jarqueBera(residuals) matches statsmodels jarque_bera (statistic, p-value, skew, kurtosis)", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ljungBox } from "../../src/analysis/ljung-box";
-import { chiSquareSf } from "../../src/util/special-functions";
-import { expectClose, reference } from "./reference";
+import { chiSquareSf } from "../../src/util/distributions";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 describe("ljungBox", () => {
   it("ljungBox(residuals, lags) matches statsmodels acorr_ljungbox at lags 1, 5 and 10", () => {

@@ -11,7 +11,8 @@ import {
   smape,
   wmape,
 } from "../../src/analysis/metrics";
-import { expectClose, reference } from "./reference";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 // Hand-computed: one error of 1 on the last of four periods.
 const actual = [1, 2, 3, 4];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shapiroWilk } from "../../src/analysis/shapiro-wilk";
-import { expectClose, reference } from "./reference";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 const cases = Object.entries(reference.shapiro);
 

@@ -1,7 +1,9 @@
 import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { vif } from "../../src/analysis/vif";
-import { expectClose, reference } from "./reference";
+import { designMatrix } from "../../src/models/standardize";
+import { reference } from "../fixtures/analysis/reference";
+import { expectClose } from "../helpers/expect-close";
 
 const d = reference.design;
 
@@ -32,17 +34,29 @@ describe("vif", () => {
     expect(got.c).toBe(Infinity);
   });
 
+  it("vif of a column stays finite when the other columns are collinear among themselves", () => {
+    // c = 2a + b + 1 is skipped by the QR's rank rule when d is regressed on [1, a, b, c]
+    const a = [1, 2, 3, 4, 5, 6];
+    const b = [0, 1, 0, 1, 0, 2];
+    const d = [5, 3, 2, 2, 8, 1];
+    const withC = vif(a.map((v, i) => [v, b[i], 2 * v + b[i] + 1, d[i]]), ["a", "b", "c", "d"]);
+    const withoutC = vif(a.map((v, i) => [v, b[i], d[i]]), ["a", "b", "d"]);
+    expect(withC.a).toBe(Infinity);
+    expectClose(withC.d, withoutC.d, { rel: 1e-12 });
+  });
+
   it("vif of a constant column is NaN and does not disturb the others", () => {
     const got = vif([[1, 7], [2, 7], [3, 7], [5, 7]], ["a", "k"]);
     expect(got.k).toBeNaN();
     expect(got.a).toBe(1);
   });
 
-  it("vif accepts an ml-matrix Matrix and Float64Array rows and leaves them unchanged", () => {
+  it("vif accepts an ml-matrix Matrix, a DesignMatrix and Float64Array rows and leaves them unchanged", () => {
     const rows = d.X.map((r) => Float64Array.from(r));
     const copy = rows.map((r) => Array.from(r));
     expect(vif(new Matrix(d.X), d.names)).toEqual(vif(d.X, d.names));
     expect(vif(rows, d.names)).toEqual(vif(d.X, d.names));
+    expect(vif(designMatrix(d.X), d.names)).toEqual(vif(d.X, d.names));
     expect(rows.map((r) => Array.from(r))).toEqual(copy);
   });
 

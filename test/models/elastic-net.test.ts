@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fitElasticNet } from "../../src/models/elastic-net";
 import { fitRidge } from "../../src/models/ridge";
 import { designMatrix, predictLinear, standardizeColumns } from "../../src/models/standardize";
-import { expectClose, reference, reportErrors, syntheticX, track } from "../fixtures/models/reference";
+import { reference, reportErrors, syntheticX, track } from "../fixtures/models/reference";
+import { expectClose } from "../helpers/expect-close";
 
 afterAll(() => {
   if (process.env.MIXLAB_PRINT_ERRORS) console.log("elastic-net max rel err", reportErrors());

@@ -12,7 +12,8 @@ const { MultivariateLinearRegression } = require("ml-regression") as {
 };
 import { fitOls } from "../../src/models/ols";
 import { designMatrix, designMatrixFromColumns, predictLinear } from "../../src/models/standardize";
-import { expectClose, longleyX, reference, reportErrors, syntheticX, track, type OlsRef } from "../fixtures/models/reference";
+import { longleyX, reference, reportErrors, syntheticX, track, type OlsRef } from "../fixtures/models/reference";
+import { expectClose } from "../helpers/expect-close";
 
 afterAll(() => {
   if (process.env.MIXLAB_PRINT_ERRORS) console.log("ols max rel err", reportErrors());

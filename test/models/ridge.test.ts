@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fitOls } from "../../src/models/ols";
 import { fitRidge, nnlsMixed } from "../../src/models/ridge";
 import { designMatrix, designMatrixFromColumns, predictLinear, standardizeColumns, type DesignMatrix } from "../../src/models/standardize";
-import { expectClose, reference, reportErrors, syntheticX, track } from "../fixtures/models/reference";
+import { reference, reportErrors, syntheticX, track } from "../fixtures/models/reference";
+import { expectClose } from "../helpers/expect-close";
 
 afterAll(() => {
   if (process.env.MIXLAB_PRINT_ERRORS) console.log("ridge max rel err", reportErrors());

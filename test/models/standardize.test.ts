@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   applyStandardization,
+  checkDesign,
+  columnNames,
   designMatrix,
   designMatrixFromColumns,
   predictLinear,
   selectRows,
   standardizeColumns,
 } from "../../src/models/standardize";
-import { expectClose, reference, syntheticX } from "../fixtures/models/reference";
+import { reference, syntheticX } from "../fixtures/models/reference";
+import { expectClose } from "../helpers/expect-close";
 
 describe("design matrices", () => {
   it("designMatrix(rows) stores rows in row-major order", () => {
@@ -66,5 +69,23 @@ describe("predictLinear", () => {
   });
   it("predictLinear rejects a coefficient count that does not match X", () => {
     expect(() => predictLinear(designMatrix([[1, 2]]), [1])).toThrow(/predictLinear requires one coefficient per column/);
+  });
+});
+
+describe("argument checks", () => {
+  it("columnNames(fn, names, p) copies the names or defaults to x0 … x(p − 1)", () => {
+    const given = ["tv", "radio"];
+    const got = columnNames("fitOls", given, 2);
+    expect(got).toEqual(["tv", "radio"]);
+    expect(got).not.toBe(given);
+    expect(columnNames("fitOls", undefined, 3)).toEqual(["x0", "x1", "x2"]);
+    expect(() => columnNames("fitRidge", ["a"], 2)).toThrow("fitRidge requires one name per column: got 1 names for 2 columns");
+  });
+
+  it("checkDesign(fn, X, y) rejects a y of the wrong length or with a non-finite value", () => {
+    const X = designMatrix([[1], [2], [3]]);
+    expect(() => checkDesign("f", X, [1, 2, 3])).not.toThrow();
+    expect(() => checkDesign("f", X, [1, 2])).toThrow("f requires y of length X.rows = 3, got 2");
+    expect(() => checkDesign("f", X, [1, NaN, 3])).toThrow("f requires finite y values (index 1 is NaN)");
   });
 });

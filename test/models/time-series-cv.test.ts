@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { chooseAlpha, defaultAlphas, timeSeriesFolds } from "../../src/models/time-series-cv";
 import { designMatrix } from "../../src/models/standardize";
-import { expectClose, reference, reportErrors, syntheticX, track } from "../fixtures/models/reference";
+import { reference, reportErrors, syntheticX, track } from "../fixtures/models/reference";
+import { expectClose } from "../helpers/expect-close";
 
 afterAll(() => {
   if (process.env.MIXLAB_PRINT_ERRORS) console.log("time-series-cv max rel err", reportErrors());

@@ -1,20 +1,26 @@
-import { describe, expect, it } from "vitest";
+// Reference values: scipy.special (test/fixtures/analysis/make_reference.py) and 50-digit mpmath
+// next to scipy.special.betainc (fields mp_*, test/fixtures/models/make_reference.py); library
+// versions in each reference.json → "versions".
+import { afterAll, describe, expect, it } from "vitest";
 import {
-  chiSquareCdf,
-  chiSquareSf,
-  fCdf,
-  fSf,
+  inverseRegularizedIncompleteBeta,
+  logBeta,
   logGamma,
-  normalCdf,
-  normalQuantile,
-  normalSf,
-  regularizedBeta,
   regularizedGammaP,
   regularizedGammaQ,
+  regularizedIncompleteBeta,
+  regularizedIncompleteBetaPair,
 } from "../../src/util/special-functions";
-import { expectClose, reference } from "../analysis/reference";
+import { reference as analysisReference } from "../fixtures/analysis/reference";
+import { reference as modelsReference, reportErrors, track } from "../fixtures/models/reference";
+import { expectClose } from "../helpers/expect-close";
 
-const special = reference.special;
+const special = analysisReference.special;
+const D = modelsReference.distributions;
+
+afterAll(() => {
+  if (process.env.MIXLAB_PRINT_ERRORS) console.log("special-functions max rel err", reportErrors());
+});
 
 describe("logGamma", () => {
   it("logGamma(x) matches scipy.special.gammaln to 1e-13 relative", () => {
@@ -30,11 +36,40 @@ describe("logGamma", () => {
     }
   });
 
-  it("logGamma(x) rejects x ≤ 0, NaN and Infinity", () => {
+  it("logGamma(0.5) equals ln √π and the reflection formula covers negative non-integers", () => {
+    expectClose(logGamma(0.5), 0.5 * Math.log(Math.PI), { rel: 1e-15 });
+    // Γ(−0.5) = −2√π
+    expectClose(logGamma(-0.5), Math.log(2 * Math.sqrt(Math.PI)), { rel: 1e-14 });
+  });
+
+  it("logGamma(x) rejects the poles 0, −1, −2, …, NaN and Infinity", () => {
     expect(() => logGamma(0)).toThrow(RangeError);
+    expect(() => logGamma(0)).toThrow(/logGamma requires/);
     expect(() => logGamma(-1)).toThrow("logGamma requires a finite x > 0");
+    expect(() => logGamma(-3)).toThrow(/logGamma requires/);
     expect(() => logGamma(NaN)).toThrow(RangeError);
+    expect(() => logGamma(NaN)).toThrow(/logGamma requires/);
     expect(() => logGamma(Infinity)).toThrow(RangeError);
+  });
+});
+
+describe("logBeta", () => {
+  it("logBeta(a, b) equals ln Γ(a) + ln Γ(b) − ln Γ(a + b) for small shapes", () => {
+    for (const [a, b] of [[0.5, 0.5], [2, 3], [1.5, 7.25]]) {
+      expectClose(logBeta(a, b), logGamma(a) + logGamma(b) - logGamma(a + b), { rel: 1e-14, abs: 1e-15 });
+    }
+  });
+
+  it("logBeta(1, b) is −ln b and logBeta(a, b) is symmetric, also for large shapes", () => {
+    // B(1, b) = 1/b exactly
+    for (const b of [4, 50, 1e6]) expectClose(logBeta(1, b), -Math.log(b), { rel: 1e-14 });
+    expect(logBeta(3e5, 0.5)).toBe(logBeta(0.5, 3e5));
+  });
+
+  it("logBeta rejects non-positive and infinite shapes", () => {
+    expect(() => logBeta(0, 1)).toThrow("logBeta requires finite shape parameters a > 0 and b > 0");
+    expect(() => logBeta(1, Infinity)).toThrow(RangeError);
+    expect(() => logBeta(NaN, 1)).toThrow(RangeError);
   });
 });
 
@@ -69,92 +104,74 @@ describe("regularizedGammaP / regularizedGammaQ", () => {
   });
 });
 
-describe("normal distribution", () => {
-  it("normalCdf(x) and normalSf(x) match scipy.stats.norm to 1e-13 relative, deep into the tails", () => {
-    // scipy: norm.cdf(x), norm.sf(x)
-    for (const { x, cdf, sf } of special.norm_cdf) {
-      expectClose(normalCdf(x), cdf, { rel: 1e-13 });
-      expectClose(normalSf(x), sf, { rel: 1e-13 });
-    }
-  });
-
-  it("normalQuantile(p) matches scipy.stats.norm.ppf to 1e-14 relative", () => {
-    // scipy: norm.ppf(p)
-    for (const { p, ppf } of special.norm_ppf) expectClose(normalQuantile(p), ppf, { rel: 1e-14, abs: 1e-16 });
-  });
-
-  it("normalCdf(normalQuantile(p)) returns p", () => {
-    for (const p of [1e-12, 0.001, 0.2, 0.5, 0.8, 0.999]) expectClose(normalCdf(normalQuantile(p)), p, { rel: 1e-13 });
-  });
-
-  it("normalCdf is symmetric and the infinities map to 0 and 1", () => {
-    expect(normalCdf(0)).toBe(0.5);
-    expect(normalCdf(-Infinity)).toBe(0);
-    expect(normalCdf(Infinity)).toBe(1);
-    expect(normalQuantile(0)).toBe(-Infinity);
-    expect(normalQuantile(1)).toBe(Infinity);
-    expect(normalQuantile(0.5)).toBe(0);
-    for (const x of [0.3, 1.7, 4.2]) expectClose(normalCdf(x) + normalCdf(-x), 1, { abs: 1e-16 });
-  });
-
-  it("normalQuantile(p) rejects p outside [0, 1] and NaN", () => {
-    expect(() => normalQuantile(1.5)).toThrow("normalQuantile requires p in [0, 1]");
-    expect(() => normalQuantile(-0.1)).toThrow(RangeError);
-    expect(() => normalQuantile(NaN)).toThrow(RangeError);
-    expect(() => normalCdf(NaN)).toThrow(RangeError);
-  });
-});
-
-describe("chi-square distribution", () => {
-  it("chiSquareCdf(x, df) and chiSquareSf(x, df) match scipy.stats.chi2 to 1e-12 relative", () => {
-    // scipy: chi2.cdf(x, df), chi2.sf(x, df)
-    for (const { x, df, cdf, sf } of special.chi2) {
-      expectClose(chiSquareCdf(x, df), cdf, { rel: 1e-12, abs: 1e-300 });
-      expectClose(chiSquareSf(x, df), sf, { rel: 1e-12, abs: 1e-300 });
-    }
-  });
-
-  it("chiSquareSf(x, 2) is e^(−x/2)", () => {
-    for (const x of [0.1, 1, 5.991464547107979, 40]) expectClose(chiSquareSf(x, 2), Math.exp(-x / 2), { rel: 1e-14 });
-  });
-
-  it("chiSquareSf(x, df) of x ≤ 0 is 1 and it rejects df ≤ 0", () => {
-    expect(chiSquareSf(0, 3)).toBe(1);
-    expect(chiSquareCdf(-1, 3)).toBe(0);
-    expect(() => chiSquareSf(1, 0)).toThrow("chiSquareSf requires df > 0");
-    expect(() => chiSquareCdf(1, NaN)).toThrow(RangeError);
-    expect(() => chiSquareSf(NaN, 2)).toThrow(RangeError);
-  });
-});
-
-describe("incomplete beta and F distribution", () => {
-  it("regularizedBeta(x, a, b) matches scipy.special.betainc to 1e-12 relative", () => {
+describe("regularizedIncompleteBeta", () => {
+  it("regularizedIncompleteBeta(x, a, b) matches scipy.special.betainc to 1e-12 relative", () => {
     // scipy: betainc(a, b, x)
-    for (const { x, a, b, value } of special.beta) expectClose(regularizedBeta(x, a, b), value, { rel: 1e-12, abs: 1e-300 });
+    for (const { x, a, b, value } of special.beta) {
+      expectClose(regularizedIncompleteBeta(x, a, b), value, { rel: 1e-12, abs: 1e-300 });
+    }
   });
 
-  it("regularizedBeta(x, a, b) = 1 − regularizedBeta(1 − x, b, a)", () => {
+  it("regularizedIncompleteBeta(x, a, b) matches 50-digit mpmath to 1e-12 and scipy to 1e-11 relative", () => {
+    for (const r of D.betainc) {
+      const v = regularizedIncompleteBeta(r.x, r.a, r.b);
+      track("betainc vs mpmath", v, r.mp_value, 1e-300);
+      expectClose(v, r.mp_value, { rel: 1e-12, abs: 1e-300 });
+      expectClose(v, r.value, { rel: 1e-11, abs: 1e-300 });
+    }
+  });
+
+  it("regularizedIncompleteBeta(x, 1, 1) is x and I_x(a, b) = 1 − I_{1−x}(b, a)", () => {
+    expectClose(regularizedIncompleteBeta(0.3, 1, 1), 0.3, { rel: 1e-14 });
+    expectClose(regularizedIncompleteBeta(0.25, 2.5, 4), 1 - regularizedIncompleteBeta(0.75, 4, 2.5), { rel: 1e-14 });
     for (const x of [0.1, 0.45, 0.9]) {
-      expectClose(regularizedBeta(x, 2.5, 4) + regularizedBeta(1 - x, 4, 2.5), 1, { abs: 1e-15 });
-    }
-    expectClose(regularizedBeta(0.3, 1, 1), 0.3, { rel: 1e-14 });
-  });
-
-  it("fCdf(x, d1, d2) and fSf(x, d1, d2) match scipy.stats.f to 1e-12 relative", () => {
-    // scipy: f.cdf(x, d1, d2), f.sf(x, d1, d2)
-    for (const { x, d1, d2, cdf, sf } of special.f) {
-      expectClose(fCdf(x, d1, d2), cdf, { rel: 1e-12, abs: 1e-300 });
-      expectClose(fSf(x, d1, d2), sf, { rel: 1e-12, abs: 1e-300 });
+      expectClose(regularizedIncompleteBeta(x, 2.5, 4) + regularizedIncompleteBeta(1 - x, 4, 2.5), 1, { abs: 1e-15 });
     }
   });
 
-  it("regularizedBeta and the F functions reject out-of-range arguments", () => {
-    expect(() => regularizedBeta(2, 1, 1)).toThrow("regularizedBeta requires x in [0, 1]");
-    expect(() => regularizedBeta(0.5, 0, 1)).toThrow(RangeError);
-    expect(() => regularizedBeta(0.5, 1, NaN)).toThrow(RangeError);
-    expect(() => fSf(1, 0, 3)).toThrow("fSf requires d1 > 0 and d2 > 0");
-    expect(() => fCdf(NaN, 1, 3)).toThrow(RangeError);
-    expect(fSf(0, 2, 3)).toBe(1);
-    expect(fCdf(Infinity, 2, 3)).toBe(1);
+  it("regularizedIncompleteBeta rejects x outside [0, 1] and non-positive shapes", () => {
+    expect(() => regularizedIncompleteBeta(2, 1, 1)).toThrow("regularizedIncompleteBeta requires x in [0, 1]");
+    expect(() => regularizedIncompleteBeta(1.5, 1, 1)).toThrow(/regularizedIncompleteBeta requires x in \[0, 1\]/);
+    expect(() => regularizedIncompleteBeta(NaN, 1, 1)).toThrow(/regularizedIncompleteBeta requires/);
+    expect(() => regularizedIncompleteBeta(0.5, 0, 1)).toThrow(/regularizedIncompleteBeta requires finite shape/);
+    expect(() => regularizedIncompleteBeta(0.5, 1, NaN)).toThrow(RangeError);
+  });
+});
+
+describe("regularizedIncompleteBetaPair", () => {
+  it("regularizedIncompleteBetaPair(x, 1 − x, a, b) is [I_x(a, b), I_{1−x}(b, a)]", () => {
+    for (const [x, a, b] of [[0.2, 2.5, 4], [0.9, 0.5, 30], [0.5, 2, 2]]) {
+      const [lower, upper] = regularizedIncompleteBetaPair(x, 1 - x, a, b);
+      expect(lower).toBe(regularizedIncompleteBeta(x, a, b));
+      expectClose(upper, regularizedIncompleteBeta(1 - x, b, a), { rel: 1e-14 });
+    }
+    expect(regularizedIncompleteBetaPair(0, 1, 2, 3)).toEqual([0, 1]);
+    expect(regularizedIncompleteBetaPair(1, 0, 2, 3)).toEqual([1, 0]);
+  });
+
+  it("regularizedIncompleteBetaPair keeps a tiny upper tail that 1 − I_x would round to 0", () => {
+    // y = 1e-20 cannot be represented as 1 − x; I_y(1, 1) = y exactly
+    const [lower, upper] = regularizedIncompleteBetaPair(1, 1e-20, 1, 1);
+    expect(lower).toBe(1);
+    expectClose(upper, 1e-20, { rel: 1e-14 });
+  });
+
+  it("regularizedIncompleteBetaPair rejects x or y outside [0, 1] and non-positive shapes", () => {
+    expect(() => regularizedIncompleteBetaPair(0.5, 1.5, 1, 1)).toThrow(/regularizedIncompleteBetaPair requires x and y/);
+    expect(() => regularizedIncompleteBetaPair(NaN, 0.5, 1, 1)).toThrow(RangeError);
+    expect(() => regularizedIncompleteBetaPair(0.5, 0.5, -1, 1)).toThrow(/regularizedIncompleteBetaPair requires finite shape/);
+  });
+});
+
+describe("inverseRegularizedIncompleteBeta", () => {
+  it("inverseRegularizedIncompleteBeta(p, a, b) inverts regularizedIncompleteBeta", () => {
+    for (const [a, b] of [[0.5, 0.5], [2, 3], [17, 0.5], [0.1, 40], [300, 200]]) {
+      for (const p of [1e-10, 0.01, 0.3, 0.5, 0.9, 0.999]) {
+        const x = inverseRegularizedIncompleteBeta(p, a, b);
+        expectClose(regularizedIncompleteBeta(x, a, b), p, { rel: 1e-10 });
+      }
+    }
+    expect(inverseRegularizedIncompleteBeta(0, 2, 3)).toBe(0);
+    expect(inverseRegularizedIncompleteBeta(1, 2, 3)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quantileInPlace, quantileSorted } from "../../src/data/value-checks";
+import { quantileInPlace, quantileSorted } from "../../src/util/quantile";
 
 describe("quantiles", () => {
   it("quantileSorted(sorted, p) interpolates linearly (type 7): numpy.quantile([1,2,3,4], 0.95) = 3.85", () => {
