@@ -1,0 +1,75 @@
+/**
+ * FittedModel: a ModelSpec plus everything the fit chose — the transform parameters of each
+ * channel, the terms kept, the coefficients on the original scale of each term, the trend window,
+ * control defaults and the spend observed (for adstock carry-over) — and the fit's summary. Plain
+ * JSON as it stands: the artifact is this plus format, version and metadata.
+ */
+import type { ChannelTransform } from "../features/design";
+import type { ModelSpec } from "./model-spec";
+
+/** One channel's figures over the fit window (contract: `summary.channels[]`). */
+export interface ChannelSummary {
+  name: string;
+  spend: number;
+  contribution: number;
+  roas: number;
+  roas_low: number | null;
+  roas_high: number | null;
+  contribution_low: number | null;
+  contribution_high: number | null;
+  mroas: number;
+  share_of_spend: number;
+  share_of_effect: number;
+  adstock: Record<string, unknown>;
+  saturation: Record<string, unknown>;
+}
+
+export interface MetricSet {
+  r2: number;
+  adj_r2?: number;
+  rmse: number;
+  mae: number;
+  mape: number;
+  wmape: number;
+  smape: number;
+  nrmse: number;
+}
+
+/** The contract's fit summary (also printed by `mixlab fit --json`). */
+export interface FitSummary {
+  model_type: string;
+  rows: number;
+  frequency: string;
+  fit_window: { start: string; end: string; rows: number };
+  holdout_window: { start: string; end: string; rows: number } | null;
+  train: MetricSet;
+  holdout: MetricSet | null;
+  intercept: number;
+  coefficients: Record<string, number>;
+  std_errors: Record<string, number>;
+  alpha: number | null;
+  channels: ChannelSummary[];
+  diagnostics: Record<string, unknown>;
+  search: { candidates: number; seconds: number; seed: number; method: string; cv_nrmse: number; rssd: number; near_optimal: number } | null;
+  bootstrap: { resamples: number; block_length: number; trials: number; seconds: number } | null;
+  sampler: null;
+}
+
+export interface FittedModel {
+  spec: ModelSpec;
+  transforms: Record<string, ChannelTransform>;
+  /** Names of the design columns in the model, media first (constant baseline terms are dropped). */
+  terms: string[];
+  /** Coefficients on the original scale of each term, aligned with `terms`. */
+  coefficients: number[];
+  intercept: number;
+  /** The trend runs 0 → 1 over [trendStart, trendEnd] (day numbers of the fit window). */
+  trendStart: number;
+  trendEnd: number;
+  periodDays: number;
+  /** Value used for a control an input lacks: its mean over the fit window. */
+  controlDefaults: Record<string, number>;
+  /** Every observed period of the input (fit window and holdout): dates and spend per channel. */
+  history: { dates: string[]; spend: Record<string, number[]> };
+  summary: FitSummary;
+}
