@@ -27,7 +27,7 @@ export function addInputOptions(cmd: Command): Command {
     .option("--channels <list>", "comma-separated channel columns of a wide file (default: *_spend)")
     .option("--controls <list>", "comma-separated control columns (default: every other numeric column)")
     .option("--channel-map <file>", "JSON {campaign_name: channel} grouping campaigns into channels")
-    .option("--config <file>", "JSON config with roles, channel_map and clean settings");
+    .option("--config <file>", "JSON config with roles, channel_map, clean and model settings");
 }
 
 const list = (text: string | undefined): string[] | undefined =>

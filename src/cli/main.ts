@@ -8,7 +8,9 @@ import { DataError, formatIssue } from "../data/issue";
 import { registerClean } from "./clean";
 import type { CliContext } from "./context";
 import { registerDemo } from "./demo";
+import { registerFit } from "./fit";
 import { registerGenerate } from "./generate";
+import { registerPredict } from "./predict";
 import { registerValidate } from "./validate";
 import { UsageError } from "./usage-error";
 import { VERSION } from "../version";
@@ -27,6 +29,8 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   registerValidate(program, ctx);
   registerClean(program, ctx);
+  registerFit(program, ctx);
+  registerPredict(program, ctx);
   registerGenerate(program, ctx);
   registerDemo(program, ctx);
   return program;

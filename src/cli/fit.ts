@@ -1,0 +1,131 @@
+/**
+ * `mixlab fit INPUT [input flags] [model flags] --out model.json [--json]`: load a clean input, fit
+ * the model the flags and the config describe, save the artifact and print the fit summary
+ * (readable, or with --json the summary object of the contract, as stored in the artifact).
+ */
+import type { Command } from "commander";
+import type { Artifact } from "../artifact/artifact";
+import { saveModel } from "../artifact/save";
+import { DataError } from "../data/issue";
+import { loadInput, toTable } from "../data/load";
+import { fitModel } from "../models/fit-model";
+import { createProgress, type Progress } from "../util/progress";
+import { printJson, type CliContext } from "./context";
+import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
+import { addSpecOptions, specChoicesFromFlags, specFromOptions, type SpecFlags } from "./spec-options";
+
+type FitFlags = InputFlags & SpecFlags & { out: string; json?: boolean; progress: boolean };
+
+/** Milliseconds between two progress lines on stderr. */
+const PROGRESS_MS = 2000;
+
+/** registerFit(program, ctx) adds `mixlab fit` to the program. */
+export function registerFit(program: Command, ctx: CliContext): void {
+  addSpecOptions(addInputOptions(
+    program.command("fit")
+      .description("fit a marketing mix model to a clean input and save it as model.json")
+      .argument("<input>", "CSV file or channel-dir folder (clean: run `mixlab clean` first if needed)")
+      .requiredOption("--out <model.json>", "model artifact to write"),
+  ))
+    .option("--json", "print the fit summary as JSON on stdout")
+    .option("--no-progress", "do not report the search's progress on stderr")
+    .action(async (input: string, flags: FitFlags) => {
+      specChoicesFromFlags(flags); // bad flags fail (exit 2) before any data is read
+      const { load, config } = loadOptionsFrom(flags);
+      const table = toTable(loadInput(input, load));
+      const spec = specFromOptions(flags, config, table);
+      const progress = fitProgress(ctx, flags.progress !== false);
+      const started = performance.now();
+      let artifact: Artifact;
+      try {
+        const model = await fitModel(table, spec, { onProgress: progress.update });
+        progress.stop();
+        artifact = saveModel(flags.out, model, { fitSeconds: round3((performance.now() - started) / 1000) });
+      } catch (err) {
+        progress.stop();
+        if (err instanceof RangeError) throw new DataError(`cannot fit ${input}: ${err.message}`);
+        throw err;
+      }
+      if (flags.json) printJson(ctx, artifact.summary);
+      else ctx.out(describeFit(artifact, input, flags.out));
+      ctx.exit(0);
+    });
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * fitProgress(ctx, enabled) → an onProgress callback reporting on stderr through createProgress
+ * (throttled plain lines "search 400/2000 (20%) best 0.08123"; a new report starts when the total
+ * changes, e.g. from the search to the bootstrap), and stop().
+ */
+export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done: number, total: number, best: number) => void; stop: () => void } {
+  const stream = { write: (s: string) => { ctx.err(s); return true; } } as unknown as NodeJS.WritableStream;
+  let current: { total: number; progress: Progress } | null = null;
+  return {
+    update: (done, total, best) => {
+      if (!enabled) return;
+      if (current === null || current.total !== total) {
+        current?.progress.stop();
+        current = { total, progress: createProgress({ label: "search", total, stream, intervalMs: PROGRESS_MS }) };
+      }
+      current.progress.update(done, Number.isFinite(best) ? { best } : undefined);
+    },
+    stop: () => {
+      current?.progress.stop();
+      current = null;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The readable summary
+
+type Row = (string | number | null)[];
+
+function fmt(v: unknown, digits: number): string {
+  if (typeof v !== "number" || !Number.isFinite(v)) return "–";
+  return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function pct(v: unknown): string {
+  return typeof v === "number" && Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "–";
+}
+
+/** table(header, rows) → aligned text: the first column left-aligned, the others right-aligned. */
+function table(header: string[], rows: Row[]): string {
+  const cells = [header, ...rows.map((r) => r.map((c) => (c === null ? "–" : String(c))))];
+  const widths = header.map((_, j) => Math.max(...cells.map((r) => r[j].length)));
+  return cells.map((r) => "  " + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd()).join("\n") + "\n";
+}
+
+/** describeFit(artifact, input, out) → the readable fit summary: windows, search, metrics, channels, where the model went. */
+export function describeFit(artifact: Artifact, input: string, out: string): string {
+  const s = artifact.summary;
+  let text = `${s.model_type} model of ${input}: ${s.rows} ${s.frequency} periods; fit window ${s.fit_window.start} … ${s.fit_window.end} (${s.fit_window.rows})`;
+  text += s.holdout_window ? `, holdout ${s.holdout_window.start} … ${s.holdout_window.end} (${s.holdout_window.rows})\n` : ", no holdout\n";
+  const a = artifact.spec;
+  text += `  ${a.adstock} adstock, ${a.saturation} saturation, ${a.trend} trend, seasonality ${a.seasonality}, holidays ${a.holidays}` +
+    (s.alpha !== null ? `, alpha ${fmt(s.alpha, 4)}` : "") + "\n";
+  if (s.search) {
+    text += `  search: ${s.search.candidates} candidates (seed ${s.search.seed}, ${s.search.method}) in ${fmt(s.search.seconds, 1)} s; ` +
+      `chosen CV NRMSE ${fmt(s.search.cv_nrmse, 4)}, RSSD ${fmt(s.search.rssd, 3)}, ${s.search.near_optimal} near-optimal\n`;
+  }
+  if (s.bootstrap) text += `  bootstrap: ${s.bootstrap.resamples} resamples, blocks of ${s.bootstrap.block_length} periods, in ${fmt(s.bootstrap.seconds, 1)} s\n`;
+  text += "\n";
+  const metricRow = (name: string, m: NonNullable<typeof s.holdout>): Row =>
+    [name, fmt(m.r2, 3), m.adj_r2 === undefined ? "" : fmt(m.adj_r2, 3), fmt(m.rmse, 0), fmt(m.mae, 0), `${fmt(m.mape, 1)} %`, fmt(m.nrmse, 3)];
+  const metrics: Row[] = [metricRow("train", s.train)];
+  if (s.holdout) metrics.push(metricRow("holdout", s.holdout));
+  text += table(["", "r2", "adj_r2", "rmse", "mae", "mape", "nrmse"], metrics) + "\n";
+  const channels: Row[] = s.channels.map((c) => [
+    c.name, fmt(c.spend, 0), fmt(c.contribution, 0), fmt(c.roas, 2),
+    c.roas_low === null && c.roas_high === null ? "" : `[${fmt(c.roas_low, 2)}, ${fmt(c.roas_high, 2)}]`,
+    fmt(c.mroas, 2), pct(c.share_of_spend), pct(c.share_of_effect),
+  ]);
+  text += table(["channel", "spend", "contribution", "roas", "90 % interval", "mroas", "spend share", "effect share"], channels) + "\n";
+  text += `  model → ${out}\n`;
+  return text;
+}

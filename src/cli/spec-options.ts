@@ -1,0 +1,206 @@
+/**
+ * The model flags of `mixlab fit` (`--model`, `--adstock`, `--saturation`, `--trend`,
+ * `--seasonality`, `--holidays`, `--trials`, `--seed`, `--holdout-fraction` | `--split-date`,
+ * `--alpha`, `--bootstrap`) and the config's `model` section, turned into a ModelSpec through
+ * defaultSpec. Flags win over the config; a bad flag is a UsageError (exit 2).
+ */
+import type { Command } from "commander";
+import type { Config } from "../config/config";
+import { parseIsoDate } from "../data/parse-date";
+import { DataError } from "../data/issue";
+import type { Frequency } from "../data/table";
+import { holidayIndicator } from "../features/holidays";
+import { defaultSpec, type AdstockKind, type ChannelBounds, type ModelKind, type ModelSpec, type SaturationKind, type SpecInput } from "../models/model-spec";
+import { choiceOption, numberOption } from "./parse-flags";
+import { UsageError } from "./usage-error";
+
+/** The raw values of the model flags, as commander hands them over. */
+export interface SpecFlags {
+  model?: string;
+  adstock?: string;
+  saturation?: string;
+  trend?: string;
+  seasonality?: string;
+  holidays?: string;
+  trials?: string;
+  seed?: string;
+  holdoutFraction?: string;
+  splitDate?: string;
+  alpha?: string;
+  bootstrap?: string;
+}
+
+/** What the flags or the config choose; anything left out takes defaultSpec's value. */
+export type SpecChoices = Omit<SpecInput, "target" | "channels" | "controls" | "frequency">;
+
+/** Column roles and frequency of the data the spec is for. */
+export interface SpecRoles {
+  target: string;
+  channels: readonly string[];
+  controls: readonly string[];
+  frequency: Frequency;
+}
+
+const MODELS = ["ridge", "ols", "lasso", "elastic-net", "bayes"] as const;
+const ADSTOCKS = ["geometric", "weibull", "weibull_cdf", "weibull_pdf", "delayed", "none"] as const;
+const SATURATIONS = ["hill", "log", "logistic", "none"] as const;
+const TRENDS = ["linear", "none"] as const;
+
+/** addSpecOptions(cmd) declares the model flags on a command. */
+export function addSpecOptions(cmd: Command): Command {
+  return cmd
+    .option("--model <kind>", "ridge | ols | lasso | elastic-net (default ridge; bayes: not available yet)")
+    .option("--adstock <kind>", "geometric | weibull (= weibull_cdf) | weibull_pdf | delayed | none (default geometric)")
+    .option("--saturation <kind>", "hill | log | logistic | none (default hill)")
+    .option("--trend <kind>", "linear | none (default linear)")
+    .option("--seasonality <K>", "yearly Fourier order; 0 = none (default 2)")
+    .option("--holidays <country>", "public holidays of a country code (US, GB, DE-BY…) or none (default US)")
+    .option("--trials <N>", "candidates the transform search evaluates (default 2000)")
+    .option("--seed <S>", "seed of the search and the bootstrap (default 1)")
+    .option("--holdout-fraction <F>", "last share of periods held out, 0 ≤ F < 1 (default 0.2)")
+    .option("--split-date <YYYY-MM-DD>", "hold out the periods from this date on")
+    .option("--alpha <A>", "fixed ridge/lasso penalty (default: searched)")
+    .option("--bootstrap <N>", "bootstrap resamples for the ROAS intervals; 0 = none (default 100)");
+}
+
+/** normaliseAdstock("weibull") → "weibull_cdf"; other kinds unchanged. */
+function normaliseAdstock(kind: (typeof ADSTOCKS)[number]): AdstockKind {
+  return kind === "weibull" ? "weibull_cdf" : kind;
+}
+
+function modelKind(where: string, kind: (typeof MODELS)[number]): ModelKind {
+  if (kind === "bayes") throw new UsageError(`${where} bayes is not available yet; use ridge, ols, lasso or elastic-net`);
+  return kind;
+}
+
+/**
+ * checkHolidays(where, code) → the country code upper-cased ("none" stays "none").
+ * @throws UsageError when date-holidays does not know the country (or state)
+ */
+export function checkHolidays(where: string, code: string): string {
+  if (code.toLowerCase() === "none") return "none";
+  const upper = code.toUpperCase();
+  try {
+    holidayIndicator(Int32Array.of(19723), "daily", upper);
+  } catch {
+    throw new UsageError(`${where} must be a country code known to date-holidays (US, GB, DE, FR, DE-BY…) or none, not "${code}"`);
+  }
+  return upper;
+}
+
+/**
+ * specChoicesFromFlags(flags) → the checked choices the flags make.
+ * @throws UsageError naming the flag on a bad value, for --model bayes, and for --holdout-fraction
+ *   together with --split-date
+ */
+export function specChoicesFromFlags(flags: SpecFlags): SpecChoices {
+  const out: SpecChoices = {};
+  if (flags.model !== undefined) out.model = modelKind("--model", choiceOption("--model", flags.model, MODELS));
+  if (flags.adstock !== undefined) out.adstock = normaliseAdstock(choiceOption("--adstock", flags.adstock, ADSTOCKS));
+  if (flags.saturation !== undefined) out.saturation = choiceOption("--saturation", flags.saturation, SATURATIONS) as SaturationKind;
+  if (flags.trend !== undefined) out.trend = choiceOption("--trend", flags.trend, TRENDS);
+  if (flags.seasonality !== undefined) out.seasonality = numberOption("--seasonality", flags.seasonality, { integer: true, min: 0 });
+  if (flags.holidays !== undefined) out.holidays = checkHolidays("--holidays", flags.holidays);
+  const search: SpecChoices["search"] = {};
+  if (flags.trials !== undefined) search.trials = numberOption("--trials", flags.trials, { integer: true, min: 1 });
+  if (flags.seed !== undefined) search.seed = numberOption("--seed", flags.seed, { integer: true, min: 0 });
+  if (Object.keys(search).length > 0) out.search = search;
+  if (flags.holdoutFraction !== undefined && flags.splitDate !== undefined) {
+    throw new UsageError("give --holdout-fraction or --split-date, not both");
+  }
+  if (flags.holdoutFraction !== undefined) {
+    const fraction = numberOption("--holdout-fraction", flags.holdoutFraction, { min: 0 });
+    if (!(fraction < 1)) throw new UsageError(`--holdout-fraction must be below 1, not "${flags.holdoutFraction}"`);
+    out.holdout = { fraction };
+  }
+  if (flags.splitDate !== undefined) {
+    const day = parseIsoDate(flags.splitDate);
+    if (day !== day || flags.splitDate.trim().length !== 10) throw new UsageError(`--split-date must be a date YYYY-MM-DD, not "${flags.splitDate}"`);
+    out.holdout = { splitDate: flags.splitDate.trim() };
+  }
+  if (flags.alpha !== undefined) out.alpha = numberOption("--alpha", flags.alpha, { min: 0 });
+  if (flags.bootstrap !== undefined) out.bootstrap = { resamples: numberOption("--bootstrap", flags.bootstrap, { integer: true, min: 0 }) };
+  return out;
+}
+
+type ConfigModel = NonNullable<Config["model"]>;
+type ConfigBounds = NonNullable<ConfigModel["bounds"]>[string];
+
+function channelBounds(b: ConfigBounds): Partial<ChannelBounds> {
+  const out: Partial<ChannelBounds> = {};
+  if (b.decay) out.decay = b.decay;
+  if (b.weibull_shape) out.weibullShape = b.weibull_shape;
+  if (b.weibull_scale) out.weibullScale = b.weibull_scale;
+  if (b.peak_lag) out.peakLag = b.peak_lag;
+  if (b.saturation_ratio) out.saturationRatio = b.saturation_ratio;
+  if (b.hill_shape) out.hillShape = b.hill_shape;
+  return out;
+}
+
+/**
+ * specChoicesFromConfig(model, channels) → the choices of a config's `model` section (already
+ * checked by ConfigSchema). Bounds under `"*"` apply to every channel; a channel's own entry
+ * overrides them.
+ * @throws UsageError for `model: "bayes"` or an unknown holidays code; DataError when `bounds`
+ *   names a channel the data does not have
+ */
+export function specChoicesFromConfig(model: ConfigModel | undefined, channels: readonly string[]): SpecChoices {
+  const out: SpecChoices = {};
+  if (model === undefined) return out;
+  if (model.model !== undefined) out.model = modelKind("config model.model:", model.model);
+  if (model.adstock !== undefined) out.adstock = normaliseAdstock(model.adstock);
+  if (model.saturation !== undefined) out.saturation = model.saturation;
+  if (model.trend !== undefined) out.trend = model.trend;
+  if (model.seasonality !== undefined) out.seasonality = model.seasonality;
+  if (model.holidays !== undefined) out.holidays = checkHolidays("config model.holidays", model.holidays);
+  if (model.max_lag !== undefined) out.maxLag = model.max_lag;
+  if (model.day_of_week !== undefined) out.dayOfWeek = model.day_of_week;
+  if (model.l1_ratio !== undefined) out.l1Ratio = model.l1_ratio;
+  if (model.alpha !== undefined) out.alpha = model.alpha;
+  const search: SpecChoices["search"] = {};
+  if (model.trials !== undefined) search.trials = model.trials;
+  if (model.seed !== undefined) search.seed = model.seed;
+  if (model.search_method !== undefined) search.method = model.search_method;
+  if (model.folds !== undefined) search.folds = model.folds;
+  if (Object.keys(search).length > 0) out.search = search;
+  if (model.holdout_fraction !== undefined) out.holdout = { fraction: model.holdout_fraction };
+  if (model.split_date !== undefined) out.holdout = { splitDate: model.split_date };
+  if (model.bootstrap !== undefined) out.bootstrap = { resamples: model.bootstrap };
+  if (model.bounds !== undefined) {
+    const known = new Set(channels);
+    for (const name of Object.keys(model.bounds)) {
+      if (name !== "*" && !known.has(name)) {
+        throw new DataError(`the config's model.bounds names "${name}", which is not a channel of the data (channels: ${channels.join(", ")})`);
+      }
+    }
+    const all = model.bounds["*"] ? channelBounds(model.bounds["*"]) : {};
+    const bounds: Record<string, Partial<ChannelBounds>> = {};
+    for (const c of channels) bounds[c] = { ...all, ...(model.bounds[c] ? channelBounds(model.bounds[c]) : {}) };
+    out.bounds = bounds;
+  }
+  return out;
+}
+
+/** mergeChoices(base, over) → base with every choice `over` makes replacing it (search and bootstrap field by field). */
+export function mergeChoices(base: SpecChoices, over: SpecChoices): SpecChoices {
+  const out: SpecChoices = { ...base };
+  for (const [key, value] of Object.entries(over) as [keyof SpecChoices, unknown][]) {
+    if (value === undefined) continue;
+    if (key === "search" || key === "bootstrap") (out as Record<string, unknown>)[key] = { ...base[key], ...(value as object) };
+    else (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+/**
+ * specFromOptions(flags, config, roles) → the ModelSpec of a fit: defaultSpec of the data's roles
+ * with the config's `model` section, then the flags, applied on top.
+ * @throws UsageError on a bad flag; DataError on a config that does not fit the data
+ * @example specFromOptions({ adstock: "none", model: "ols" }, {}, table).nonNegativeMedia // => false
+ */
+export function specFromOptions(flags: SpecFlags, config: Config, roles: SpecRoles): ModelSpec {
+  const fromFlags = specChoicesFromFlags(flags);
+  const fromConfig = specChoicesFromConfig(config.model, roles.channels);
+  const choices = mergeChoices(fromConfig, fromFlags);
+  return defaultSpec({ ...choices, target: roles.target, channels: [...roles.channels], controls: [...roles.controls], frequency: roles.frequency });
+}

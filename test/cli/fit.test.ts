@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadModel } from "../../src/artifact/load";
+import { predict } from "../../src/artifact/predict";
+import { loadInput, toTable } from "../../src/data/load";
+import { fitOls } from "../../src/models/ols";
+import { designMatrixFromColumns } from "../../src/models/standardize";
+import { expectClose } from "../helpers/expect-close";
+import { runCli } from "./run-cli";
+
+const dir = mkdtempSync(join(tmpdir(), "mixlab-cli-fit-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const weekly = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");
+const fitArgs = (out: string) => ["fit", weekly, "--trials", "200", "--bootstrap", "20", "--seed", "3", "--out", out, "--json"];
+
+/** The artifact JSON without the fields that may vary between runs (timestamps and durations). */
+function stable(text: string): Record<string, any> {
+  const json = JSON.parse(text);
+  delete json.created_at;
+  delete json.fit_seconds;
+  if (json.summary.search) delete json.summary.search.seconds;
+  if (json.summary.bootstrap) delete json.summary.bootstrap.seconds;
+  return json;
+}
+
+describe("mixlab fit", () => {
+  const first = join(dir, "model.json");
+  let run: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    run = await runCli(...fitArgs(first));
+  }, 120_000);
+
+  it("mixlab fit data/weekly/mmm_weekly.csv --trials 200 --bootstrap 20 --seed 3 --json prints the contract's summary", () => {
+    expect(run.code).toBe(0);
+    const s = JSON.parse(run.out);
+    expect(s).toMatchObject({ model_type: "ridge", rows: 208, frequency: "weekly", sampler: null });
+    for (const key of ["r2", "adj_r2", "rmse", "mae", "mape", "nrmse"]) expect(typeof s.train[key]).toBe("number");
+    for (const key of ["r2", "rmse", "mae", "mape", "nrmse"]) expect(typeof s.holdout[key]).toBe("number");
+    expect(typeof s.intercept).toBe("number");
+    expect(Object.keys(s.coefficients).slice(0, 5)).toEqual(["tv", "radio", "social_media", "search", "outdoor"]);
+    expect(typeof s.std_errors).toBe("object");
+    expect(s.channels.map((c: { name: string }) => c.name)).toEqual(["tv", "radio", "social_media", "search", "outdoor"]);
+    for (const c of s.channels) {
+      for (const key of ["spend", "contribution", "roas", "roas_low", "roas_high", "mroas", "share_of_spend", "share_of_effect"]) expect(typeof c[key]).toBe("number");
+      expect(c.adstock.type).toBe("geometric");
+      expect(c.saturation.type).toBe("hill");
+      expectClose(c.roas, c.contribution / c.spend, { rel: 1e-12 });
+      expect(c.roas_low).toBeLessThanOrEqual(c.roas_high);
+    }
+    expectClose(s.channels.reduce((a: number, c: { share_of_spend: number }) => a + c.share_of_spend, 0), 1, { rel: 1e-12 });
+    expect(s.diagnostics).toHaveProperty("vif");
+    expect(s.diagnostics).toHaveProperty("durbin_watson");
+    expect(s.diagnostics).toHaveProperty("jarque_bera_p");
+    expect(s.search).toMatchObject({ candidates: 200, seed: 3 });
+    expect(typeof s.search.seconds).toBe("number");
+  });
+
+  it("mixlab fit --json prints the summary stored in model.json", () => {
+    const artifact = JSON.parse(readFileSync(first, "utf8"));
+    expect(artifact).toMatchObject({ format: "mixlab-model", version: 1 });
+    expect(JSON.parse(run.out)).toEqual(artifact.summary);
+  });
+
+  it("mixlab fit … with the same seed twice writes the same model.json, timestamps and durations aside", async () => {
+    const second = join(dir, "model-2.json");
+    const again = await runCli(...fitArgs(second));
+    expect(again.code).toBe(0);
+    const a = readFileSync(first, "utf8");
+    const b = readFileSync(second, "utf8");
+    expect(JSON.stringify(stable(b), null, 2)).toBe(JSON.stringify(stable(a), null, 2));
+    const mask = (t: string) => t.replace(/^(\s*"(created_at|fit_seconds|seconds)": ).*$/gm, "$1…");
+    expect(mask(b)).toBe(mask(a));
+  }, 120_000);
+
+  it("mixlab fit's model predicts its own training data as the summary says (train RMSE from predict())", () => {
+    const model = loadModel(first);
+    const table = toTable(loadInput(weekly));
+    const predicted = predict(model, table);
+    const k = model.summary.fit_window.rows;
+    const y = table.columns.revenue;
+    let ss = 0;
+    for (let i = 0; i < k; i++) ss += (y[i] - predicted[i]) ** 2;
+    expectClose(Math.sqrt(ss / k), model.summary.train.rmse, { rel: 1e-9 });
+  });
+
+  it("mixlab fit without --json prints a readable summary with the channel table and where the model went", async () => {
+    const out = join(dir, "readable.json");
+    const r = await runCli("fit", weekly, "--trials", "40", "--bootstrap", "0", "--seed", "1", "--out", out, "--no-progress");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ridge model of .*mmm_weekly\.csv: 208 weekly periods; fit window 2021-01-04 … /);
+    expect(r.out).toMatch(/channel +spend +contribution +roas +90 % interval +mroas +spend share +effect share/);
+    expect(r.out).toContain(`model → ${out}`);
+    expect(r.err).toBe("");
+  }, 120_000);
+});
+
+describe("mixlab fit --model ols with every transform off", () => {
+  it("mixlab fit --adstock none --saturation none --trend none --seasonality 0 --holidays none --model ols is textbook OLS of the target on channels and controls", async () => {
+    const n = 30;
+    const rows = ["date,tv_spend,radio_spend,sales,price"];
+    const tv: number[] = [], radio: number[] = [], price: number[] = [], sales: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const date = new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10);
+      tv.push(100 + ((i * 37) % 50)); radio.push(40 + ((i * 11) % 17)); price.push(10 + ((i * 3) % 5) / 4);
+      sales.push(Math.round(500 + 2.5 * tv[i] + 4 * radio[i] - 30 * price[i] + 20 * Math.sin(i * 1.7)));
+      rows.push(`${date},${tv[i]},${radio[i]},${sales[i]},${price[i]}`);
+    }
+    const csv = join(dir, "small.csv");
+    writeFileSync(csv, rows.join("\n") + "\n");
+    const out = join(dir, "ols.json");
+    const r = await runCli("fit", csv, "--adstock", "none", "--saturation", "none", "--trend", "none", "--seasonality", "0", "--holidays", "none", "--model", "ols", "--holdout-fraction", "0", "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    const ref = fitOls(designMatrixFromColumns([tv, radio, price]), sales, { names: ["tv", "radio", "price"] });
+    expect(Object.keys(s.coefficients)).toEqual(["tv", "radio", "price"]);
+    expectClose([s.coefficients.tv, s.coefficients.radio, s.coefficients.price], ref.coefficients, { rel: 1e-10 });
+    expectClose([s.std_errors.tv, s.std_errors.radio, s.std_errors.price], ref.standardErrors.subarray(1), { rel: 1e-10 });
+    expectClose(s.intercept, ref.intercept, { rel: 1e-10 });
+    expect(s.holdout).toBeNull();
+    expectClose(s.train.r2, ref.rSquared, { rel: 1e-10 });
+  }, 60_000);
+});
+
+describe("mixlab fit failures", () => {
+  it("mixlab fit with a bad flag exits 2 and names the flag", async () => {
+    const out = join(dir, "never.json");
+    const cases: [string[], RegExp][] = [
+      [["--model", "bayes"], /--model bayes is not available yet/],
+      [["--adstock", "exponential"], /--adstock must be one of/],
+      [["--seasonality", "-1"], /--seasonality must be at least 0/],
+      [["--trials", "lots"], /--trials must be a number/],
+      [["--holdout-fraction", "1"], /--holdout-fraction must be below 1/],
+      [["--holdout-fraction", "0.2", "--split-date", "2024-01-01"], /not both/],
+      [["--split-date", "01/02/2024"], /--split-date must be a date/],
+      [["--holidays", "Atlantis"], /--holidays must be a country code/],
+      [["--frobnicate"], /unknown option/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await runCli("fit", weekly, "--out", out, ...flags);
+      expect(r.code, flags.join(" ")).toBe(2);
+      expect(r.err).toMatch(message);
+    }
+    expect((await runCli("fit", weekly)).code).toBe(2); // --out is required
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it("mixlab fit on a dirty input exits 1 and says to run `mixlab clean`", async () => {
+    const r = await runCli("fit", join(__dirname, "..", "..", "data", "daily"), "--out", join(dir, "dirty.json"));
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n")[0]).toMatch(/^mixlab: .*daily has \d+ error\(s\); fix them or run `mixlab clean` first$/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("mixlab fit with a missing input exits 1", async () => {
+    const r = await runCli("fit", join(dir, "nope.csv"), "--out", join(dir, "x.json"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/file not found/);
+  });
+});
