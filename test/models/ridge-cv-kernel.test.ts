@@ -1,0 +1,296 @@
+// Reference: the slow path, i.e. fitRidge (exact, Householder QR on the augmented system; NNLS by
+// nnlsMixed) with nonNegative on the media columns of [media | fixed], fitted on each fold's
+// training rows and evaluated by predictLinear on its test rows. fitRidge itself is checked
+// against scikit-learn in test/models/ridge.test.ts.
+import { afterAll, describe, expect, it } from "vitest";
+import { prepareRidgeCv, scoreCandidate, type RidgeCvScore } from "../../src/models/ridge-cv-kernel";
+import { fitRidge, type RidgeResult } from "../../src/models/ridge";
+import { designMatrixFromColumns, predictLinear, selectRows, type DesignMatrix } from "../../src/models/standardize";
+import { timeSeriesFolds, type TimeSeriesFold } from "../../src/models/time-series-cv";
+import { createRandom, type Random } from "../../src/util/random";
+import { expectClose } from "../helpers/expect-close";
+
+const REL = 1e-9;
+const worst = { sse: 0, coefNorm: 0, coefElement: 0, intercept: 0 };
+
+afterAll(() => {
+  if (process.env.MIXLAB_PRINT_ERRORS) console.log("ridge-cv-kernel max rel err vs fitRidge", worst);
+});
+
+interface Problem {
+  readonly n: number;
+  readonly media: Float64Array[];
+  readonly fixed: Float64Array[];
+  readonly y: Float64Array;
+}
+
+/**
+ * A seeded marketing-like problem: spend-like media (positive, bursty, some zero weeks), fixed
+ * columns mixing a trend, yearly sin/cos and random controls, and y = base + effects + noise.
+ * `mediaEffects` sets the true media coefficients per unit of the column's mean.
+ */
+function makeProblem(random: Random, n: number, m: number, q: number, mediaEffects?: readonly number[]): Problem {
+  const media: Float64Array[] = [];
+  for (let j = 0; j < m; j++) {
+    const level = 50 + 1000 * random.uniform();
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = random.uniform() < 0.15 ? 0 : level * Math.exp(0.6 * random.normal());
+    media.push(col);
+  }
+  const fixed: Float64Array[] = [];
+  for (let l = 0; l < q; l++) {
+    const col = new Float64Array(n);
+    const kind = l % 4;
+    const phase = 2 * Math.PI * random.uniform();
+    const offset = 10 * random.normal();
+    for (let i = 0; i < n; i++) {
+      if (kind === 0) col[i] = i / (n - 1);
+      else if (kind === 1) col[i] = Math.sin((2 * Math.PI * i) / 52 + phase);
+      else if (kind === 2) col[i] = random.uniform() < 0.1 ? 1 : 0;
+      else col[i] = offset + random.normal();
+    }
+    fixed.push(col);
+  }
+  const y = new Float64Array(n);
+  const gamma = Array.from({ length: q }, () => 200 * random.normal());
+  const beta = media.map((col, j) => {
+    const mean = col.reduce((a, b) => a + b, 0) / n;
+    return (mediaEffects?.[j] ?? 0.5 + random.uniform()) * (500 / mean);
+  });
+  for (let i = 0; i < n; i++) {
+    let v = 5000 + 300 * random.normal();
+    for (let l = 0; l < q; l++) v += gamma[l] * fixed[l][i];
+    for (let j = 0; j < m; j++) v += beta[j] * media[j][i];
+    y[i] = v;
+  }
+  return { n, media, fixed, y };
+}
+
+function fixedMatrix(p: Problem): DesignMatrix {
+  if (p.fixed.length === 0) return { rows: p.n, cols: 0, data: new Float64Array(0) };
+  return designMatrixFromColumns(p.fixed);
+}
+
+interface SlowResult {
+  readonly foldSse: number[];
+  readonly full: RidgeResult;
+}
+
+/** fitRidge per fold on [media | fixed], media constrained ≥ 0 when nonNegative. */
+function slowPath(p: Problem, folds: readonly TimeSeriesFold[], alpha: number, nonNegative: boolean, trainEnd = p.n): SlowResult {
+  const X = designMatrixFromColumns([...p.media, ...p.fixed]);
+  const mask = [...p.media.map(() => nonNegative), ...p.fixed.map(() => false)];
+  const fit = (rows: number[]): RidgeResult =>
+    fitRidge(selectRows(X, rows), rows.map((i) => p.y[i]), alpha, { nonNegative: mask });
+  const foldSse = folds.map((f) => {
+    const r = fit(f.train);
+    const pred = predictLinear(selectRows(X, f.test), r.coefficients, r.intercept);
+    return f.test.reduce((s, i, t) => s + (p.y[i] - pred[t]) ** 2, 0);
+  });
+  return { foldSse, full: fit(Array.from({ length: trainEnd }, (_, i) => i)) };
+}
+
+function maxAbs(v: ArrayLike<number>): number {
+  let out = 0;
+  for (let i = 0; i < v.length; i++) out = Math.max(out, Math.abs(v[i]));
+  return out;
+}
+
+/**
+ * Asserts the kernel equals the slow path to REL: fold SSEs elementwise; coefficients relative to
+ * their largest magnitude (so that a coefficient near 0 is not judged on its own digits); the
+ * intercept relative to the size of the terms it is the difference of.
+ */
+function expectSameAsSlow(score: RidgeCvScore, slow: SlowResult): void {
+  expect(score.positiveDefinite).toBe(true);
+  for (let f = 0; f < slow.foldSse.length; f++) {
+    worst.sse = Math.max(worst.sse, Math.abs(score.foldSse[f] - slow.foldSse[f]) / slow.foldSse[f]);
+  }
+  expectClose(score.foldSse, slow.foldSse, { rel: REL });
+  const b = slow.full.coefficients;
+  const scale = maxAbs(b);
+  const got = score.fullFit.coefficients;
+  for (let j = 0; j < b.length; j++) {
+    const diff = Math.abs(got[j] - b[j]);
+    worst.coefNorm = Math.max(worst.coefNorm, scale > 0 ? diff / scale : diff);
+    if (b[j] !== 0) worst.coefElement = Math.max(worst.coefElement, diff / Math.abs(b[j]));
+  }
+  expectClose(got, b, { rel: REL, floor: scale });
+  let interceptScale = Math.abs(slow.full.standardizedIntercept);
+  for (let j = 0; j < b.length; j++) interceptScale += Math.abs(b[j] * slow.full.means[j]);
+  worst.intercept = Math.max(worst.intercept, Math.abs(score.fullFit.intercept - slow.full.intercept) / interceptScale);
+  expectClose(score.fullFit.intercept, slow.full.intercept, { rel: REL, floor: interceptScale });
+}
+
+const ALPHAS = [1e-3, 1e-2, 0.3, 10, 1e3];
+
+describe("scoreCandidate", () => {
+  it("scoreCandidate(prepared, media, alpha) gives fitRidge's fold SSEs and full-window fit to 1e-9 on random problems", () => {
+    const random = createRandom(20240611);
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 60 + random.int(141);
+      const m = 1 + random.int(8);
+      const q = random.int(13);
+      const p = makeProblem(random, n, m, q);
+      const folds = timeSeriesFolds(n, { folds: 5 });
+      const prepared = prepareRidgeCv(fixedMatrix(p), p.y, folds);
+      for (const alpha of ALPHAS) {
+        expectSameAsSlow(scoreCandidate(prepared, p.media, alpha), slowPath(p, folds, alpha, true));
+      }
+    }
+  });
+
+  it("scoreCandidate(prepared, media, alpha) matches fitRidge when the unconstrained fit has negative media coefficients, and holds them at exactly 0", () => {
+    const random = createRandom(7);
+    let bound = 0;
+    for (let trial = 0; trial < 25; trial++) {
+      const n = 60 + random.int(141);
+      const m = 2 + random.int(7);
+      const q = random.int(13);
+      const effects = Array.from({ length: m }, (_, j) => (j % 2 === 0 ? -1.5 : 1));
+      const p = makeProblem(random, n, m, q, effects);
+      const folds = timeSeriesFolds(n, { folds: 5 });
+      const prepared = prepareRidgeCv(fixedMatrix(p), p.y, folds);
+      for (const alpha of ALPHAS) {
+        const slow = slowPath(p, folds, alpha, true);
+        const score = scoreCandidate(prepared, p.media, alpha);
+        expectSameAsSlow(score, slow);
+        for (const j of slow.full.atBound) expect(score.fullFit.coefficients[j]).toBe(0);
+        bound += slow.full.atBound.length;
+        const free = slowPath(p, folds, alpha, false);
+        if (alpha <= 1) expect(Math.min(...free.full.coefficients.subarray(0, m))).toBeLessThan(0);
+      }
+    }
+    expect(bound).toBeGreaterThan(100);
+  });
+
+  it("scoreCandidate(prepared, media, alpha, { nonNegative: false }) matches unconstrained fitRidge, negative media coefficients included", () => {
+    const random = createRandom(11);
+    for (let trial = 0; trial < 15; trial++) {
+      const n = 60 + random.int(141);
+      const m = 1 + random.int(8);
+      const q = random.int(13);
+      const p = makeProblem(random, n, m, q, Array.from({ length: m }, (_, j) => (j % 2 === 0 ? -1 : 1)));
+      const folds = timeSeriesFolds(n, { folds: 5 });
+      const prepared = prepareRidgeCv(fixedMatrix(p), p.y, folds);
+      for (const alpha of ALPHAS) {
+        expectSameAsSlow(scoreCandidate(prepared, p.media, alpha, { nonNegative: false }), slowPath(p, folds, alpha, false));
+      }
+    }
+  });
+
+  it("scoreCandidate(prepared, media, alpha) treats a media column that is all zero in the early training windows as constant there (scale 1, coefficient 0), as fitRidge does", () => {
+    const random = createRandom(3);
+    for (const n of [60, 120, 200]) {
+      const p = makeProblem(random, n, 4, 6);
+      const launch = Math.floor(0.55 * n); // channel 1 starts after the first fold's training window
+      p.media[1].fill(0, 0, launch);
+      const folds = timeSeriesFolds(n, { folds: 5 });
+      expect(folds[0].train.length).toBeLessThan(launch);
+      const prepared = prepareRidgeCv(fixedMatrix(p), p.y, folds);
+      for (const alpha of ALPHAS) {
+        const slow = slowPath(p, folds, alpha, true);
+        expectSameAsSlow(scoreCandidate(prepared, p.media, alpha), slow);
+        for (const nonNegative of [true, false]) {
+          // The slow path's own view of fold 0: scale 1 and coefficient 0 for the silent channel
+          // (up to QR rounding, ~1e-12 of the largest coefficient, when unconstrained).
+          const X = designMatrixFromColumns([...p.media, ...p.fixed]);
+          const r = fitRidge(selectRows(X, folds[0].train), folds[0].train.map((i) => p.y[i]), alpha, {
+            nonNegative: [nonNegative, nonNegative, nonNegative, nonNegative, false, false, false, false, false, false],
+          });
+          expect(r.scales[1]).toBe(1);
+          expectClose(r.coefficients[1], 0, { abs: REL * maxAbs(r.coefficients) });
+        }
+        expectSameAsSlow(scoreCandidate(prepared, p.media, alpha, { nonNegative: false }), slowPath(p, folds, alpha, false));
+      }
+    }
+  });
+
+  it("scoreCandidate(prepared, media, alpha) with no fixed columns (q = 0) matches fitRidge on the media alone", () => {
+    const random = createRandom(5);
+    for (let trial = 0; trial < 10; trial++) {
+      const n = 60 + random.int(141);
+      const m = 1 + random.int(8);
+      const p = makeProblem(random, n, m, 0, trial % 2 === 0 ? Array.from({ length: m }, (_, j) => (j === 0 ? -1 : 1)) : undefined);
+      const folds = timeSeriesFolds(n, { folds: 5 });
+      const prepared = prepareRidgeCv(fixedMatrix(p), p.y, folds);
+      expect(prepared.fixedCols).toBe(0);
+      for (const alpha of ALPHAS) expectSameAsSlow(scoreCandidate(prepared, p.media, alpha), slowPath(p, folds, alpha, true));
+    }
+  });
+
+  it("scoreCandidate(prepared, media, alpha) on folds with a gap and a trainEnd before the last row matches fitRidge on those windows", () => {
+    const random = createRandom(13);
+    const p = makeProblem(random, 150, 5, 7);
+    const folds = timeSeriesFolds(130, { folds: 4, gap: 3 });
+    const prepared = prepareRidgeCv(fixedMatrix(p), p.y, folds, { trainEnd: 130 });
+    expect(prepared.trainEnd).toBe(130);
+    for (const alpha of ALPHAS) expectSameAsSlow(scoreCandidate(prepared, p.media, alpha), slowPath(p, folds, alpha, true, 130));
+  });
+
+  it("scoreCandidate(prepared, media, alpha).nrmse is the mean over folds of √(SSE/n) divided by the range of y on the test window", () => {
+    const random = createRandom(17);
+    const p = makeProblem(random, 100, 3, 5);
+    const folds = timeSeriesFolds(100, { folds: 5 });
+    const score = scoreCandidate(prepareRidgeCv(fixedMatrix(p), p.y, folds), p.media, 1);
+    let expected = 0;
+    folds.forEach((f, k) => {
+      const ys = f.test.map((i) => p.y[i]);
+      expect(score.foldN[k]).toBe(f.test.length);
+      expect(score.foldRange[k]).toBe(Math.max(...ys) - Math.min(...ys));
+      expected += Math.sqrt(score.foldSse[k] / f.test.length) / score.foldRange[k] / folds.length;
+    });
+    expectClose(score.nrmse, expected, { rel: 1e-15 });
+  });
+
+  it("scoreCandidate(prepared, media, alpha) reuses one result object per prepared problem, overwritten by the next call", () => {
+    const random = createRandom(19);
+    const p = makeProblem(random, 80, 3, 4);
+    const folds = timeSeriesFolds(80, { folds: 5 });
+    const prepared = prepareRidgeCv(fixedMatrix(p), p.y, folds);
+    const first = scoreCandidate(prepared, p.media, 1);
+    const kept = Float64Array.from(first.foldSse);
+    const second = scoreCandidate(prepared, p.media, 100);
+    expect(second).toBe(first);
+    expect(second.fullFit.coefficients).toBe(first.fullFit.coefficients);
+    expect(Array.from(second.foldSse)).not.toEqual(Array.from(kept));
+    expectSameAsSlow(scoreCandidate(prepared, p.media.slice(0, 2), 1), slowPath({ ...p, media: p.media.slice(0, 2) }, folds, 1, true));
+  });
+
+  it("scoreCandidate(prepared, media, 0) with a constant column reports positiveDefinite false instead of throwing", () => {
+    const random = createRandom(23);
+    const p = makeProblem(random, 80, 2, 3);
+    p.media[0].fill(0, 0, 40);
+    const score = scoreCandidate(prepareRidgeCv(fixedMatrix(p), p.y, timeSeriesFolds(80, { folds: 5 })), p.media, 0);
+    expect(score.positiveDefinite).toBe(false);
+    expect(score.foldSse[0]).toBeNaN();
+    expect(score.nrmse).toBeNaN();
+  });
+
+  it("scoreCandidate(prepared, media, alpha) throws a RangeError for a media column of the wrong length or with a non-finite value, and for alpha < 0", () => {
+    const random = createRandom(29);
+    const p = makeProblem(random, 60, 2, 2);
+    const prepared = prepareRidgeCv(fixedMatrix(p), p.y, timeSeriesFolds(60, { folds: 5 }));
+    expect(() => scoreCandidate(prepared, [p.media[0], new Float64Array(59)], 1)).toThrow(/media columns as Float64Array of length 60/);
+    const bad = Float64Array.from(p.media[1]);
+    bad[5] = NaN;
+    expect(() => scoreCandidate(prepared, [p.media[0], bad], 1)).toThrow(/finite media values/);
+    const badTest = Float64Array.from(p.media[1]);
+    badTest[59] = Infinity;
+    expect(() => scoreCandidate(prepareRidgeCv(fixedMatrix(p), p.y, timeSeriesFolds(60, { folds: 5 }), { trainEnd: 50 }), [p.media[0], badTest], 1)).toThrow(/finite media values on the test rows/);
+    expect(() => scoreCandidate(prepared, p.media, -1)).toThrow(/finite alpha ≥ 0/);
+    expect(() => scoreCandidate({ rows: 60, fixedCols: 2, folds: 5, trainEnd: 60, foldN: new Int32Array(5), foldRange: new Float64Array(5) }, p.media, 1)).toThrow(/made by prepareRidgeCv/);
+  });
+});
+
+describe("prepareRidgeCv", () => {
+  it("prepareRidgeCv(fixed, y, folds, options) throws a RangeError for folds whose training rows are not a prefix, or a bad trainEnd", () => {
+    const random = createRandom(31);
+    const p = makeProblem(random, 60, 1, 2);
+    expect(() => prepareRidgeCv(fixedMatrix(p), p.y, [{ train: [1, 2, 3], test: [4, 5] }])).toThrow(/training rows to be 0 … k − 1/);
+    expect(() => prepareRidgeCv(fixedMatrix(p), p.y, [{ train: [0, 1, 2], test: [4, 6] }])).toThrow(/contiguous/);
+    expect(() => prepareRidgeCv(fixedMatrix(p), p.y, [])).toThrow(/at least one fold/);
+    expect(() => prepareRidgeCv(fixedMatrix(p), p.y.subarray(1), timeSeriesFolds(60))).toThrow(/y of length/);
+    expect(() => prepareRidgeCv(fixedMatrix(p), p.y, timeSeriesFolds(60), { trainEnd: 61 })).toThrow(/trainEnd/);
+  });
+});
