@@ -15,6 +15,7 @@
 import { quantileSorted } from "../util/quantile";
 import { createRandom } from "../util/random";
 import { fitRidge } from "./ridge";
+import { selectCandidate } from "./select-candidate";
 import { designMatrixFromColumns, predictLinear, selectRows } from "./standardize";
 
 export interface BootstrapPoolMember {
@@ -36,6 +37,10 @@ export interface BootstrapInput {
   blockLength: number;
   seed: number;
   nonNegative: boolean;
+  /** Penalise media on their mean scale (fitRidge's scaleByMean), as the main fit does. */
+  mediaScaleByMean: boolean;
+  /** Near-optimal tolerance of the per-resample selection (as selectCandidate). */
+  tolerance: number;
 }
 
 export interface BootstrapResult {
@@ -73,6 +78,7 @@ export function blockBootstrap(input: BootstrapInput): BootstrapResult {
   const matrices = pool.map((member) => designMatrixFromColumns([...member.media, ...fixed].map((c) => c.subarray(0, k))));
   const mediaTotals = pool.map((member) => member.media.map((c) => { let t = 0; for (let i = 0; i < k; i++) t += c[i]; return t; }));
   const mask = [...Array(m).fill(input.nonNegative), ...Array(fixed.length).fill(false)] as boolean[];
+  const byMean = [...Array(m).fill(input.mediaScaleByMean), ...Array(fixed.length).fill(false)] as boolean[];
   for (let r = 0; r < resamples; r++) {
     const rows = blockIndices(k, input.blockLength, random);
     const inBag = new Uint8Array(k);
@@ -81,11 +87,10 @@ export function blockBootstrap(input: BootstrapInput): BootstrapResult {
     for (let i = 0; i < k; i++) if (!inBag[i]) oob.push(i);
     const yIn = Float64Array.from(rows, (i) => y[i]);
     const yOut = Float64Array.from(oob, (i) => y[i]);
-    let bestSse = Infinity;
-    let bestCoefficients: Float64Array | null = null;
-    let bestIndex = 0;
-    pool.forEach((member, j) => {
-      const fit = fitRidge(selectRows(matrices[j], rows), yIn, member.alpha, { nonNegative: mask });
+    // Every pool member refitted on the resample, scored out of bag; the choice follows the main
+    // fit's rule (the medoid of the near-optimal set), so the interval is about the same estimator.
+    const fits = pool.map((member, j) => {
+      const fit = fitRidge(selectRows(matrices[j], rows), yIn, member.alpha, { nonNegative: mask, scaleByMean: byMean });
       let sse = 0;
       if (oob.length > 0) {
         const predicted = predictLinear(selectRows(matrices[j], oob), fit.coefficients, fit.intercept);
@@ -93,16 +98,14 @@ export function blockBootstrap(input: BootstrapInput): BootstrapResult {
       } else {
         for (let i = 0; i < rows.length; i++) sse += fit.residuals[i] ** 2;
       }
-      if (sse < bestSse) {
-        bestSse = sse;
-        bestCoefficients = fit.coefficients;
-        bestIndex = j;
-      }
+      const effects = Array.from({ length: m }, (_, c) => fit.coefficients[c] * mediaTotals[j][c]);
+      return { sse, effects, objectives: [sse, 0, ...effects.map((e, c) => (spendTotals[c] > 0 ? e / spendTotals[c] : 0))] };
     });
+    const bestIndex = selectCandidate(fits, m, input.tolerance).index;
+    const bestEffects = fits[bestIndex].effects;
     chosen[r] = bestIndex;
-    const b = bestCoefficients as unknown as Float64Array;
     for (let c = 0; c < m; c++) {
-      const total = b[c] * mediaTotals[bestIndex][c];
+      const total = bestEffects[c];
       contribution[c][r] = total;
       roas[c][r] = spendTotals[c] > 0 ? total / spendTotals[c] : NaN;
     }

@@ -43,6 +43,26 @@ export interface FitOptions {
   selection?: "stable" | "lowest-cv";
 }
 
+/** Candidates whose CV error is within this fraction of the best are "near-optimal" (at least). */
+export const NEAR_OPTIMAL_TOLERANCE = 0.02;
+/** The near-optimal tolerance never exceeds this fraction, however noisy the folds. */
+export const MAX_TOLERANCE = 0.15;
+/** Share of the search budget spent on a space-filling Latin hypercube before differential evolution. */
+export const EXPLORE_SHARE = 0.4;
+
+/**
+ * bootstrapPool(chosen, nearOptimal, size) → up to `size` candidate indices for the bootstrap: the
+ * chosen one first, then the near-optimal set taken at an even stride (so the pool spans the whole
+ * set the data cannot tell apart, not only its best-scoring corner).
+ */
+export function bootstrapPool(chosen: number, nearOptimal: readonly number[], size: number): number[] {
+  const rest = nearOptimal.filter((i) => i !== chosen);
+  const take = Math.max(0, Math.min(size - 1, rest.length));
+  const out = [chosen];
+  for (let t = 0; t < take; t++) out.push(rest[Math.floor((t * rest.length) / take)]);
+  return out;
+}
+
 /** The split index of a spec on a table: the first held-out row (n when nothing is held out). */
 export function splitIndexOf(spec: ModelSpec, table: Table): number {
   const n = table.dates.length;
@@ -103,6 +123,8 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
   // 3–4. Search and selection.
   const dims = searchDimensions(spec);
   const searchAlpha = (alpha: number) => (spec.model === "ols" ? 1e-8 : alpha);
+  const mediaScale = spec.mediaPenalty === "contribution" && spec.model !== "ols" ? "mean" : "sd";
+  const tolerance = options.selection === "lowest-cv" ? 0 : NEAR_OPTIMAL_TOLERANCE;
   let chosenValues: Record<string, number> = {};
   let searchSummary: FitSummary["search"] = null;
   let pool: Candidate[] = [];
@@ -112,7 +134,7 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
     const prepared = prepareRidgeCv(designMatrixFromColumns(fixed.map((c) => c.subarray(0, k))), y.subarray(0, k), folds);
     const evaluateBatch = (units: Float64Array[]): number[][] => units.map((unit) => {
       const cand = decodeCandidate(spec, decode(unit), spend, k);
-      const score = scoreCandidate(prepared, cand.media.map((c) => c.subarray(0, k)), searchAlpha(cand.alpha), { nonNegative: spec.nonNegativeMedia });
+      const score = scoreCandidate(prepared, cand.media.map((c) => c.subarray(0, k)), searchAlpha(cand.alpha), { nonNegative: spec.nonNegativeMedia, mediaScale });
       const effects = cand.media.map((col, c) => {
         let s = 0;
         for (let i = 0; i < k; i++) s += col[i];
@@ -121,25 +143,46 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
       const totalEffect = effects.reduce((a, b) => a + b, 0);
       const shares = effects.map((e) => (totalEffect > 0 ? e / totalEffect : 0));
       const spendShares = spendTrain.map((s) => (spendTotal > 0 ? s / spendTotal : 0));
-      return [score.nrmse, rssd(shares, spendShares), ...effects.map((e, c) => (spendTrain[c] > 0 ? e / spendTrain[c] : 0))];
+      // Standard error of the CV error across folds, for the one-standard-error rule below.
+      let mean = 0, sq = 0;
+      const folds = score.foldSse.length;
+      for (let f = 0; f < folds; f++) {
+        const e = Math.sqrt(score.foldSse[f] / score.foldN[f]) / score.foldRange[f];
+        mean += e;
+        sq += e * e;
+      }
+      mean /= folds;
+      const se = folds > 1 ? Math.sqrt(Math.max(0, sq / folds - mean * mean) / (folds - 1)) : 0;
+      return [score.nrmse, rssd(shares, spendShares), ...effects.map((e, c) => (spendTrain[c] > 0 ? e / spendTrain[c] : 0)), se];
     });
     const searchStarted = Date.now();
-    const result = await runSearch({
-      bounds: dims.map((d) => ({ name: d.name, lower: d.lower, upper: d.upper, scale: d.scale })),
-      evaluateBatch,
-      budget: spec.search.trials,
-      seed: spec.search.seed,
-      method: spec.search.method,
-      batchSize: 64,
-      onProgress: options.onProgress,
-    });
-    const selection = selectCandidate(result.candidates, m, options.selection === "lowest-cv" ? 0 : undefined);
+    // Exploration and exploitation: with "de", a space-filling Latin hypercube takes EXPLORE_SHARE of
+    // the budget (so the near-optimal set spans every setting the data cannot rule out, not only
+    // the basin DE converges to) and differential evolution the rest; both seeded.
+    const bounds = dims.map((d) => ({ name: d.name, lower: d.lower, upper: d.upper, scale: d.scale }));
+    const budget = spec.search.trials;
+    const explore = spec.search.method === "de" ? Math.min(budget, Math.max(1, Math.round(budget * EXPLORE_SHARE))) : 0;
+    const report = (offset: number) => (done: number, _total: number, best: number) => options.onProgress?.(offset + done, budget, best);
+    const first = explore > 0
+      ? await runSearch({ bounds, evaluateBatch, budget: explore, seed: spec.search.seed, method: "lhs", batchSize: 64, onProgress: report(0) })
+      : null;
+    const second = budget - explore > 0
+      ? await runSearch({ bounds, evaluateBatch, budget: budget - explore, seed: spec.search.seed + 1, method: spec.search.method, batchSize: 64, onProgress: report(explore) })
+      : null;
+    const result = { candidates: [...(first?.candidates ?? []), ...(second?.candidates ?? [])] };
+    // One-standard-error rule (Hastie, Tibshirani & Friedman, ESL §7.10): candidates whose CV error
+    // is within one standard error (across folds) of the best are statistically indistinguishable.
+    let bestCv = 0;
+    result.candidates.forEach((c, i) => { if (c.objectives[0] < result.candidates[bestCv].objectives[0]) bestCv = i; });
+    const best = result.candidates[bestCv].objectives;
+    const oneSe = tolerance === 0 ? 0 : Math.min(MAX_TOLERANCE, Math.max(tolerance, best[2 + m] / best[0]));
+    const selection = selectCandidate(result.candidates, m, oneSe);
     const chosen = result.candidates[selection.index];
     chosenValues = decode(chosen.unit);
-    pool = selection.nearOptimal.slice(0, spec.bootstrap.trials).map((i) => decodeCandidate(spec, decode(result.candidates[i].unit), spend, k));
+    pool = bootstrapPool(selection.index, selection.nearOptimal, spec.bootstrap.trials).map((i) => decodeCandidate(spec, decode(result.candidates[i].unit), spend, k));
     searchSummary = {
       candidates: result.candidates.length, seconds: (Date.now() - searchStarted) / 1000, seed: spec.search.seed, method: spec.search.method,
-      cv_nrmse: chosen.objectives[0], rssd: chosen.objectives[1], near_optimal: selection.nearOptimal.length,
+      cv_nrmse: chosen.objectives[0], rssd: chosen.objectives[1], near_optimal: selection.nearOptimal.length, tolerance: oneSe,
     };
   }
   const chosen = decodeCandidate(spec, chosenValues, spend, k);
@@ -164,7 +207,7 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
     stdErrors.intercept = fit.standardErrors[0];
   } else if (spec.model === "ridge") {
     alpha = chosen.alpha;
-    const fit = fitRidge(X, yTrain, alpha, { names: terms, nonNegative });
+    const fit = fitRidge(X, yTrain, alpha, { names: terms, nonNegative, scaleByMean: terms.map((_, j) => j < m && mediaScale === "mean") });
     coefficients = fit.coefficients;
     intercept = fit.intercept;
   } else {
@@ -205,6 +248,7 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
       pool: pool.map((c) => ({ media: c.media, alpha: searchAlpha(c.alpha) })),
       fixed, y, trainRows: k, spend: spec.channels.map((c) => spend[c]),
       resamples: spec.bootstrap.resamples, blockLength, seed: spec.search.seed + 1, nonNegative: spec.nonNegativeMedia,
+      mediaScaleByMean: mediaScale === "mean", tolerance,
     });
     for (let c = 0; c < m; c++) {
       intervals.push({ roas: [percentile(boot.roas[c], 0.05), percentile(boot.roas[c], 0.95)], contribution: [percentile(boot.contribution[c], 0.05), percentile(boot.contribution[c], 0.95)] });

@@ -50,7 +50,7 @@ export interface FitSummary {
   alpha: number | null;
   channels: ChannelSummary[];
   diagnostics: Record<string, unknown>;
-  search: { candidates: number; seconds: number; seed: number; method: string; cv_nrmse: number; rssd: number; near_optimal: number } | null;
+  search: { candidates: number; seconds: number; seed: number; method: string; cv_nrmse: number; rssd: number; near_optimal: number; tolerance: number } | null;
   bootstrap: { resamples: number; block_length: number; trials: number; seconds: number } | null;
   sampler: null;
 }

@@ -53,6 +53,13 @@ export interface ModelSpec {
   l1Ratio: number;
   /** Media coefficients ≥ 0 (default true; false for ols). */
   nonNegativeMedia: boolean;
+  /**
+   * What the ridge penalty shrinks for media: "contribution" (default) scales each media column by
+   * its mean, so the penalty acts on the channel's average contribution per period and a nearly
+   * constant (saturated) column cannot take a huge coefficient for free; "standardized" scales by
+   * the sd as scikit-learn's StandardScaler does.
+   */
+  mediaPenalty: "contribution" | "standardized";
   search: { trials: number; seed: number; method: "de" | "lhs" | "random"; folds: number };
   holdout: { fraction: number } | { splitDate: string };
   bootstrap: { resamples: number; blockLength: number | null; trials: number };
@@ -64,7 +71,7 @@ export const DEFAULT_BOUNDS: ChannelBounds = {
   weibullShape: [0.5, 5],
   weibullScale: [0.01, 0.3],
   peakLag: [0, 3],
-  saturationRatio: [0.2, 3],
+  saturationRatio: [0.5, 3],
   hillShape: [0.5, 3],
 };
 
@@ -107,6 +114,7 @@ export function defaultSpec(input: SpecInput): ModelSpec {
     alphaBounds: input.alphaBounds ?? [1e-3, 1e3],
     l1Ratio: input.l1Ratio ?? (model === "lasso" ? 1 : 0.5),
     nonNegativeMedia: input.nonNegativeMedia ?? model !== "ols",
+    mediaPenalty: input.mediaPenalty ?? "contribution",
     search: { trials: 2000, seed: 1, method: "de", folds: 5, ...input.search },
     holdout: input.holdout ?? { fraction: 0.2 },
     bootstrap: { resamples: 100, blockLength: null, trials: 300, ...input.bootstrap },

@@ -50,6 +50,12 @@ export interface PrepareRidgeCvOptions {
 export interface ScoreCandidateOptions {
   /** Constrain the media coefficients to be ≥ 0 (default true); fixed coefficients are always free. */
   readonly nonNegative?: boolean;
+  /**
+   * How media columns are scaled before the penalty (fixed columns always use their sd):
+   * "sd" (default, fitRidge's StandardScaler) or "mean" (divide by the window mean, so the penalty
+   * acts on each channel's average contribution per period — fitRidge's `scaleByMean`).
+   */
+  readonly mediaScale?: "sd" | "mean";
 }
 
 /** Coefficients of the ridge fit on the whole training window, on the original scale. */
@@ -456,6 +462,7 @@ export function scoreCandidate(
   }
   if (!(alpha >= 0) || alpha === Infinity) throw new RangeError("scoreCandidate requires a finite alpha ≥ 0");
   const nonNegative = options.nonNegative ?? true;
+  const byMean = options.mediaScale === "mean";
   const w = workspace(P, m);
   const { centre, firstChange, dm, snapM, snapMM, snapMF, snapMY } = w;
   const { bounds } = P;
@@ -504,7 +511,7 @@ export function scoreCandidate(
   for (let f = 0; f < P.folds; f++) {
     const b = P.foldBound[f];
     let sse = NaN;
-    if (solveWindow(P, w, b, alpha, boundedCount)) {
+    if (solveWindow(P, w, b, alpha, boundedCount, byMean)) {
       const b0 = originalScale(P, w, b);
       sse = testSse(P, w, media, b0, P.testStart[f], P.testEnd[f]);
       if (!Number.isFinite(sse)) throw new RangeError("scoreCandidate requires finite media values on the test rows");
@@ -515,7 +522,7 @@ export function scoreCandidate(
   res.nrmse = nrmse / P.folds;
 
   const coefficients = res.fullFit.coefficients;
-  if (solveWindow(P, w, P.fullBound, alpha, boundedCount)) {
+  if (solveWindow(P, w, P.fullBound, alpha, boundedCount, byMean)) {
     res.fullFit.intercept = originalScale(P, w, P.fullBound);
     coefficients.set(w.beta);
   } else {
@@ -565,7 +572,7 @@ function prefixDots(a: Float64Array, ao: number, c: Float64Array, co: number, bo
  * Builds (G_s + alpha·I) and c_s for training window bounds[b] into w.H, w.c (media first), with
  * means and scales in w.mean, w.scale, and solves it into w.s; false if not positive definite.
  */
-function solveWindow(P: State, w: Workspace, b: number, alpha: number, boundedCount: number): boolean {
+function solveWindow(P: State, w: Workspace, b: number, alpha: number, boundedCount: number, byMean: boolean): boolean {
   const { m, p, centre, firstChange, snapM, snapMM, snapMF, snapMY, mean, scale, isConst, H, c } = w;
   const q = P.fixedCols;
   const k = P.bounds[b];
@@ -580,7 +587,7 @@ function solveWindow(P: State, w: Workspace, b: number, alpha: number, boundedCo
     const variance = (snapMM[oMM + j * m + j] - (sj * sj) / k) / k;
     const constant = firstChange[j] >= k || isConstantColumn(variance, mu, k);
     mean[j] = mu;
-    scale[j] = constant ? 1 : Math.sqrt(variance);
+    scale[j] = constant ? 1 : byMean && mu !== 0 ? Math.abs(mu) : Math.sqrt(variance);
     isConst[j] = constant ? 1 : 0;
   }
   for (let l = 0; l < q; l++) {

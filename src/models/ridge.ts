@@ -18,6 +18,12 @@ export interface RidgeOptions {
    * the coefficients on the scale of X as given.
    */
   readonly standardize?: boolean;
+  /**
+   * Per column: scale by |mean| instead of the sd before the penalty (centring is unchanged), so
+   * alpha penalises b_j·mean_j — for a media column, its average contribution per period. A
+   * constant or zero-mean column keeps the usual rule. Default: no column.
+   */
+  readonly scaleByMean?: readonly boolean[];
 }
 
 /** Result of a penalised linear fit on standardised predictors (ridge, lasso, elastic net). */
@@ -194,7 +200,7 @@ export function fitRidge(X: DesignMatrix, y: NumberArray, alpha: number, options
   const names = columnNames("fitRidge", options.names, p);
   const bounded = checkNonNegativeMask("fitRidge", options.nonNegative, p);
 
-  const { Xs, means, scales } = prepare(X, options.standardize ?? true);
+  const { Xs, means, scales } = rescaleByMean(prepare(X, options.standardize ?? true), X, options.scaleByMean);
   let ySum = 0;
   for (let i = 0; i < n; i++) ySum += y[i];
   const yMean = ySum / n;
@@ -220,6 +226,34 @@ export function fitRidge(X: DesignMatrix, y: NumberArray, alpha: number, options
     s = qr.solve(rhs);
   }
   return finish(alpha, names, s, yMean, means, scales, X, y, bounded);
+}
+
+/**
+ * rescaleByMean(prepared, X, mask) divides the centred columns flagged in `mask` by |mean| instead
+ * of their current scale (columns that are constant or have mean 0 are left as they are). O(n·p).
+ */
+function rescaleByMean(
+  prepared: { Xs: DesignMatrix; means: Float64Array; scales: Float64Array },
+  X: DesignMatrix,
+  mask: readonly boolean[] | undefined,
+): { Xs: DesignMatrix; means: Float64Array; scales: Float64Array } {
+  if (mask === undefined || !mask.some(Boolean)) return prepared;
+  const { rows: n, cols: p, data } = X;
+  if (mask.length !== p) throw new RangeError(`fitRidge requires scaleByMean to have one entry per column (${p})`);
+  const out = new Float64Array(n * p);
+  const scales = Float64Array.from(prepared.scales);
+  for (let j = 0; j < p; j++) {
+    let constant = true;
+    for (let i = 1; i < n && constant; i++) if (data[i * p + j] !== data[j]) constant = false;
+    if (mask[j] && !constant && prepared.means[j] !== 0) scales[j] = Math.abs(prepared.means[j]);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      const unchanged = scales[j] === prepared.scales[j];
+      out[i * p + j] = unchanged ? prepared.Xs.data[i * p + j] : (data[i * p + j] - prepared.means[j]) / scales[j];
+    }
+  }
+  return { Xs: { rows: n, cols: p, data: out }, means: prepared.means, scales };
 }
 
 /**

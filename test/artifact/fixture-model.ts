@@ -75,7 +75,7 @@ export function fixtureModel(): FittedModel {
       adstock: { ...transforms[r.name].adstock }, saturation: { ...transforms[r.name].saturation },
     })),
     diagnostics: { durbin_watson: 1.9, vif: { tv: 1.2, radio: 1.1 } },
-    search: { candidates: 10, seconds: 0.25, seed: 7, method: "de", cv_nrmse: 0.05, rssd: 0.1, near_optimal: 3 },
+    search: { candidates: 10, seconds: 0.25, seed: 7, method: "de", cv_nrmse: 0.05, rssd: 0.1, near_optimal: 3, tolerance: 0.02 },
     bootstrap: null,
     sampler: null,
   };

@@ -17,7 +17,7 @@ describe("block bootstrap", () => {
     const media = Float64Array.from(spend, (s) => s / (s + 80));
     const trend = Float64Array.from({ length: n }, (_, i) => i / (n - 1));
     const y = Float64Array.from(media, (v, i) => 1000 + 300 * v + 40 * trend[i]);
-    const boot = blockBootstrap({ pool: [{ media: [media], alpha: 1e-9 }], fixed: [trend], y, trainRows: n, spend: [spend], resamples: 30, blockLength: 6, seed: 5, nonNegative: true });
+    const boot = blockBootstrap({ pool: [{ media: [media], alpha: 1e-9 }], fixed: [trend], y, trainRows: n, spend: [spend], resamples: 30, blockLength: 6, seed: 5, nonNegative: true, mediaScaleByMean: false, tolerance: 0 });
     let mediaSum = 0, spendSum = 0;
     for (let i = 0; i < n; i++) { mediaSum += media[i]; spendSum += spend[i]; }
     const trueRoas = (300 * mediaSum) / spendSum;
@@ -32,7 +32,7 @@ describe("block bootstrap", () => {
     const good = Float64Array.from(spend, (s) => s / (s + 50));
     const bad = Float64Array.from(spend, (s) => (s > 50 ? 1 : 0));
     const y = Float64Array.from(good, (v) => 500 + 200 * v + random.normal());
-    const boot = blockBootstrap({ pool: [{ media: [bad], alpha: 0.01 }, { media: [good], alpha: 0.01 }], fixed: [], y, trainRows: n, spend: [spend], resamples: 20, blockLength: 5, seed: 1, nonNegative: true });
+    const boot = blockBootstrap({ pool: [{ media: [bad], alpha: 0.01 }, { media: [good], alpha: 0.01 }], fixed: [], y, trainRows: n, spend: [spend], resamples: 20, blockLength: 5, seed: 1, nonNegative: true, mediaScaleByMean: false, tolerance: 0 });
     expect(Array.from(boot.chosen).filter((c) => c === 1).length).toBeGreaterThanOrEqual(19);
   });
 

@@ -294,3 +294,31 @@ describe("prepareRidgeCv", () => {
     expect(() => prepareRidgeCv(fixedMatrix(p), p.y, timeSeriesFolds(60), { trainEnd: 61 })).toThrow(/trainEnd/);
   });
 });
+
+describe("scoreCandidate with mediaScale mean", () => {
+  it("scoreCandidate(…, {mediaScale: 'mean'}) equals fitRidge with scaleByMean on the media columns, fold by fold", () => {
+    const random = createRandom(77);
+    const n = 120, m = 3, q = 4;
+    const media = Array.from({ length: m }, () => Float64Array.from({ length: n }, () => 0.2 + random.uniform()));
+    const fixed = Array.from({ length: q }, () => Float64Array.from({ length: n }, () => random.normal()));
+    const y = Float64Array.from({ length: n }, (_, i) => 100 + 30 * media[0][i] + 10 * media[1][i] + 5 * fixed[0][i] + random.normal());
+    const folds = timeSeriesFolds(n, { folds: 5 });
+    const prepared = prepareRidgeCv(designMatrixFromColumns(fixed), y, folds);
+    const all = [...media, ...fixed];
+    const mask = all.map((_, j) => j < m);
+    for (const alpha of [0.01, 1, 30]) {
+      const score = scoreCandidate(prepared, media, alpha, { nonNegative: true, mediaScale: "mean" });
+      folds.forEach((fold, f) => {
+        const X = designMatrixFromColumns(all);
+        const fit = fitRidge(selectRows(X, fold.train), Float64Array.from(fold.train, (i) => y[i]), alpha, { nonNegative: mask, scaleByMean: mask });
+        const predicted = predictLinear(selectRows(X, fold.test), fit.coefficients, fit.intercept);
+        let sse = 0;
+        fold.test.forEach((i, t) => { sse += (y[i] - predicted[t]) ** 2; });
+        expectClose(score.foldSse[f], sse, { rel: 1e-9 });
+      });
+      const full = fitRidge(designMatrixFromColumns(all), y, alpha, { nonNegative: mask, scaleByMean: mask });
+      const largest = Math.max(...Array.from(full.coefficients, Math.abs));
+      full.coefficients.forEach((b, j) => expect(Math.abs(score.fullFit.coefficients[j] - b)).toBeLessThan(1e-9 * largest));
+    }
+  });
+});

@@ -173,3 +173,24 @@ describe("fitRidge", () => {
     expect(() => fitRidge(syntheticX, [1, 2], 1)).toThrow(/fitRidge requires y of length/);
   });
 });
+
+describe("fitRidge scaleByMean", () => {
+  it("fitRidge(X, y, alpha, {scaleByMean}) equals a centred ridge on columns divided by their mean (flagged) or sd (others)", () => {
+    let seed = 17;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const n = 50;
+    const cols = [Array.from({ length: n }, () => 10 + 5 * next()), Array.from({ length: n }, () => next()), Array.from({ length: n }, () => 3 * next())];
+    const y = Array.from({ length: n }, (_, i) => 2 * cols[0][i] + 5 * cols[1][i] - cols[2][i] + next());
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = (v: number[]) => { const m = mean(v); return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length); };
+    const divisor = [mean(cols[0]), sd(cols[1]), mean(cols[2])];
+    const X = designMatrixFromColumns(cols.map((c) => Float64Array.from(c)));
+    const Xd = designMatrixFromColumns(cols.map((c, j) => Float64Array.from(c, (v) => v / divisor[j])));
+    for (const alpha of [0.1, 3, 40]) {
+      const a = fitRidge(X, y, alpha, { scaleByMean: [true, false, true] });
+      const b = fitRidge(Xd, y, alpha, { standardize: false });
+      for (let j = 0; j < 3; j++) expect(a.coefficients[j]).toBeCloseTo(b.coefficients[j] / divisor[j], 10);
+      expect(a.intercept).toBeCloseTo(b.intercept, 8);
+    }
+  });
+});
