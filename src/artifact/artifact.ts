@@ -153,6 +153,7 @@ export const ArtifactSchema = z.strictObject({
   periodDays: z.union([z.literal(1), z.literal(7)]),
   controlDefaults: z.record(Name, Finite),
   history: z.strictObject({ dates: z.array(IsoDate).min(1), spend: z.record(Name, z.array(Finite)) }),
+  draws: z.array(z.strictObject({ transforms: z.record(Name, ChannelTransformSchema), coefficients: z.record(Name, Finite) })),
   summary: FitSummarySchema,
   fit_seconds: z.number().min(0).nullable(),
 }).superRefine((a, ctx) => {
@@ -317,6 +318,7 @@ export function toArtifact(model: FittedModel, meta: ArtifactMeta = {}): Artifac
     periodDays: model.periodDays,
     controlDefaults: orderRecord(model.controlDefaults, model.spec.controls, (v) => v),
     history: { dates: [...model.history.dates], spend: orderRecord(model.history.spend, channels, (v) => Array.from(v)) },
+    draws: model.draws.map((d) => ({ transforms: orderRecord(d.transforms, channels, orderTransform), coefficients: orderRecord(d.coefficients, channels, (v) => v) })),
     summary: jsonSafe(model.summary),
   };
   return {
@@ -343,6 +345,7 @@ export function fromArtifact(artifact: Artifact): FittedModel {
     trendStart: artifact.trendStart,
     trendEnd: artifact.trendEnd,
     periodDays: artifact.periodDays,
+    draws: artifact.draws as FittedModel["draws"],
     controlDefaults: artifact.controlDefaults,
     history: artifact.history,
     summary: artifact.summary as unknown as FitSummary,

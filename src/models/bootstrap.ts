@@ -50,6 +50,8 @@ export interface BootstrapResult {
   contribution: Float64Array[];
   /** Index into the pool chosen by each resample. */
   chosen: Int32Array;
+  /** Per resample, the media coefficients (original scale, spec.channels order) of the chosen fit. */
+  mediaCoefficients: Float64Array[];
 }
 
 /**
@@ -74,6 +76,7 @@ export function blockBootstrap(input: BootstrapInput): BootstrapResult {
   const roas = Array.from({ length: m }, () => new Float64Array(resamples));
   const contribution = Array.from({ length: m }, () => new Float64Array(resamples));
   const chosen = new Int32Array(resamples);
+  const mediaCoefficients: Float64Array[] = [];
   const spendTotals = spend.map((s) => { let t = 0; for (let i = 0; i < k; i++) t += s[i]; return t; });
   const matrices = pool.map((member) => designMatrixFromColumns([...member.media, ...fixed].map((c) => c.subarray(0, k))));
   const mediaTotals = pool.map((member) => member.media.map((c) => { let t = 0; for (let i = 0; i < k; i++) t += c[i]; return t; }));
@@ -99,18 +102,19 @@ export function blockBootstrap(input: BootstrapInput): BootstrapResult {
         for (let i = 0; i < rows.length; i++) sse += fit.residuals[i] ** 2;
       }
       const effects = Array.from({ length: m }, (_, c) => fit.coefficients[c] * mediaTotals[j][c]);
-      return { sse, effects, objectives: [sse, 0, ...effects.map((e, c) => (spendTotals[c] > 0 ? e / spendTotals[c] : 0))] };
+      return { sse, effects, media: fit.coefficients.slice(0, m), objectives: [sse, 0, ...effects.map((e, c) => (spendTotals[c] > 0 ? e / spendTotals[c] : 0))] };
     });
     const bestIndex = selectCandidate(fits, m, input.tolerance).index;
     const bestEffects = fits[bestIndex].effects;
     chosen[r] = bestIndex;
+    mediaCoefficients.push(fits[bestIndex].media);
     for (let c = 0; c < m; c++) {
       const total = bestEffects[c];
       contribution[c][r] = total;
       roas[c][r] = spendTotals[c] > 0 ? total / spendTotals[c] : NaN;
     }
   }
-  return { roas, contribution, chosen };
+  return { roas, contribution, chosen, mediaCoefficients };
 }
 
 /** percentile(values, p) — type-7 quantile of the finite values (NaN when there are none). */

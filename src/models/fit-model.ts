@@ -229,6 +229,7 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
     periodDays: context.periodDays,
     controlDefaults,
     history: { dates: [...table.dates], spend: Object.fromEntries(spec.channels.map((c) => [c, Array.from(spend[c])])) },
+    draws: [],
     summary: null as unknown as FitSummary,
   };
 
@@ -250,6 +251,10 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
       resamples: spec.bootstrap.resamples, blockLength, seed: spec.search.seed + 1, nonNegative: spec.nonNegativeMedia,
       mediaScaleByMean: mediaScale === "mean", tolerance,
     });
+    model.draws = Array.from(boot.chosen, (j, r) => ({
+      transforms: pool[j].transforms,
+      coefficients: Object.fromEntries(spec.channels.map((c, i) => [c, boot.mediaCoefficients[r][i]])),
+    }));
     for (let c = 0; c < m; c++) {
       intervals.push({ roas: [percentile(boot.roas[c], 0.05), percentile(boot.roas[c], 0.95)], contribution: [percentile(boot.contribution[c], 0.05), percentile(boot.contribution[c], 0.95)] });
     }

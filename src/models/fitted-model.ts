@@ -55,6 +55,16 @@ export interface FitSummary {
   sampler: null;
 }
 
+/**
+ * One bootstrap draw of the media part of the model: the transforms and media coefficients chosen
+ * in one resample. Responses computed with every draw give the interval of a plan's response.
+ */
+export interface MediaDraw {
+  transforms: Record<string, ChannelTransform>;
+  /** Media coefficient per channel (original scale). */
+  coefficients: Record<string, number>;
+}
+
 export interface FittedModel {
   spec: ModelSpec;
   transforms: Record<string, ChannelTransform>;
@@ -71,5 +81,7 @@ export interface FittedModel {
   controlDefaults: Record<string, number>;
   /** Every observed period of the input (fit window and holdout): dates and spend per channel. */
   history: { dates: string[]; spend: Record<string, number[]> };
+  /** Bootstrap draws of the media transforms and coefficients (empty without a bootstrap). */
+  draws: MediaDraw[];
   summary: FitSummary;
 }

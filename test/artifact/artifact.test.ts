@@ -30,7 +30,7 @@ describe("toArtifact", () => {
     const a = toArtifact(fixtureModel(), { createdAt, fitSeconds: 1.5 });
     expect(Object.keys(a)).toEqual([
       "format", "version", "created_at", "mixlab_version", "spec", "transforms", "terms", "coefficients", "intercept",
-      "trendStart", "trendEnd", "periodDays", "controlDefaults", "history", "summary", "fit_seconds",
+      "trendStart", "trendEnd", "periodDays", "controlDefaults", "history", "draws", "summary", "fit_seconds",
     ]);
     expect(a.format).toBe("mixlab-model");
     expect(a.version).toBe(1);

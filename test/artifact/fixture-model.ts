@@ -50,6 +50,7 @@ export function fixtureModel(): FittedModel {
     periodDays: 7,
     controlDefaults,
     history: { dates: [...input.dates], spend: { tv: Array.from(input.columns.tv), radio: Array.from(input.columns.radio) } },
+    draws: [],
     summary: null as unknown as FitSummary,
   };
   const predicted = predict(model, input);
