@@ -27,6 +27,7 @@ import type { ModelSpec } from "./model-spec";
 import { fitOls } from "./ols";
 import { fitRidge } from "./ridge";
 import { prepareRidgeCv, scoreCandidate } from "./ridge-cv-kernel";
+import { createRandom } from "../util/random";
 import { runSearch } from "./search/search";
 import { selectCandidate } from "./select-candidate";
 import { designMatrixFromColumns } from "./standardize";
@@ -48,7 +49,46 @@ export const NEAR_OPTIMAL_TOLERANCE = 0.02;
 /** The near-optimal tolerance never exceeds this fraction, however noisy the folds. */
 export const MAX_TOLERANCE = 0.15;
 /** Share of the search budget spent on a space-filling Latin hypercube before differential evolution. */
-export const EXPLORE_SHARE = 0.4;
+export const EXPLORE_SHARE = 0.3;
+/** Share of the search budget spent sampling around the best candidates after differential evolution. */
+export const LOCAL_SHARE = 0.25;
+/** How many of the best candidates the local phase samples around, and its step (unit-cube sd). */
+const LOCAL_CENTRES = 10;
+const LOCAL_STEP = 0.05;
+
+/**
+ * exploreLocally(candidates, count, dims, seed, evaluateBatch) evaluates `count` points drawn around
+ * the LOCAL_CENTRES best candidates (Gaussian steps of LOCAL_STEP in the unit cube, clipped), so the
+ * near-optimal region — where the CV error is flat and the data cannot choose — is populated
+ * densely enough for the stable choice and the bootstrap pool to see its extent, not just the point
+ * differential evolution converged to.
+ */
+function exploreLocally(
+  candidates: ReadonlyArray<{ unit: Float64Array; objectives: number[] }>,
+  count: number, dims: number, seed: number,
+  evaluateBatch: (units: Float64Array[]) => number[][],
+): Array<{ unit: Float64Array; objectives: number[]; x: Record<string, number>; index: number }> {
+  const random = createRandom(seed);
+  const centres = candidates
+    .map((c, i) => ({ i, cv: c.objectives[0] }))
+    .filter((c) => Number.isFinite(c.cv))
+    .sort((a, b) => a.cv - b.cv || a.i - b.i)
+    .slice(0, LOCAL_CENTRES)
+    .map((c) => candidates[c.i].unit);
+  if (centres.length === 0) return [];
+  const units: Float64Array[] = [];
+  for (let t = 0; t < count; t++) {
+    const centre = centres[random.int(centres.length)];
+    units.push(Float64Array.from(centre, (u) => Math.min(1, Math.max(0, u + LOCAL_STEP * random.normal()))));
+  }
+  const out: Array<{ unit: Float64Array; objectives: number[]; x: Record<string, number>; index: number }> = [];
+  for (let start = 0; start < units.length; start += 64) {
+    const batch = units.slice(start, start + 64);
+    evaluateBatch(batch).forEach((objectives, j) => out.push({ unit: batch[j], objectives, x: {}, index: candidates.length + start + j }));
+  }
+  void dims;
+  return out;
+}
 
 /**
  * bootstrapPool(chosen, nearOptimal, size) → up to `size` candidate indices for the bootstrap: the
@@ -61,6 +101,27 @@ export function bootstrapPool(chosen: number, nearOptimal: readonly number[], si
   const out = [chosen];
   for (let t = 0; t < take; t++) out.push(rest[Math.floor((t * rest.length) / take)]);
   return out;
+}
+
+/**
+ * stableFinal(poolRoas, bootRoas) → the pool index whose full-data ROAS vector is closest (L1 in
+ * log ROAS) to the per-channel medians of the bootstrap ROAS: the candidate most typical of what
+ * the resamples chose. Pool index 0 (the search's choice) wins ties.
+ */
+export function stableFinal(poolRoas: readonly number[][], bootRoas: readonly Float64Array[]): number {
+  const medians = bootRoas.map((r) => percentile(r, 0.5));
+  const log = (x: number) => Math.log(Math.max(x, 1e-6));
+  let best = 0;
+  let bestCost = Infinity;
+  poolRoas.forEach((roas, j) => {
+    let cost = 0;
+    medians.forEach((med, c) => { if (Number.isFinite(med)) cost += Math.abs(log(roas[c]) - log(med)); });
+    if (cost < bestCost - 1e-12) {
+      bestCost = cost;
+      best = j;
+    }
+  });
+  return best;
 }
 
 /** The split index of a spec on a table: the first held-out row (n when nothing is held out). */
@@ -128,6 +189,7 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
   let chosenValues: Record<string, number> = {};
   let searchSummary: FitSummary["search"] = null;
   let pool: Candidate[] = [];
+  let poolRoas: number[][] = [];
   const decode = (unit: Float64Array): Record<string, number> => Object.fromEntries(dims.map((d, i) => [d.name, fromUnit(unit[i], d)]));
   if (dims.length > 0) {
     const folds = timeSeriesFolds(k, { folds: spec.search.folds });
@@ -161,32 +223,71 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
     // the basin DE converges to) and differential evolution the rest; both seeded.
     const bounds = dims.map((d) => ({ name: d.name, lower: d.lower, upper: d.upper, scale: d.scale }));
     const budget = spec.search.trials;
-    const explore = spec.search.method === "de" ? Math.min(budget, Math.max(1, Math.round(budget * EXPLORE_SHARE))) : 0;
+    const isDe = spec.search.method === "de";
+    const explore = isDe ? Math.min(budget, Math.max(1, Math.round(budget * EXPLORE_SHARE))) : 0;
+    const local = isDe ? Math.min(budget - explore, Math.round(budget * LOCAL_SHARE)) : 0;
+    const exploit = budget - explore - local;
     const report = (offset: number) => (done: number, _total: number, best: number) => options.onProgress?.(offset + done, budget, best);
     const first = explore > 0
       ? await runSearch({ bounds, evaluateBatch, budget: explore, seed: spec.search.seed, method: "lhs", batchSize: 64, onProgress: report(0) })
       : null;
-    const second = budget - explore > 0
-      ? await runSearch({ bounds, evaluateBatch, budget: budget - explore, seed: spec.search.seed + 1, method: spec.search.method, batchSize: 64, onProgress: report(explore) })
+    const second = exploit > 0
+      ? await runSearch({ bounds, evaluateBatch, budget: exploit, seed: spec.search.seed + 1, method: spec.search.method, batchSize: 64, onProgress: report(explore) })
       : null;
     const result = { candidates: [...(first?.candidates ?? []), ...(second?.candidates ?? [])] };
+    if (local > 0) result.candidates.push(...exploreLocally(result.candidates, local, dims.length, spec.search.seed + 2, evaluateBatch));
     // One-standard-error rule (Hastie, Tibshirani & Friedman, ESL §7.10): candidates whose CV error
     // is within one standard error (across folds) of the best are statistically indistinguishable.
-    let bestCv = 0;
-    result.candidates.forEach((c, i) => { if (c.objectives[0] < result.candidates[bestCv].objectives[0]) bestCv = i; });
-    const best = result.candidates[bestCv].objectives;
-    const oneSe = tolerance === 0 ? 0 : Math.min(MAX_TOLERANCE, Math.max(tolerance, best[2 + m] / best[0]));
+    // The relative standard error is taken as the median over the 20 best candidates, so one lucky
+    // candidate with little fold-to-fold spread cannot shrink the set to itself.
+    const top = result.candidates
+      .filter((c) => Number.isFinite(c.objectives[0]))
+      .sort((a, b) => a.objectives[0] - b.objectives[0])
+      .slice(0, 20)
+      .map((c) => c.objectives[2 + m] / c.objectives[0])
+      .sort((a, b) => a - b);
+    const relativeSe = top.length > 0 ? top[Math.floor((top.length - 1) / 2)] : 0;
+    const oneSe = tolerance === 0 ? 0 : Math.min(MAX_TOLERANCE, Math.max(tolerance, relativeSe));
     const selection = selectCandidate(result.candidates, m, oneSe);
     const chosen = result.candidates[selection.index];
     chosenValues = decode(chosen.unit);
-    pool = bootstrapPool(selection.index, selection.nearOptimal, spec.bootstrap.trials).map((i) => decodeCandidate(spec, decode(result.candidates[i].unit), spend, k));
+    const poolIndices = bootstrapPool(selection.index, selection.nearOptimal, spec.bootstrap.trials);
+    pool = poolIndices.map((i) => decodeCandidate(spec, decode(result.candidates[i].unit), spend, k));
+    poolRoas = poolIndices.map((i) => result.candidates[i].objectives.slice(2, 2 + m));
     searchSummary = {
       candidates: result.candidates.length, seconds: (Date.now() - searchStarted) / 1000, seed: spec.search.seed, method: spec.search.method,
       cv_nrmse: chosen.objectives[0], rssd: chosen.objectives[1], near_optimal: selection.nearOptimal.length, tolerance: oneSe,
     };
   }
-  const chosen = decodeCandidate(spec, chosenValues, spend, k);
-  if (pool.length === 0) pool = [chosen];
+  const searched = decodeCandidate(spec, chosenValues, spend, k);
+  if (pool.length === 0) pool = [searched];
+
+  // Bootstrap (before the final fit: with it, the final candidate is the pool member whose ROAS is
+  // closest to the bootstrap medians, so the point estimate sits in the middle of its interval).
+  let draws: FittedModel["draws"] = [];
+  let finalIndex = 0;
+  let bootstrapSummary: FitSummary["bootstrap"] = null;
+  const intervals: { roas: [number, number]; contribution: [number, number] }[] = [];
+  if (spec.bootstrap.resamples > 0 && spec.model !== "lasso" && spec.model !== "elastic-net") {
+    const bootStarted = Date.now();
+    const blockLength = spec.bootstrap.blockLength ?? Math.max(2, Math.min(Math.floor(k / 5), spec.frequency === "daily" ? 28 : 8));
+    const boot = blockBootstrap({
+      pool: pool.map((c) => ({ media: c.media, alpha: searchAlpha(c.alpha) })),
+      fixed, y, trainRows: k, spend: spec.channels.map((c) => spend[c]),
+      resamples: spec.bootstrap.resamples, blockLength, seed: spec.search.seed + 1, nonNegative: spec.nonNegativeMedia,
+      mediaScaleByMean: mediaScale === "mean", tolerance,
+    });
+    draws = Array.from(boot.chosen, (j, r) => ({
+      transforms: pool[j].transforms,
+      coefficients: Object.fromEntries(spec.channels.map((c, i) => [c, boot.mediaCoefficients[r][i]])),
+    }));
+    for (let c = 0; c < m; c++) {
+      intervals.push({ roas: [percentile(boot.roas[c], 0.05), percentile(boot.roas[c], 0.95)], contribution: [percentile(boot.contribution[c], 0.05), percentile(boot.contribution[c], 0.95)] });
+    }
+    finalIndex = stableFinal(poolRoas, boot.roas);
+    bootstrapSummary = { resamples: spec.bootstrap.resamples, block_length: blockLength, trials: pool.length, seconds: (Date.now() - bootStarted) / 1000 };
+  }
+  const chosen = pool[finalIndex];
 
   // 5. Final fit on the fit window.
   const full = design(spec, chosen.transforms, input, context);
@@ -229,7 +330,7 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
     periodDays: context.periodDays,
     controlDefaults,
     history: { dates: [...table.dates], spend: Object.fromEntries(spec.channels.map((c) => [c, Array.from(spend[c])])) },
-    draws: [],
+    draws,
     summary: null as unknown as FitSummary,
   };
 
@@ -240,26 +341,6 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
   const train = metricSet(yTrain, predicted.subarray(0, k), p);
   const holdout = k < n ? metricSet(y.subarray(k), predicted.subarray(k), p) : null;
   const returns = channelReturns(model, input, { from: 0, to: k }, termContributions);
-  let bootstrapSummary: FitSummary["bootstrap"] = null;
-  const intervals: { roas: [number, number]; contribution: [number, number] }[] = [];
-  if (spec.bootstrap.resamples > 0 && spec.model !== "lasso" && spec.model !== "elastic-net") {
-    const bootStarted = Date.now();
-    const blockLength = spec.bootstrap.blockLength ?? Math.max(2, Math.min(Math.floor(k / 5), spec.frequency === "daily" ? 28 : 8));
-    const boot = blockBootstrap({
-      pool: pool.map((c) => ({ media: c.media, alpha: searchAlpha(c.alpha) })),
-      fixed, y, trainRows: k, spend: spec.channels.map((c) => spend[c]),
-      resamples: spec.bootstrap.resamples, blockLength, seed: spec.search.seed + 1, nonNegative: spec.nonNegativeMedia,
-      mediaScaleByMean: mediaScale === "mean", tolerance,
-    });
-    model.draws = Array.from(boot.chosen, (j, r) => ({
-      transforms: pool[j].transforms,
-      coefficients: Object.fromEntries(spec.channels.map((c, i) => [c, boot.mediaCoefficients[r][i]])),
-    }));
-    for (let c = 0; c < m; c++) {
-      intervals.push({ roas: [percentile(boot.roas[c], 0.05), percentile(boot.roas[c], 0.95)], contribution: [percentile(boot.contribution[c], 0.05), percentile(boot.contribution[c], 0.95)] });
-    }
-    bootstrapSummary = { resamples: spec.bootstrap.resamples, block_length: blockLength, trials: pool.length, seconds: (Date.now() - bootStarted) / 1000 };
-  }
   const channels: ChannelSummary[] = returns.map((r, c) => ({
     name: r.name,
     spend: r.spend,
