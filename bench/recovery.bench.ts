@@ -7,7 +7,7 @@
  * Usage: tsx bench/recovery.bench.ts [trials] [resamples]
  */
 import { generate, type GenerateOptions } from "../src/data/generate";
-import { makeTable } from "../src/data/table";
+import { generatedTable, trueReturns } from "../src/data/generated-table";
 import { fitModel } from "../src/models/fit-model";
 import { defaultSpec } from "../src/models/model-spec";
 
@@ -25,41 +25,25 @@ const SETS: Array<{ name: string; options: GenerateOptions }> = [
 async function main(): Promise<void> {
   for (const set of SETS) {
     const data = generate({ shape: "wide", frequency: "weekly", ...set.options });
-    const t = data.truth;
-    const s = data.series;
-    const columns: Record<string, Float64Array> = {};
-    t.channels.forEach((c, i) => { columns[c.name] = s.spend[i]; });
-    const observed = data.files[0].content.trim().split("\n");
-    const header = observed[0].split(",");
-    const controls = header.filter((h) => h !== "date" && h !== "revenue" && !h.endsWith("_spend"));
-    for (const name of ["revenue", ...controls]) {
-      const j = header.indexOf(name);
-      columns[name] = Float64Array.from(observed.slice(1), (line) => Number(line.split(",")[j]));
-    }
-    const table = makeTable({ days: s.days, frequency: "weekly", target: "revenue", channels: t.channels.map((c) => c.name), controls, columns });
+    const table = generatedTable(data);
+    const controls = table.controls;
     const spec = defaultSpec({ target: "revenue", channels: table.channels, controls, frequency: "weekly", search: { trials, seed: 7 }, bootstrap: { resamples }, holidays: "US" });
     const t0 = Date.now();
     const model = await fitModel(table, spec);
     const seconds = (Date.now() - t0) / 1000;
     const plain = await fitModel(table, { ...spec, search: { ...spec.search, method: "random" }, bootstrap: { ...spec.bootstrap, resamples: 0 } }, { selection: "lowest-cv" });
-    // Truth over the fit window: contributions summed over the same rows.
     const k = model.summary.fit_window.rows;
-    const trueWindow = t.channels.map((c, i) => {
-      let contribution = 0, spend = 0;
-      for (let r = 0; r < k; r++) { contribution += s.contributions[i][r]; spend += s.spend[i][r]; }
-      return { contribution, spend };
-    });
-    const totalTrue = trueWindow.reduce((a, b) => a + b.contribution, 0);
+    const truth = trueReturns(data, k);
     console.log(`\n${set.name}: fit ${seconds.toFixed(1)} s; holdout MAPE ${model.summary.holdout?.mape.toFixed(2)} % (plain lowest-CV random search: ${plain.summary.holdout?.mape.toFixed(2)} %)`);
     console.log("  channel        true ROAS  est ROAS  [90 % interval]      covers  err %   share true/est   plain ROAS");
     let covered = 0;
     model.summary.channels.forEach((c, i) => {
-      const truth = trueWindow[i].contribution / trueWindow[i].spend;
-      const inside = c.roas_low !== null && c.roas_high !== null && truth >= c.roas_low && truth <= c.roas_high;
+      const trueRoas = truth[i].roas;
+      const inside = c.roas_low !== null && c.roas_high !== null && trueRoas >= c.roas_low && trueRoas <= c.roas_high;
       if (inside) covered++;
-      const err = (100 * (c.roas - truth)) / truth;
-      console.log(`  ${c.name.padEnd(14)} ${truth.toFixed(3).padStart(9)} ${c.roas.toFixed(3).padStart(9)}  [${(c.roas_low ?? NaN).toFixed(3)}, ${(c.roas_high ?? NaN).toFixed(3)}]`.padEnd(62) +
-        `${inside ? "yes" : "NO "}  ${err.toFixed(1).padStart(6)}   ${(trueWindow[i].contribution / totalTrue).toFixed(3)}/${c.share_of_effect.toFixed(3)}     ${plain.summary.channels[i].roas.toFixed(3)}`);
+      const err = (100 * (c.roas - trueRoas)) / trueRoas;
+      console.log(`  ${c.name.padEnd(14)} ${trueRoas.toFixed(3).padStart(9)} ${c.roas.toFixed(3).padStart(9)}  [${(c.roas_low ?? NaN).toFixed(3)}, ${(c.roas_high ?? NaN).toFixed(3)}]`.padEnd(62) +
+        `${inside ? "yes" : "NO "}  ${err.toFixed(1).padStart(6)}   ${truth[i].share_of_effect.toFixed(3)}/${c.share_of_effect.toFixed(3)}     ${plain.summary.channels[i].roas.toFixed(3)}`);
     });
     console.log(`  covered ${covered} of ${model.summary.channels.length}`);
   }
