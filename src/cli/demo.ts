@@ -1,18 +1,28 @@
 /**
- * `mixlab demo` (`npm run demo`): the pipeline on the bundled data. Today: load the three bundled
- * sets (generating them when `data/` is missing), validate, clean, and print what they hold and
- * what cleaning changed; the dirty daily set is checked against the faults its generator injected.
+ * `mixlab demo` (`npm run demo`): the pipeline on the bundled data. Load the three bundled sets
+ * (generating them when `data/` is missing), validate, clean, and print what they hold and what
+ * cleaning changed (the dirty daily set is checked against the faults its generator injected); then
+ * fit the weekly set, save the artifact, print metrics and the channel table beside the true ROAS,
+ * and check that the saved artifact predicts exactly what the fit did.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { BUNDLED_SETS, writeBundledSets } from "../data/bundled-sets";
 import { clean, type CleanReport } from "../data/clean";
-import type { Truth } from "../data/generate";
+import { generate, type Truth } from "../data/generate";
+import { trueReturns } from "../data/generated-table";
 import { loadInput, type LoadOptions } from "../data/load";
 import { validate } from "../data/validate";
 import { tableToWideCsv } from "../data/write-wide";
+import { loadModel } from "../artifact/load";
+import { predict } from "../artifact/predict";
+import { saveModel } from "../artifact/save";
+import { toTable } from "../data/load";
+import { fitModel } from "../models/fit-model";
+import { defaultSpec } from "../models/model-spec";
 import { describeTable, formatTableSummary } from "../report/describe-table";
+import { describeFit, fitProgress } from "./fit";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import type { CliContext } from "./context";
 import { describeCleaning } from "./clean";
@@ -25,7 +35,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .description("run the pipeline on the bundled data and print what it finds")
     .option("--data <dir>", "bundled data folder", DATA_DIR)
     .option("--out <dir>", "where to write cleaned data and reports", "out/demo")
-    .action((flags: { data: string; out: string }) => {
+    .action(async (flags: { data: string; out: string }) => {
       const started = Date.now();
       const setNames = Object.keys(BUNDLED_SETS) as (keyof typeof BUNDLED_SETS)[];
       if (!setNames.every((name) => existsSync(join(flags.data, name, "truth.json")))) {
@@ -61,9 +71,48 @@ export function registerDemo(program: Command, ctx: CliContext): void {
           }
         }
       }
+      await fitWeekly(ctx, flags.data, flags.out);
       ctx.out(`\ndemo done in ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${flags.out}\n`);
       ctx.exit(0);
     });
+}
+
+/** Fits the bundled weekly set with the default spec and prints the result beside the truth. */
+async function fitWeekly(ctx: CliContext, dataDir: string, outDir: string): Promise<void> {
+  const folder = join(dataDir, "weekly");
+  const truth = JSON.parse(readFileSync(join(folder, "truth.json"), "utf8")) as Truth;
+  const input = join(folder, truth.files[0]);
+  ctx.out(`\n== fit: ${input} (ridge, geometric adstock, Hill saturation, default search and bootstrap)\n`);
+  const table = toTable(loadInput(input));
+  const spec = defaultSpec({ target: table.target, channels: table.channels, controls: table.controls, frequency: table.frequency });
+  const progress = fitProgress(ctx, true);
+  const started = performance.now();
+  const model = await fitModel(table, spec, { onProgress: progress.update });
+  progress.stop();
+  const modelPath = join(outDir, "model.json");
+  const artifact = saveModel(modelPath, model, { fitSeconds: Math.round(performance.now() - started) / 1000 });
+  ctx.out(describeFit(artifact, input, modelPath));
+  // The truth over the same fit window, from the generator that made the bundled set.
+  const truthWindow = trueReturns(generate(BUNDLED_SETS.weekly.options), model.summary.fit_window.rows);
+  ctx.out("  against the truth (generator's process, same fit window):\n");
+  let covered = 0;
+  for (const c of model.summary.channels) {
+    const t = truthWindow.find((g) => g.name === c.name);
+    if (t === undefined) continue;
+    const inside = c.roas_low !== null && c.roas_high !== null && t.roas >= c.roas_low && t.roas <= c.roas_high;
+    if (inside) covered++;
+    ctx.out(`    ${c.name.padEnd(14)} true ROAS ${t.roas.toFixed(2).padStart(5)}  estimated ${c.roas.toFixed(2).padStart(5)}  ` +
+      `[${(c.roas_low ?? NaN).toFixed(2)}, ${(c.roas_high ?? NaN).toFixed(2)}] ${inside ? "covers" : "misses"}   ` +
+      `effect share true ${(100 * t.share_of_effect).toFixed(1)} % / estimated ${(100 * c.share_of_effect).toFixed(1)} %\n`);
+  }
+  ctx.out(`    90 % intervals cover the true ROAS for ${covered} of ${model.summary.channels.length} channels\n`);
+  // The saved artifact predicts exactly what the fit did.
+  const reloaded = loadModel(modelPath);
+  const a = predict(model, table);
+  const b = predict(reloaded, table);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.abs(a[i]));
+  ctx.out(`  reloaded ${modelPath}: predictions identical (max relative difference ${worst.toExponential(1)})\n`);
 }
 
 function summariseKinds(kinds: string[]): string {
