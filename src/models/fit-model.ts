@@ -44,6 +44,9 @@ export interface FitOptions {
   selection?: "stable" | "lowest-cv";
 }
 
+/** The first CV fold trains on at least this fraction of the fit window. */
+export const MIN_TRAIN_FRACTION = 0.5;
+
 /** Candidates whose CV error is within this fraction of the best are "near-optimal" (at least). */
 export const NEAR_OPTIMAL_TOLERANCE = 0.02;
 /** The near-optimal tolerance never exceeds this fraction, however noisy the folds. */
@@ -192,7 +195,9 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
   let poolRoas: number[][] = [];
   const decode = (unit: Float64Array): Record<string, number> => Object.fromEntries(dims.map((d, i) => [d.name, fromUnit(unit[i], d)]));
   if (dims.length > 0) {
-    const folds = timeSeriesFolds(k, { folds: spec.search.folds });
+    // Expanding-window folds whose first training window is at least half the fit window: the first
+    // folds of a short series, fitted on a few months, would otherwise dominate the CV error.
+    const folds = timeSeriesFolds(k, { folds: spec.search.folds, minTrain: Math.max(2, Math.ceil(k * MIN_TRAIN_FRACTION)) });
     const prepared = prepareRidgeCv(designMatrixFromColumns(fixed.map((c) => c.subarray(0, k))), y.subarray(0, k), folds);
     const evaluateBatch = (units: Float64Array[]): number[][] => units.map((unit) => {
       const cand = decodeCandidate(spec, decode(unit), spend, k);
