@@ -4,6 +4,7 @@
  * control defaults and the spend observed (for adstock carry-over) — and the fit's summary. Plain
  * JSON as it stands: the artifact is this plus format, version and metadata.
  */
+import type { RegressionMetrics } from "../analysis/metrics";
 import type { ChannelTransform } from "../features/design";
 import type { ModelSpec } from "./model-spec";
 
@@ -24,16 +25,8 @@ export interface ChannelSummary {
   saturation: Record<string, unknown>;
 }
 
-export interface MetricSet {
-  r2: number;
-  adj_r2?: number;
-  rmse: number;
-  mae: number;
-  mape: number;
-  wmape: number;
-  smape: number;
-  nrmse: number;
-}
+/** Metrics of one window (train or holdout): analysis/metrics' RegressionMetrics. */
+export type MetricSet = RegressionMetrics;
 
 /** The contract's fit summary (also printed by `mixlab fit --json`). */
 export interface FitSummary {
