@@ -22,6 +22,9 @@ import { toTable } from "../data/load";
 import { fitModel } from "../models/fit-model";
 import { defaultSpec } from "../models/model-spec";
 import { describeTable, formatTableSummary } from "../report/describe-table";
+import { futurePeriods } from "../analysis/future-periods";
+import { loadExportInput } from "../report/export-input";
+import { writeExports } from "../report/write-exports";
 import { describeFit, fitProgress } from "./fit";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import type { CliContext } from "./context";
@@ -113,6 +116,14 @@ async function fitWeekly(ctx: CliContext, dataDir: string, outDir: string): Prom
   let worst = 0;
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.abs(a[i]));
   ctx.out(`  reloaded ${modelPath}: predictions identical (max relative difference ${worst.toExponential(1)})\n`);
+  // Export the reloaded model on its data: SQLite and CSV for BI tools, the HTML report for people.
+  const exported = writeExports(reloaded, loadExportInput(input, reloaded), { sqlite: join(outDir, "mmm.db"), csv: join(outDir, "csv"), report: join(outDir, "report.html") });
+  ctx.out(`\n== export (same as \`mixlab export ${modelPath} --input ${input} --sqlite … --csv … --report …\`)\n`);
+  ctx.out(`  SQLite  ${exported.sqlite} (${exported.tables.map((t) => t.name).join(", ")})\n`);
+  ctx.out(`  CSV     ${join(outDir, "csv")}/ (${exported.csv?.length ?? 0} files, one per table)\n`);
+  ctx.out(`  report  ${exported.report} (self-contained, opens offline)\n`);
+  ctx.out(`  serve the model: npx mixlab serve --model ${modelPath} --port 8080\n`);
+  ctx.out(`    then: curl -s -X POST localhost:8080/predict -H 'content-type: application/json' -d '{"rows":[{"date":"${futurePeriods(reloaded, 1).dates[0]}",${reloaded.spec.channels.map((c) => `"${c}":1000`).join(",")}}]}'\n`);
 }
 
 function summariseKinds(kinds: string[]): string {

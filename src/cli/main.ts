@@ -8,10 +8,14 @@ import { DataError, formatIssue } from "../data/issue";
 import { registerClean } from "./clean";
 import type { CliContext } from "./context";
 import { registerDemo } from "./demo";
+import { registerExport } from "./export";
 import { registerFit } from "./fit";
 import { registerGenerate } from "./generate";
+import { registerOptimize } from "./optimize";
 import { registerPredict } from "./predict";
+import { registerServe } from "./serve";
 import { registerValidate } from "./validate";
+import { registerWhatIf } from "./whatif";
 import { UsageError } from "./usage-error";
 import { VERSION } from "../version";
 
@@ -31,6 +35,10 @@ export function buildProgram(ctx: CliContext): Command {
   registerClean(program, ctx);
   registerFit(program, ctx);
   registerPredict(program, ctx);
+  registerWhatIf(program, ctx);
+  registerOptimize(program, ctx);
+  registerServe(program, ctx);
+  registerExport(program, ctx);
   registerGenerate(program, ctx);
   registerDemo(program, ctx);
   return program;

@@ -16,38 +16,52 @@ export const SALES_FILE = "sales_data.csv";
 
 /** loadChannelDir(dir) reads a channel-dir folder into a Dataset (see the module comment). */
 export function loadChannelDir(dir: string): Dataset {
-  const issues: Issue[] = [];
-  const dataset: Dataset = { format: "channel-dir", input: dir, target: "sales", channels: [], controls: [], files: [], issues };
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch {
-    issues.push(makeIssue({ file: dir, row: null, column: null, date: null, kind: "missing_file", value: null, message: `cannot read folder ${dir}: not found` }));
-    return dataset;
+    const message = `cannot read folder ${dir}: not found`;
+    return {
+      format: "channel-dir", input: dir, target: "sales", channels: [], controls: [], files: [],
+      issues: [makeIssue({ file: dir, row: null, column: null, date: null, kind: "missing_file", value: null, message })],
+    };
   }
+  return channelDirDataset(dir, names, (name) => join(dir, name), (path) => readText(path));
+}
+
+/**
+ * channelDirDataset(input, names, pathOf, read) → the Dataset of a channel-dir whose file names
+ * are `names` (sorted), each file's path being `pathOf(name)` and its text `read(path)`. Shared
+ * by loadChannelDir (a folder on disk) and channelDirFromTexts (files uploaded to the server).
+ */
+export function channelDirDataset(input: string, names: readonly string[], pathOf: (name: string) => string, read: (path: string) => string): Dataset {
+  const issues: Issue[] = [];
+  const dataset: Dataset = { format: "channel-dir", input, target: "sales", channels: [], controls: [], files: [], issues };
   const spendFiles = names.filter((n) => SPEND_FILE.test(n));
   const salesName = names.find((n) => n.toLowerCase() === SALES_FILE);
   if (salesName === undefined) {
-    issues.push(makeIssue({ file: join(dir, SALES_FILE), row: null, column: null, date: null, kind: "missing_file", value: null, message: `${dir} has no ${SALES_FILE} (date,sales)` }));
+    issues.push(makeIssue({ file: pathOf(SALES_FILE), row: null, column: null, date: null, kind: "missing_file", value: null, message: `${input} has no ${SALES_FILE} (date,sales)` }));
   } else {
-    const file = readSeriesFile(join(dir, salesName), "sales", "sales", "target", issues);
+    const path = pathOf(salesName);
+    const file = readSeriesFile(read(path), path, "sales", "sales", "target", issues);
     if (file !== null) dataset.files.push(file);
   }
   if (spendFiles.length === 0) {
-    issues.push(makeIssue({ file: join(dir, "<channel>_spend.csv"), row: null, column: null, date: null, kind: "missing_file", value: null, message: `${dir} has no <channel>_spend.csv files` }));
+    issues.push(makeIssue({ file: pathOf("<channel>_spend.csv"), row: null, column: null, date: null, kind: "missing_file", value: null, message: `${input} has no <channel>_spend.csv files` }));
   }
   for (const name of spendFiles) {
     const channel = (SPEND_FILE.exec(name) as RegExpExecArray)[1];
     dataset.channels.push(channel);
-    const file = readSeriesFile(join(dir, name), "spend", channel, "channel", issues);
+    const path = pathOf(name);
+    const file = readSeriesFile(read(path), path, "spend", channel, "channel", issues);
     if (file !== null) dataset.files.push(file);
   }
   return dataset;
 }
 
-/** Reads one `date,<valueColumn>` file; problems go to `issues`; null when nothing usable. */
-function readSeriesFile(path: string, valueColumn: string, name: string, role: "channel" | "target", issues: Issue[]): SourceFile | null {
-  const csv = readCsvColumns(readText(path), path, new Set(["date"]));
+/** Reads the text of one `date,<valueColumn>` file; problems go to `issues`; null when nothing usable. */
+function readSeriesFile(text: string, path: string, valueColumn: string, name: string, role: "channel" | "target", issues: Issue[]): SourceFile | null {
+  const csv = readCsvColumns(text, path, new Set(["date"]));
   issues.push(...csv.issues);
   if (csv.header.length === 0 || csv.rows === 0) {
     issues.push(emptyFileIssue(path, csv.header.length > 0));

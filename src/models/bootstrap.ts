@@ -14,9 +14,8 @@
  */
 import { quantileSorted } from "../util/quantile";
 import { createRandom } from "../util/random";
-import { fitRidge } from "./ridge";
 import { selectCandidate } from "./select-candidate";
-import { designMatrixFromColumns, predictLinear, selectRows } from "./standardize";
+import { createWeightedRidge, fitWeightedRidge, setRowCounts } from "./weighted-ridge";
 
 export interface BootstrapPoolMember {
   /** Media columns over every row (spec.channels order). */
@@ -68,41 +67,82 @@ export function blockIndices(n: number, blockLength: number, random: { int(n: nu
   return out;
 }
 
-/** blockBootstrap(input) → per-resample ROAS and contributions (see the module comment). */
+/**
+ * blockBootstrap(input) → per-resample ROAS and contributions (see the module comment). Each
+ * resample's rows become counts per row, and every pool member is refitted by fitWeightedRidge —
+ * the same fit as fitRidge on the duplicated rows (to ~1e-10 relative), from sufficient statistics
+ * with the fixed block computed once per resample — then scored on the out-of-bag rows (on the
+ * in-bag rows, with their counts, when none is left out). O(resamples·(k·q² + pool·(k·m·(m + q) +
+ * (m + q)³))).
+ * @throws RangeError if a pool member's or a fixed column's values are not finite on the fit
+ *   window, or a fit's system is not positive definite (alpha = 0 with collinear columns)
+ */
 export function blockBootstrap(input: BootstrapInput): BootstrapResult {
   const { pool, fixed, y, trainRows: k, spend, resamples } = input;
   const m = spend.length;
+  const q = fixed.length;
   const random = createRandom(input.seed);
   const roas = Array.from({ length: m }, () => new Float64Array(resamples));
   const contribution = Array.from({ length: m }, () => new Float64Array(resamples));
   const chosen = new Int32Array(resamples);
   const mediaCoefficients: Float64Array[] = [];
   const spendTotals = spend.map((s) => { let t = 0; for (let i = 0; i < k; i++) t += s[i]; return t; });
-  const matrices = pool.map((member) => designMatrixFromColumns([...member.media, ...fixed].map((c) => c.subarray(0, k))));
-  const mediaTotals = pool.map((member) => member.media.map((c) => { let t = 0; for (let i = 0; i < k; i++) t += c[i]; return t; }));
-  const mask = [...Array(m).fill(input.nonNegative), ...Array(fixed.length).fill(false)] as boolean[];
-  const byMean = [...Array(m).fill(input.mediaScaleByMean), ...Array(fixed.length).fill(false)] as boolean[];
+  const fixedK = fixed.map((c) => c.subarray(0, k));
+  const yK = y.subarray(0, k);
+  const ridge = createWeightedRidge(fixedK, yK);
+  const mediaK = pool.map((member, j) => member.media.map((c, ch) => {
+    const col = c.subarray(0, k);
+    for (let i = 0; i < k; i++) if (!Number.isFinite(col[i])) throw new RangeError(`blockBootstrap requires finite media values: pool member ${j} channel ${ch} row ${i} is ${col[i]}`);
+    return col;
+  }));
+  const mediaTotals = mediaK.map((media) => media.map((c) => { let t = 0; for (let i = 0; i < k; i++) t += c[i]; return t; }));
+  const fitOptions = { nonNegative: input.nonNegative, scaleByMean: input.mediaScaleByMean };
+  const counts = new Int32Array(k);
+  // The rows a fit is scored on: out of bag (weight 1), or in the bag with the counts as weights
+  // when the resample leaves nothing out; their fixed values gathered row by row (t·q + l).
+  const scoreRows = new Int32Array(k);
+  const scoreWeight = new Float64Array(k);
+  const scoreY = new Float64Array(k);
+  const scoreFixed = new Float64Array(q * k);
   for (let r = 0; r < resamples; r++) {
     const rows = blockIndices(k, input.blockLength, random);
-    const inBag = new Uint8Array(k);
-    for (const i of rows) inBag[i] = 1;
-    const oob: number[] = [];
-    for (let i = 0; i < k; i++) if (!inBag[i]) oob.push(i);
-    const yIn = Float64Array.from(rows, (i) => y[i]);
-    const yOut = Float64Array.from(oob, (i) => y[i]);
+    counts.fill(0);
+    for (const i of rows) counts[i]++;
+    let scored = 0;
+    for (let i = 0; i < k; i++) if (counts[i] === 0) scoreRows[scored++] = i;
+    if (scored > 0) scoreWeight.fill(1, 0, scored);
+    else {
+      for (let i = 0; i < k; i++) {
+        if (counts[i] > 0) {
+          scoreRows[scored] = i;
+          scoreWeight[scored++] = counts[i];
+        }
+      }
+    }
+    for (let t = 0; t < scored; t++) scoreY[t] = yK[scoreRows[t]];
+    for (let l = 0; l < q; l++) for (let t = 0; t < scored; t++) scoreFixed[t * q + l] = fixedK[l][scoreRows[t]];
+    setRowCounts(ridge, counts);
     // Every pool member refitted on the resample, scored out of bag; the choice follows the main
     // fit's rule (the medoid of the near-optimal set), so the interval is about the same estimator.
     const fits = pool.map((member, j) => {
-      const fit = fitRidge(selectRows(matrices[j], rows), yIn, member.alpha, { nonNegative: mask, scaleByMean: byMean });
+      const media = mediaK[j];
+      const fit = fitWeightedRidge(ridge, media, member.alpha, fitOptions);
+      if (!fit.positiveDefinite) throw new RangeError(`blockBootstrap requires positive definite fits: pool member ${j} (alpha ${member.alpha}) is not, on resample ${r}`);
+      const b = fit.coefficients;
+      // ŷ = b0 + Σ media·b + Σ fixed·b (the order of terms of predictLinear), row by row.
+      const b0 = fit.intercept;
       let sse = 0;
-      if (oob.length > 0) {
-        const predicted = predictLinear(selectRows(matrices[j], oob), fit.coefficients, fit.intercept);
-        for (let i = 0; i < oob.length; i++) sse += (yOut[i] - predicted[i]) ** 2;
-      } else {
-        for (let i = 0; i < rows.length; i++) sse += fit.residuals[i] ** 2;
+      for (let t = 0; t < scored; t++) {
+        const i = scoreRows[t];
+        let predicted = b0;
+        for (let c = 0; c < m; c++) predicted += media[c][i] * b[c];
+        const o = t * q;
+        for (let l = 0; l < q; l++) predicted += scoreFixed[o + l] * b[m + l];
+        const e = scoreY[t] - predicted;
+        sse += scoreWeight[t] * e * e;
       }
-      const effects = Array.from({ length: m }, (_, c) => fit.coefficients[c] * mediaTotals[j][c]);
-      return { sse, effects, media: fit.coefficients.slice(0, m), objectives: [sse, 0, ...effects.map((e, c) => (spendTotals[c] > 0 ? e / spendTotals[c] : 0))] };
+      const effects = Array.from({ length: m }, (_, c) => b[c] * mediaTotals[j][c]);
+      return { sse, effects, media: b.slice(0, m), objectives: [sse, 0, ...effects.map((e, c) => (spendTotals[c] > 0 ? e / spendTotals[c] : 0))] };
     });
     const bestIndex = selectCandidate(fits, m, input.tolerance).index;
     const bestEffects = fits[bestIndex].effects;

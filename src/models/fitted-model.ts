@@ -25,8 +25,8 @@ export interface ChannelSummary {
   saturation: Record<string, unknown>;
 }
 
-/** Metrics of one window (train or holdout): analysis/metrics' RegressionMetrics. */
-export type MetricSet = RegressionMetrics;
+/** Metrics of one window: analysis/metrics' RegressionMetrics; the holdout may omit adj_r2. */
+export type MetricSet = Omit<RegressionMetrics, "adj_r2"> & { adj_r2?: number };
 
 /** The contract's fit summary (also printed by `mixlab fit --json`). */
 export interface FitSummary {

@@ -34,6 +34,7 @@
  * matrix, free variables always passive); the objective is strictly convex for alpha > 0, so the
  * solution is unique and equals nnlsMixed's on the augmented system.
  */
+import { solveGramBounded, type GramWorkspace } from "./gram-solvers";
 import type { DesignMatrix } from "./standardize";
 import type { TimeSeriesFold } from "./time-series-cv";
 
@@ -159,7 +160,7 @@ interface State {
 }
 
 /** Reusable buffers for m media columns (p = m + q coefficients). */
-interface Workspace {
+interface Workspace extends GramWorkspace {
   readonly m: number;
   readonly p: number;
   readonly centre: Float64Array;
@@ -618,7 +619,7 @@ function solveWindow(P: State, w: Workspace, b: number, alpha: number, boundedCo
     for (let l2 = 0; l2 < q; l2++) H[row + l2] = P.fGram[g + l * q + l2];
   }
   for (let j = 0; j < p; j++) H[j * p + j] += alpha;
-  return solveBounded(w, boundedCount);
+  return solveGramBounded(w, boundedCount);
 }
 
 /** β = s/scale into w.beta (−0 normalised to 0); returns b0 = ȳ − Σ β_j·mean_j. */
@@ -649,122 +650,4 @@ function testSse(P: State, w: Workspace, media: readonly Float64Array[], b0: num
     sse += r * r;
   }
   return sse;
-}
-
-/**
- * Solves H s = c restricted to the passive set (w.passive, or every column when all is true) by
- * Cholesky of the passive block; z is 0 off the passive set. False if the block is not positive
- * definite.
- */
-function solvePassive(w: Workspace, z: Float64Array, all: boolean): boolean {
-  const { p, H, c, L, rhs, idx, passive } = w;
-  let np = 0;
-  for (let j = 0; j < p; j++) if (all || passive[j] === 1) idx[np++] = j;
-  // Lower-triangular Cholesky factor of H[idx, idx], row-major np × np, in L.
-  for (let r = 0; r < np; r++) {
-    const hr = idx[r] * p;
-    for (let col = 0; col <= r; col++) {
-      let v = H[hr + idx[col]];
-      for (let t = 0; t < col; t++) v -= L[r * np + t] * L[col * np + t];
-      if (col === r) {
-        if (!(v > 0)) return false;
-        L[r * np + r] = Math.sqrt(v);
-      } else L[r * np + col] = v / L[col * np + col];
-    }
-  }
-  for (let r = 0; r < np; r++) {
-    let v = c[idx[r]];
-    for (let t = 0; t < r; t++) v -= L[r * np + t] * rhs[t];
-    rhs[r] = v / L[r * np + r];
-  }
-  for (let r = np - 1; r >= 0; r--) {
-    let v = rhs[r];
-    for (let t = r + 1; t < np; t++) v -= L[t * np + r] * rhs[t];
-    rhs[r] = v / L[r * np + r];
-  }
-  z.fill(0);
-  for (let r = 0; r < np; r++) z[idx[r]] = rhs[r];
-  return true;
-}
-
-/**
- * Minimises ½ sᵀH s − cᵀs subject to s_j ≥ 0 for j < boundedCount, into w.s: the unconstrained
- * Cholesky solution when it is feasible, else Lawson–Hanson NNLS (C. L. Lawson & R. J. Hanson,
- * Solving Least Squares Problems, 1974, ch. 23) on the Gram form, with free variables always
- * passive and warm-started from the positive part of the unconstrained solution. Stops at the
- * KKT conditions: w = c − H s has w_j = 0 on the passive set and w_j ≤ tol at the bound.
- */
-function solveBounded(w: Workspace, boundedCount: number): boolean {
-  const { p, H, c, z, x, s, passive } = w;
-  if (!solvePassive(w, s, true)) return false;
-  let feasible = true;
-  for (let j = 0; j < boundedCount; j++) if (!(s[j] >= 0)) feasible = false;
-  if (feasible) return true;
-
-  for (let j = 0; j < p; j++) passive[j] = j >= boundedCount || s[j] > 0 ? 1 : 0;
-  x.fill(0);
-  let cMax = 0;
-  let hMax = 0;
-  for (let j = 0; j < p; j++) {
-    cMax = Math.max(cMax, Math.abs(c[j]));
-    hMax = Math.max(hMax, H[j * p + j]);
-  }
-  const limit = 3 * p + 30;
-  let entering = -1;
-  outer: for (let iter = 0; iter < limit; iter++) {
-    for (let inner = 0; inner < limit; inner++) {
-      if (!solvePassive(w, z, false)) return false;
-      if (entering >= 0 && inner === 0 && !(z[entering] > 0)) {
-        // The gradient said "enter" yet the variable would not become positive: rounding only,
-        // the KKT conditions hold to working precision (Lawson & Hanson's step-6 guard).
-        passive[entering] = 0;
-        break outer;
-      }
-      let step = 1;
-      let blocking = -1;
-      for (let j = 0; j < boundedCount; j++) {
-        if (passive[j] === 1 && z[j] <= 0) {
-          const denom = x[j] - z[j];
-          const t = denom > 0 ? x[j] / denom : 0;
-          if (blocking < 0 || t < step) {
-            step = Math.min(step, t);
-            blocking = j;
-          }
-        }
-      }
-      if (blocking < 0) {
-        x.set(z);
-        break;
-      }
-      for (let j = 0; j < p; j++) x[j] += step * (z[j] - x[j]);
-      x[blocking] = 0;
-      for (let j = 0; j < boundedCount; j++) {
-        if (passive[j] === 1 && !(x[j] > 0)) {
-          x[j] = 0;
-          passive[j] = 0;
-        }
-      }
-    }
-    // KKT check on the bounded variables held at 0.
-    let xSum = 0;
-    for (let j = 0; j < p; j++) xSum += Math.abs(x[j]);
-    const tol = 10 * EPS * p * (cMax + hMax * xSum);
-    let best = -1;
-    let bestW = tol;
-    for (let j = 0; j < boundedCount; j++) {
-      if (passive[j] === 1) continue;
-      let g = c[j];
-      const hj = j * p;
-      for (let l = 0; l < p; l++) g -= H[hj + l] * x[l];
-      if (g > bestW) {
-        best = j;
-        bestW = g;
-      }
-    }
-    if (best < 0) break;
-    passive[best] = 1;
-    entering = best;
-  }
-  s.set(x);
-  return true;
 }

@@ -1,0 +1,292 @@
+/**
+ * The prediction server under load, on loopback, with the load generator (autocannon, in this
+ * process) sharing the machine's cores with the server:
+ *   - startup: spawn of `node bin/mixlab.js serve --model …` to its ready line (median of 5), and
+ *     idle RSS (VmRSS of the server process after 2 s idle);
+ *   - POST /predict with 1 row and with 100 rows: req/s, p50 and p99 latency;
+ *   - the same 1-row load against a bare node:http server doing a linear prediction with no
+ *     framework (written below): the practical limit; aim ≥ 75 % of its req/s;
+ *   - the same 1-row load against FastAPI + uvicorn (uvloop, httptools) when python3-fastapi,
+ *     python3-uvicorn and python3-uvloop are installed (apt); aim ≥ 2× its req/s, p99 no worse.
+ * The server runs from dist/ (built first when src/ is newer) with its access log on, as deployed.
+ * Usage: tsx bench/server.bench.ts [seconds=10] [connections=50]
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
+// autocannon ships no types; its promise API is all this bench needs.
+const autocannon = require("autocannon") as Cannon;
+
+const root = join(__dirname, "..");
+const seconds = Number(process.argv[2] ?? 10);
+const connections = Number(process.argv[3] ?? 50);
+const work = mkdtempSync(join(tmpdir(), "mixlab-bench-server-"));
+const children: ChildProcess[] = [];
+process.on("exit", () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  rmSync(work, { recursive: true, force: true });
+});
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than src/ (a build with type errors still emits; go on if it did). */
+function ensureBuilt(): void {
+  const built = join(root, "dist", "server", "main.js");
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(root, "src"))) return;
+  console.log("building dist/ …");
+  try {
+    execFileSync(process.execPath, [join(root, "scripts", "build.cjs")], { stdio: ["ignore", "ignore", "inherit"] });
+  } catch {
+    if (!existsSync(built)) throw new Error("the build failed and dist/server/main.js is missing");
+    console.log("(the build reported errors outside the server; dist/ was emitted, going on)");
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** spawnUntil(cmd, args, ready) → the child once a line of its stdout or stderr matches `ready`, with the match and the time it took. */
+function spawnUntil(cmd: string, args: string[], ready: RegExp, options: { cwd?: string } = {}): Promise<{ child: ChildProcess; match: RegExpMatchArray; ms: number }> {
+  const t0 = performance.now();
+  const child = spawn(cmd, args, { cwd: options.cwd ?? root, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`${cmd} ${args.join(" ")} did not become ready in 20 s:\n${seen}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = seen.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        const ms = performance.now() - t0;
+        child.stdout?.removeListener("data", onData);
+        child.stderr?.removeListener("data", onData);
+        child.stdout?.resume();
+        child.stderr?.resume(); // keep draining (the access log) so the child never blocks on a full pipe
+        resolve({ child, match, ms });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${cmd} exited with ${code} before it was ready:\n${seen}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once("exit", done));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((done) => setTimeout(done, 3000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function load(url: string, body: string, duration: number): Promise<CannonResult> {
+  return autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration, pipelining: 1 });
+}
+
+/** Fits the weekly model once and returns its path and the two request bodies. */
+function fixtures(): { model: string; one: string; hundred: string; linear: { intercept: number; coefficients: Record<string, number> } } {
+  const model = join(work, "model.json");
+  execFileSync(process.execPath, [join(root, "bin", "mixlab.js"), "fit", join(root, "data", "weekly", "mmm_weekly.csv"), "--trials", "200", "--bootstrap", "10", "--seed", "1", "--out", model, "--no-progress"], { stdio: "ignore" });
+  const artifact = JSON.parse(readFileSync(model, "utf8")) as { spec: { channels: string[]; controls: string[] }; terms: string[]; coefficients: number[]; intercept: number; history: { dates: string[] } };
+  const lines = readFileSync(join(root, "data", "weekly", "mmm_weekly.csv"), "utf8").trimEnd().split("\n");
+  const header = lines[0].split(",");
+  const rowOf = (line: string) => {
+    const cells = line.split(",");
+    const row: Record<string, string | number> = { date: cells[header.indexOf("date")] };
+    for (const c of artifact.spec.channels) row[c] = Number(cells[header.indexOf(`${c}_spend`)]);
+    for (const c of artifact.spec.controls) row[c] = Number(cells[header.indexOf(c)]);
+    return row;
+  };
+  const last = rowOf(lines[lines.length - 1]);
+  const next = new Date(Date.parse(`${artifact.history.dates[artifact.history.dates.length - 1]}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const one = JSON.stringify({ rows: [{ ...last, date: next }] });
+  const hundred = JSON.stringify({ rows: lines.slice(lines.length - 100).map(rowOf) });
+  const coefficients: Record<string, number> = {};
+  artifact.terms.forEach((t, j) => { coefficients[t] = artifact.coefficients[j]; });
+  return { model, one, hundred, linear: { intercept: artifact.intercept, coefficients } };
+}
+
+/** The bare node:http baseline: parse the JSON body, intercept + Σ coefficient × value per row, answer JSON. No framework, no validation beyond JSON.parse. */
+function bareServerSource(linear: { intercept: number; coefficients: Record<string, number> }): string {
+  return `
+const http = require("node:http");
+const intercept = ${JSON.stringify(linear.intercept)};
+const coefficients = ${JSON.stringify(linear.coefficients)};
+const names = Object.keys(coefficients);
+const server = http.createServer((req, res) => {
+  if (req.method !== "POST" || req.url !== "/predict") { res.writeHead(404); res.end(); return; }
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    let body;
+    try { body = JSON.parse(Buffer.concat(chunks).toString()); } catch { res.writeHead(400, { "content-type": "application/json" }); res.end('{"error":"bad json"}'); return; }
+    const predictions = body.rows.map((row) => {
+      let y = intercept;
+      for (const n of names) { const v = row[n]; if (typeof v === "number") y += coefficients[n] * v; }
+      return { date: row.date, predicted: y };
+    });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ predictions }));
+  });
+});
+server.listen(0, "127.0.0.1", () => console.log("listening " + server.address().port));
+`;
+}
+
+/** FastAPI + pydantic row validation + the same linear prediction with the Hill saturation of each channel (no adstock: less work than mixlab does). */
+function fastApiSource(model: string): string {
+  return `
+import json
+from datetime import date
+from typing import List, Optional
+from fastapi import FastAPI
+from pydantic import BaseModel, Field, create_model
+
+artifact = json.load(open(${JSON.stringify(model)}))
+channels = artifact["spec"]["channels"]
+controls = artifact["spec"]["controls"]
+coef = dict(zip(artifact["terms"], artifact["coefficients"]))
+intercept = artifact["intercept"]
+transforms = artifact["transforms"]
+fields = {"date": (date, ...)}
+for c in channels:
+    fields[c] = (float, Field(..., ge=0))
+for c in controls:
+    fields[c] = (Optional[float], None)
+Row = create_model("Row", **fields)
+class Body(BaseModel):
+    rows: List[Row]
+
+def saturate(x, t):
+    s = t["saturation"]
+    if s.get("type") == "hill":
+        k = s["halfSaturation"]; n = s["shape"]
+        return x ** n / (x ** n + k ** n) if x > 0 else 0.0
+    return x
+
+app = FastAPI()
+
+@app.get("/health")
+def health():
+    return {"status": "ok"}
+
+@app.post("/predict")
+def predict(body: Body):
+    out = []
+    for row in body.rows:
+        y = intercept
+        for c in channels:
+            y += coef.get(c, 0.0) * saturate(getattr(row, c), transforms[c])
+        for c in controls:
+            v = getattr(row, c)
+            if v is not None:
+                y += coef.get(c, 0.0) * v
+        out.append({"date": row.date.isoformat(), "predicted": y})
+    return {"predictions": out}
+`;
+}
+
+function fastApiAvailable(): boolean {
+  try {
+    execFileSync("/usr/bin/python3", ["-c", "import fastapi, uvicorn, uvloop, httptools"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const fmt = (r: CannonResult) => `${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   (${r.requests.total.toLocaleString("en-US")} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`;
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const f = fixtures();
+  const bin = join(root, "bin", "mixlab.js");
+  const serveArgs = [bin, "serve", "--model", f.model, "--port", "0"];
+  const ready = /"msg":"ready","url":"(http:\/\/[^"]+)"/;
+
+  // Startup: spawn → ready line, 5 times.
+  const startups: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = await spawnUntil(process.execPath, serveArgs, ready);
+    startups.push(s.ms);
+    await stop(s.child);
+  }
+  startups.sort((a, b) => a - b);
+
+  const server = await spawnUntil(process.execPath, serveArgs, ready);
+  const url = `${server.match[1]}/predict`;
+  await sleep(2000);
+  const idleRss = rssMb(server.child.pid as number);
+  await load(url, f.one, 2); // warm-up (JIT, holiday cache)
+  const one = await load(url, f.one, seconds);
+  const hundred = await load(url, f.hundred, seconds);
+  const loadedRss = rssMb(server.child.pid as number);
+  await stop(server.child);
+
+  const bare = await spawnUntil(process.execPath, ["-e", bareServerSource(f.linear)], /listening (\d+)/);
+  const bareUrl = `http://127.0.0.1:${bare.match[1]}/predict`;
+  await load(bareUrl, f.one, 2);
+  const bareOne = await load(bareUrl, f.one, seconds);
+  await stop(bare.child);
+
+  let fast: CannonResult | null = null;
+  if (fastApiAvailable()) {
+    writeFileSync(join(work, "fastapi_app.py"), fastApiSource(f.model));
+    const port = await freePort();
+    const py = await spawnUntil("/usr/bin/python3", ["-m", "uvicorn", "fastapi_app:app", "--host", "127.0.0.1", "--port", String(port), "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--workers", "1"], /Uvicorn running on/, { cwd: work });
+    const fastUrl = `http://127.0.0.1:${port}/predict`;
+    await load(fastUrl, f.one, 2);
+    fast = await load(fastUrl, f.one, seconds);
+    await stop(py.child);
+  }
+
+  console.log(`loopback, ${connections} connections, ${seconds} s per run, load generator in the same machine (${require("node:os").cpus().length} cores)`);
+  console.log(`startup (spawn → ready line): median ${startups[2].toFixed(0)} ms, max ${startups[4].toFixed(0)} ms   [aim < 1000 ms]`);
+  console.log(`RSS: idle ${idleRss.toFixed(1)} MB [aim < 150 MB], after load ${loadedRss.toFixed(1)} MB`);
+  console.log(`mixlab /predict   1 row:  ${fmt(one)}`);
+  console.log(`mixlab /predict 100 rows: ${fmt(hundred)}`);
+  console.log(`bare node:http    1 row:  ${fmt(bareOne)}`);
+  console.log(`  mixlab / bare node req/s: ${(100 * one.requests.average / bareOne.requests.average).toFixed(0)} %   [aim ≥ 75 %]`);
+  if (fast !== null) {
+    console.log(`FastAPI+uvicorn   1 row:  ${fmt(fast)}`);
+    console.log(`  mixlab / FastAPI req/s: ${(one.requests.average / fast.requests.average).toFixed(2)}×   [aim ≥ 2×]; p99 ${one.latency.p99} ms vs ${fast.latency.p99} ms   [aim: no worse]`);
+  } else {
+    console.log("FastAPI+uvicorn: not installed here (apt: python3-fastapi python3-uvicorn python3-uvloop); the issue's reference: about 3,900 req/s, p99 25 ms");
+  }
+}
+
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

@@ -1,0 +1,46 @@
+# Sourced by scripts/notebooks.sh and scripts/jupyter.sh: makes Jupyter usable for mixlab's
+# notebooks with everything kept inside the repo. Installs Jupyter from apt when it is missing
+# (packages listed below; root or sudo needed), installs the npm dependencies and rebuilds dist/ when
+# src/ changed (the notebooks import ../dist/index), registers the tslab kernel under .jupyter/ and
+# exports the variables that make Jupyter find it there.
+# Usage: [MIXLAB_EXTRA_APT="pkg …"] source scripts/jupyter-env.sh
+set -euo pipefail
+MIXLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PYTHON=/usr/bin/python3
+# shellcheck disable=SC2206
+JUPYTER_APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel ${MIXLAB_EXTRA_APT:-})
+
+mixlab_apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "mixlab: Jupyter is missing and this user cannot install it; as root run: apt-get install -y $*" >&2
+      exit 1
+    fi
+  fi
+  echo "mixlab: installing from apt: $*" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
+}
+
+missing=()
+for pkg in "${JUPYTER_APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ] || ! "$PYTHON" -c "import nbclient, nbconvert, ipykernel, jupyter_client" 2>/dev/null; then
+  mixlab_apt_install "${JUPYTER_APT_PACKAGES[@]}"
+fi
+
+cd "$MIXLAB_ROOT"
+node scripts/ensure-installed.cjs
+
+export JUPYTER_PATH="$MIXLAB_ROOT/.jupyter/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export JUPYTER_DATA_DIR="$MIXLAB_ROOT/.jupyter/data"
+export JUPYTER_CONFIG_DIR="$MIXLAB_ROOT/.jupyter/config"
+export JUPYTER_RUNTIME_DIR="$MIXLAB_ROOT/.jupyter/runtime"
+export PATH="$MIXLAB_ROOT/node_modules/.bin:$PATH"
+export PYDEVD_DISABLE_FILE_VALIDATION=1
+
+# The kernel spec points at this checkout's tslab; re-registering is cheap and keeps it current.
+"$MIXLAB_ROOT/node_modules/.bin/tslab" install --python="$PYTHON" --binary="$MIXLAB_ROOT/node_modules/.bin/tslab" \
+  --prefix "$MIXLAB_ROOT/.jupyter" >/dev/null

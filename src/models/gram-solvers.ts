@@ -1,0 +1,181 @@
+/**
+ * Solvers for the ridge normal equations H s = c (H = G_s + alpha·I, symmetric positive definite),
+ * shared by the sufficient-statistics kernels (ridge-cv-kernel.ts, weighted-ridge.ts): Cholesky on
+ * a passive subset of the variables, and the bound-constrained minimiser of ½ sᵀH s − cᵀs with
+ * s_j ≥ 0 for the first `boundedCount` variables (Lawson–Hanson on the Gram form). Both work in a
+ * caller-owned GramWorkspace, so the hot loops allocate nothing.
+ */
+
+const EPS = Number.EPSILON;
+
+/** Buffers of the Gram solvers for p variables; the caller fills H (row-major p × p) and c. */
+export interface GramWorkspace {
+  /** Number of variables. */
+  readonly p: number;
+  /** The system matrix, row-major p × p (only read). */
+  readonly H: Float64Array;
+  /** The right-hand side, length p (only read). */
+  readonly c: Float64Array;
+  /** Cholesky factor of the passive block (scratch, p × p). */
+  readonly L: Float64Array;
+  /** Scratch, length p. */
+  readonly rhs: Float64Array;
+  readonly z: Float64Array;
+  readonly x: Float64Array;
+  /** The solution of solveGramBounded, length p. */
+  readonly s: Float64Array;
+  /** Scratch: passive indices and flags. */
+  readonly idx: Int32Array;
+  readonly passive: Uint8Array;
+}
+
+/**
+ * createGramWorkspace(p) allocates the buffers of the Gram solvers for p variables. O(p²).
+ * @param p - number of variables, an integer ≥ 1
+ * @returns a zeroed GramWorkspace
+ * @throws RangeError if p is not an integer ≥ 1
+ * @example createGramWorkspace(3).H.length // => 9
+ */
+export function createGramWorkspace(p: number): GramWorkspace {
+  if (!(Number.isInteger(p) && p >= 1)) throw new RangeError("createGramWorkspace requires an integer p ≥ 1");
+  return {
+    p,
+    H: new Float64Array(p * p),
+    c: new Float64Array(p),
+    L: new Float64Array(p * p),
+    rhs: new Float64Array(p),
+    z: new Float64Array(p),
+    x: new Float64Array(p),
+    s: new Float64Array(p),
+    idx: new Int32Array(p),
+    passive: new Uint8Array(p),
+  };
+}
+
+/**
+ * solveGramPassive(w, z, all) solves H s = c restricted to the passive set (w.passive, or every
+ * variable when all is true) by Cholesky of the passive block H[P, P] = L·Lᵀ, forward and back
+ * substitution; z is 0 off the passive set. O(|P|³).
+ * @param w - workspace with H and c filled in; L, rhs and idx are overwritten
+ * @param z - receives the solution, length p
+ * @param all - solve on every variable (ignore w.passive)
+ * @returns false (z unspecified) if the block is not positive definite
+ */
+export function solveGramPassive(w: GramWorkspace, z: Float64Array, all: boolean): boolean {
+  const { p, H, c, L, rhs, idx, passive } = w;
+  let np = 0;
+  for (let j = 0; j < p; j++) if (all || passive[j] === 1) idx[np++] = j;
+  // Lower-triangular Cholesky factor of H[idx, idx], row-major np × np, in L.
+  for (let r = 0; r < np; r++) {
+    const hr = idx[r] * p;
+    for (let col = 0; col <= r; col++) {
+      let v = H[hr + idx[col]];
+      for (let t = 0; t < col; t++) v -= L[r * np + t] * L[col * np + t];
+      if (col === r) {
+        if (!(v > 0)) return false;
+        L[r * np + r] = Math.sqrt(v);
+      } else L[r * np + col] = v / L[col * np + col];
+    }
+  }
+  for (let r = 0; r < np; r++) {
+    let v = c[idx[r]];
+    for (let t = 0; t < r; t++) v -= L[r * np + t] * rhs[t];
+    rhs[r] = v / L[r * np + r];
+  }
+  for (let r = np - 1; r >= 0; r--) {
+    let v = rhs[r];
+    for (let t = r + 1; t < np; t++) v -= L[t * np + r] * rhs[t];
+    rhs[r] = v / L[r * np + r];
+  }
+  z.fill(0);
+  for (let r = 0; r < np; r++) z[idx[r]] = rhs[r];
+  return true;
+}
+
+/**
+ * solveGramBounded(w, boundedCount) minimises ½ sᵀH s − cᵀs subject to s_j ≥ 0 for
+ * j < boundedCount (the others free), into w.s: the unconstrained Cholesky solution when it is
+ * feasible, else Lawson–Hanson NNLS (C. L. Lawson & R. J. Hanson, Solving Least Squares Problems,
+ * 1974, ch. 23) on the Gram form, with free variables always passive and warm-started from the
+ * positive part of the unconstrained solution. Stops at the KKT conditions: g = c − H s has
+ * g_j = 0 on the passive set and g_j ≤ tol at the bound. For H = G_s + alpha·I with alpha > 0 the
+ * problem is strictly convex, so this is the same solution as NNLS on the augmented least-squares
+ * system (nnlsMixed in ridge.ts). O(p³) per active-set step, a few steps in practice.
+ * @param w - workspace with H and c filled in; every other buffer is overwritten
+ * @param boundedCount - the first boundedCount variables are constrained ≥ 0 (0 … p)
+ * @returns false (w.s unspecified) if a passive block is not positive definite
+ */
+export function solveGramBounded(w: GramWorkspace, boundedCount: number): boolean {
+  const { p, H, c, z, x, s, passive } = w;
+  if (!solveGramPassive(w, s, true)) return false;
+  let feasible = true;
+  for (let j = 0; j < boundedCount; j++) if (!(s[j] >= 0)) feasible = false;
+  if (feasible) return true;
+
+  for (let j = 0; j < p; j++) passive[j] = j >= boundedCount || s[j] > 0 ? 1 : 0;
+  x.fill(0);
+  let cMax = 0;
+  let hMax = 0;
+  for (let j = 0; j < p; j++) {
+    cMax = Math.max(cMax, Math.abs(c[j]));
+    hMax = Math.max(hMax, H[j * p + j]);
+  }
+  const limit = 3 * p + 30;
+  let entering = -1;
+  outer: for (let iter = 0; iter < limit; iter++) {
+    for (let inner = 0; inner < limit; inner++) {
+      if (!solveGramPassive(w, z, false)) return false;
+      if (entering >= 0 && inner === 0 && !(z[entering] > 0)) {
+        // The gradient said "enter" yet the variable would not become positive: rounding only,
+        // the KKT conditions hold to working precision (Lawson & Hanson's step-6 guard).
+        passive[entering] = 0;
+        break outer;
+      }
+      let step = 1;
+      let blocking = -1;
+      for (let j = 0; j < boundedCount; j++) {
+        if (passive[j] === 1 && z[j] <= 0) {
+          const denom = x[j] - z[j];
+          const t = denom > 0 ? x[j] / denom : 0;
+          if (blocking < 0 || t < step) {
+            step = Math.min(step, t);
+            blocking = j;
+          }
+        }
+      }
+      if (blocking < 0) {
+        x.set(z);
+        break;
+      }
+      for (let j = 0; j < p; j++) x[j] += step * (z[j] - x[j]);
+      x[blocking] = 0;
+      for (let j = 0; j < boundedCount; j++) {
+        if (passive[j] === 1 && !(x[j] > 0)) {
+          x[j] = 0;
+          passive[j] = 0;
+        }
+      }
+    }
+    // KKT check on the bounded variables held at 0.
+    let xSum = 0;
+    for (let j = 0; j < p; j++) xSum += Math.abs(x[j]);
+    const tol = 10 * EPS * p * (cMax + hMax * xSum);
+    let best = -1;
+    let bestW = tol;
+    for (let j = 0; j < boundedCount; j++) {
+      if (passive[j] === 1) continue;
+      let g = c[j];
+      const hj = j * p;
+      for (let l = 0; l < p; l++) g -= H[hj + l] * x[l];
+      if (g > bestW) {
+        best = j;
+        bestW = g;
+      }
+    }
+    if (best < 0) break;
+    passive[best] = 1;
+    entering = best;
+  }
+  s.set(x);
+  return true;
+}

@@ -1,0 +1,62 @@
+/**
+ * startServer(options): `mixlab serve` — loads the models once, starts @hono/node-server on
+ * host:port and logs one JSON line on stderr when ready (`{"msg":"ready","url",…}`), then one
+ * access-log line per request. Resolves with the running server and a close() for tests, benches
+ * and signal handlers.
+ */
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { batchedWriter } from "./access-log";
+import { createApp } from "./app";
+import type { ServerLimits } from "./limits";
+import { loadModels } from "./models";
+
+export interface ServeOptions {
+  /** One model file, or a folder of them (give exactly one). */
+  model?: string;
+  models?: string;
+  port?: number;
+  host?: string;
+  limits?: Partial<ServerLimits>;
+  /** Write the access log (default true); the ready line is always written. */
+  accessLog?: boolean;
+  /** Where log lines go (default: stderr, batched). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  server: ServerType;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * startServer(options) → the running server once it listens (see the module comment).
+ * @throws DataError when a model file is missing or invalid; the listen error (EADDRINUSE, …) as is
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const t0 = performance.now();
+  const log = options.log ?? batchedWriter(process.stderr);
+  const { models, meta } = loadModels({ model: options.model, models: options.models });
+  const app = createApp({ models, meta, limits: options.limits, log: options.accessLog === false ? undefined : log });
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 8080;
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+      const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      const url = `http://${shownHost}:${info.port}`;
+      log(`${JSON.stringify({ time: new Date().toISOString(), msg: "ready", url, models: [...models.keys()], pid: process.pid, startup_ms: Math.round(performance.now() - t0) })}\n`);
+      server.off("error", reject);
+      resolve({
+        server,
+        url,
+        close: () => new Promise<void>((done) => {
+          void app.close();
+          server.close(() => done());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+      });
+    });
+    server.once("error", reject);
+  });
+}

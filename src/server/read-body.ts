@@ -1,0 +1,96 @@
+/**
+ * Reading a request body under the limits, before any parsing: the content type (415), the size
+ * (413, from Content-Length before reading, or counted while streaming a chunked body), emptiness
+ * and nesting depth (400), then one JSON.parse (400 with the position, never the text). The usual
+ * request — JSON with a Content-Length — takes the adapter's fast text path.
+ */
+import type { Context } from "hono";
+import { jsonErrorPosition } from "../artifact/json-error-position";
+import { HttpError, nestingDepthExceeds } from "./errors";
+import type { ServerLimits } from "./limits";
+
+const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
+const MULTIPART_TYPE = /^multipart\/form-data\s*;.*boundary=/i;
+
+function tooLarge(limits: ServerLimits): HttpError {
+  return new HttpError(413, `the request body is larger than ${limits.maxBodyBytes} bytes (the server's body-size limit)`);
+}
+
+/**
+ * readBodyText(c, limits) → the body as text, or bytes when `asBytes`: 413 as soon as the size is
+ * over the limit (declared or counted).
+ */
+async function readBody(c: Context, limits: ServerLimits, asBytes: boolean): Promise<string | Uint8Array> {
+  const declared = c.req.header("content-length");
+  const chunked = c.req.header("transfer-encoding") !== undefined;
+  if (declared !== undefined && !chunked) {
+    const length = Number(declared);
+    if (!(length <= limits.maxBodyBytes)) throw tooLarge(limits);
+    if (!asBytes) return c.req.text();
+    return new Uint8Array(await c.req.arrayBuffer());
+  }
+  const stream = c.req.raw.body;
+  if (stream === null) return asBytes ? new Uint8Array(0) : "";
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limits.maxBodyBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge(limits);
+    }
+    chunks.push(value);
+  }
+  const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(size);
+  if (chunks.length !== 1) {
+    let at = 0;
+    for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.byteLength; }
+  }
+  return asBytes ? bytes : new TextDecoder().decode(bytes);
+}
+
+/**
+ * readJson(c, limits) → the parsed JSON body.
+ * @throws HttpError 415 (not application/json), 413 (too large), 400 (empty, nested deeper than
+ *   limits.maxDepth, or not valid JSON — with the position, and a hint for NaN and Infinity)
+ */
+export async function readJson(c: Context, limits: ServerLimits): Promise<unknown> {
+  const type = c.req.header("content-type");
+  if (type === undefined || !JSON_TYPE.test(type)) {
+    throw new HttpError(415, "send the body as JSON with the header Content-Type: application/json");
+  }
+  const text = (await readBody(c, limits, false)) as string;
+  if (text.length === 0 || text.trim() === "") throw new HttpError(400, "the request body is empty; send a JSON object");
+  if (nestingDepthExceeds(text, limits.maxDepth)) {
+    throw new HttpError(400, `the JSON body is nested more than ${limits.maxDepth} levels deep; the request bodies need at most 4`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const at = Math.max(0, jsonErrorPosition(text));
+    const rest = text.slice(at, at + 9);
+    const hint = /^-?(?:NaN|Infinity)/.test(rest) ? ": NaN and Infinity are not JSON numbers" : at >= text.length ? ": it ends too early" : "";
+    throw new HttpError(400, `the body is not valid JSON (at position ${at})${hint}`);
+  }
+}
+
+/**
+ * readForm(c, limits) → the multipart/form-data body as FormData.
+ * @throws HttpError 415 (not multipart/form-data with a boundary), 413 (too large), 400 (malformed)
+ */
+export async function readForm(c: Context, limits: ServerLimits): Promise<FormData> {
+  const type = c.req.header("content-type");
+  if (type === undefined || !MULTIPART_TYPE.test(type)) {
+    throw new HttpError(415, "send the files as multipart/form-data (a form with one or more `files` fields)");
+  }
+  const bytes = (await readBody(c, limits, true)) as Uint8Array;
+  if (bytes.byteLength === 0) throw new HttpError(400, "the request body is empty; send the channel-dir CSV files as `files`");
+  try {
+    return await new Response(bytes, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new HttpError(400, "the multipart body is malformed (boundary or part headers do not parse)");
+  }
+}

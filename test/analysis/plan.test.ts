@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { futurePeriods } from "../../src/analysis/future-periods";
+import { plan, planScenarios } from "../../src/analysis/plan";
+import { recentSpend } from "../../src/analysis/recent-spend";
+import { predict } from "../../src/artifact/predict";
+import { hillValue } from "../../src/features/saturation";
+import type { FittedModel } from "../../src/models/fitted-model";
+import { fixtureModel } from "../artifact/fixture-model";
+import { expectClose } from "../helpers/expect-close";
+import { fitWeekly } from "../helpers/fitted-models";
+import { syntheticModel } from "../helpers/synthetic-model";
+
+const geometricHalf = { type: "geometric", decay: 0.5 } as const;
+
+describe("plan: carry-over and the response by hand", () => {
+  // Observed tv spend 40, 0, 100: adstock 40, 20, 110 at the last observed week.
+  const model = syntheticModel([
+    { name: "tv", transform: { adstock: geometricHalf, saturation: { type: "none" } }, coefficient: 2, history: [40, 0, 100] },
+    { name: "radio", transform: { adstock: geometricHalf, saturation: { type: "hill", halfSaturation: 50, shape: 2 } }, coefficient: 3, history: [40, 0, 100] },
+  ], { intercept: 1000 });
+
+  it("plan(model, zero spend) decays the media contribution exactly as geometric carry-over: β·110·0.5^t", () => {
+    const r = plan(model, { spend: {}, periods: 5 });
+    const tv = [110, 55, 27.5, 13.75, 6.875]; // 2 · 110 · 0.5^t
+    const radio = [1, 2, 3, 4, 5].map((t) => 3 * hillValue(110 * 0.5 ** t, 50, 2));
+    r.timeline.forEach((p, t) => {
+      expect(p.response).toBe(0);
+      expectClose(p.carryover, tv[t] + radio[t], { rel: 1e-15 });
+      expectClose(p.predicted, 1000 + tv[t] + radio[t], { rel: 1e-15 });
+    });
+    expect(r.channels[0].carryover).toBe(tv.reduce((a, b) => a + b, 0));
+    expect(r.response).toBe(0);
+  });
+
+  it("plan(model, { tv: 100 }, 3) responds 2·(100 + 150 + 175) = 850 whatever the carried-over state (linear channel)", () => {
+    const r = plan(model, { spend: { tv: 100 }, periods: 3 });
+    expect(r.channels[0].response).toBe(850);
+    expect(r.channels[0].spend).toBe(300);
+    expect(r.channels[0].roas).toBe(850 / 300);
+    expect(r.channels[1]).toMatchObject({ name: "radio", spend: 0, response: 0 });
+    expect(r.response).toBe(850);
+    expect([r.start, r.end]).toEqual(["2024-01-22", "2024-02-05"]);
+  });
+
+  it("plan(model, { radio: u }) responds 3·Σ_t [hill(a0_t + u·W_t) − hill(a0_t)] with a0 = 110·0.5^t and W = 1, 1.5, 1.75", () => {
+    const r = plan(model, { spend: { radio: 40 }, periods: 3 });
+    const a0 = [55, 27.5, 13.75];
+    const w = [1, 1.5, 1.75];
+    const expected = a0.reduce((s, a, t) => s + 3 * (hillValue(a + 40 * w[t], 50, 2) - hillValue(a, 50, 2)), 0);
+    expectClose(r.response, expected, { rel: 1e-14 });
+  });
+
+  it("plan(model, per-period table) with equal values equals the flat plan exactly", () => {
+    const flat = plan(model, { spend: { tv: 70, radio: 30 }, periods: 4 });
+    const table = plan(model, { spend: { tv: [70, 70, 70, 70], radio: new Float64Array([30, 30, 30, 30]) }, periods: 4 });
+    expect(table).toEqual(flat);
+  });
+
+  it("plan(model, { tv: [100, 0, 0] }) is the impulse response 2·(100, 50, 25)", () => {
+    const r = plan(model, { spend: { tv: [100, 0, 0] }, periods: 3 });
+    expect(r.timeline.map((p) => p.response)).toEqual([200, 100, 50]);
+  });
+
+  it("plan(model, …) names unknown channels and refuses negative spend or a table of the wrong length", () => {
+    expect(() => plan(model, { spend: { tv: 1, cinema: 2, print: 3 }, periods: 2 })).toThrow(/"cinema", "print"/);
+    expect(() => plan(model, { spend: { tv: -1 }, periods: 2 })).toThrow(/>= 0/);
+    expect(() => plan(model, { spend: { tv: [1, 2, 3] }, periods: 2 })).toThrow(/2 values/);
+    expect(() => plan(model, { spend: { tv: 1 }, periods: 0 })).toThrow(/periods/);
+  });
+
+  it("plan(model, …) with draws reports the type-7 5th and 95th percentiles over the draws", () => {
+    const draws = [0.5, 1, 2].map((f) => ({ transforms: model.transforms, coefficients: { tv: 2 * f, radio: 3 * f } }));
+    const withDraws = { ...model, draws };
+    const r = plan(withDraws, { spend: { tv: 100, radio: 40 }, periods: 3 });
+    // Sorted responses 0.5r, r, 2r: p = 0.05 → 0.5r + 0.1·0.5r = 0.55r; p = 0.95 → r + 0.9·r = 1.9r.
+    expectClose(r.response_low!, 0.55 * r.response, { rel: 1e-14 });
+    expectClose(r.response_high!, 1.9 * r.response, { rel: 1e-14 });
+    expectClose(r.channels[1].response_low!, 0.55 * r.channels[1].response, { rel: 1e-14 });
+  });
+});
+
+describe("plan: the same path as predict()", () => {
+  const model = fixtureModel();
+  const K = 4;
+  const { days } = futurePeriods(model, K);
+
+  it("plan(model, …).timeline.predicted equals predict() of the future periods, controls at their defaults", () => {
+    const spend = { tv: 1200, radio: [300, 400, 500, 600] };
+    const r = plan(model, { spend, periods: K });
+    const direct = predict(model, { days, columns: { tv: new Float64Array(K).fill(1200), radio: Float64Array.from(spend.radio) } });
+    expectClose(r.timeline.map((p) => p.predicted), direct, { rel: 1e-12 });
+  });
+
+  it("plan(model, …).response equals Σ predict(with the plan) − Σ predict(with zero spend)", () => {
+    const r = plan(model, { spend: { tv: 900, radio: 450 }, periods: K });
+    const sum = (x: Float64Array) => x.reduce((a, b) => a + b, 0);
+    const withPlan = sum(predict(model, { days, columns: { tv: new Float64Array(K).fill(900), radio: new Float64Array(K).fill(450) } }));
+    const zero = sum(predict(model, { days, columns: { tv: new Float64Array(K), radio: new Float64Array(K) } }));
+    expectClose(r.response, withPlan - zero, { rel: 1e-9 });
+  });
+
+  it("plan(model, { controls }) moves the prediction by β_price · Δprice per period and leaves the response alone", () => {
+    const base = plan(model, { spend: { tv: 900 }, periods: K });
+    const dear = plan(model, { spend: { tv: 900 }, periods: K, controls: { price: model.controlDefaults.price + 1 } });
+    const beta = model.coefficients[model.terms.indexOf("price")];
+    expect(dear.response).toBe(base.response);
+    expectClose(dear.predicted - base.predicted, K * beta, { rel: 1e-9 });
+    expect(() => plan(model, { spend: {}, periods: K, controls: { weather: 1 } })).toThrow(/weather/);
+  });
+
+  it("planScenarios(model, list, { periods }) answers each scenario as plan() does, in order", () => {
+    const list = [{ tv: 1000 }, { radio: [100, 200, 300, 400] }, {}];
+    const batch = planScenarios(model, list, { periods: K });
+    expect(batch).toEqual(list.map((spend) => plan(model, { spend, periods: K })));
+    expect(() => planScenarios(model, [{ tv: 1 }, { cinema: 1 }], { periods: K })).toThrow(/scenario 2.*"cinema"/);
+  });
+});
+
+describe("plan on a fitted model with bootstrap draws", () => {
+  let model: FittedModel;
+  beforeAll(async () => { model = (await fitWeekly()).model; }, 120_000);
+
+  it("plan(model, …) intervals bracket the point response, in total and per channel", () => {
+    expect(model.draws.length).toBeGreaterThan(0);
+    const current = recentSpend(model, 13).perPeriod;
+    for (const factor of [0.5, 1, 1.3, 2]) {
+      const r = plan(model, { spend: Object.fromEntries(Object.entries(current).map(([c, v]) => [c, factor * v])), periods: 13 });
+      expect(r.response_low!).toBeLessThanOrEqual(r.response);
+      expect(r.response_high!).toBeGreaterThanOrEqual(r.response);
+      for (const ch of r.channels) {
+        expect(ch.response_low!, `${ch.name} × ${factor}`).toBeLessThanOrEqual(ch.response);
+        expect(ch.response_high!, `${ch.name} × ${factor}`).toBeGreaterThanOrEqual(ch.response);
+      }
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { defaultPlanPeriods, futurePeriods } from "../../src/analysis/future-periods";
+import { recentSpend } from "../../src/analysis/recent-spend";
+import { syntheticModel } from "../helpers/synthetic-model";
+
+const model = syntheticModel([
+  { name: "tv", transform: { adstock: { type: "none" }, saturation: { type: "none" } }, coefficient: 1, history: [10, 20, 30, 40] },
+  { name: "radio", transform: { adstock: { type: "none" }, saturation: { type: "none" } }, coefficient: 1, history: [1, 2, 3, 5] },
+]);
+
+describe("recentSpend", () => {
+  it("recentSpend(model, K) averages the last K observed periods", () => {
+    const r = recentSpend(model, 2);
+    expect(r.perPeriod).toEqual({ tv: 35, radio: 4 });
+    expect([r.start, r.end, r.periods]).toEqual(["2024-01-15", "2024-01-22", 2]);
+  });
+
+  it("recentSpend(model, K) with K beyond the history averages every observed period", () => {
+    const r = recentSpend(model, 10);
+    expect(r.perPeriod).toEqual({ tv: 25, radio: 2.75 });
+    expect(r.periods).toBe(4);
+  });
+
+  it("recentSpend(model, 0) is refused", () => {
+    expect(() => recentSpend(model, 0)).toThrow(RangeError);
+  });
+});
+
+describe("futurePeriods", () => {
+  it("futurePeriods(model, K) continues the history one period apart", () => {
+    expect(futurePeriods(model, 3).dates).toEqual(["2024-01-29", "2024-02-05", "2024-02-12"]);
+  });
+
+  it("defaultPlanPeriods(model) is a quarter: 13 weeks or 91 days", () => {
+    expect(defaultPlanPeriods(model)).toBe(13);
+    expect(defaultPlanPeriods({ ...model, periodDays: 1 })).toBe(91);
+  });
+});
