@@ -74,6 +74,7 @@ export * from "./report/export-tables";
 export * from "./report/export-csv";
 export * from "./report/export-sqlite";
 export * from "./report/html-report";
+export * from "./report/write-exports";
 
 // Server: the Hono app (testable in-process with app.request) and the listening server of `mixlab serve`.
 export { createApp, type AppOptions, type MixlabApp } from "./server/app";

@@ -41,6 +41,7 @@ export interface AllocationCurve {
   concave?: boolean;
 }
 
+/** Tuning of allocate(): KKT tolerance, shape-scan size and the most subproblems on jumps. */
 export interface AllocateOptions {
   /** Relative tolerance of the KKT check (default 1e-4). */
   tolerance?: number;
@@ -50,6 +51,7 @@ export interface AllocateOptions {
   maxSubproblems?: number;
 }
 
+/** Where a curve ends: fixed (lower = upper), at its lower or upper bound, or strictly inside (free). */
 export type BoundStatus = "fixed" | "lower" | "upper" | "free";
 
 /** The answer of allocate(): the spend per curve, its value and the optimality evidence. */

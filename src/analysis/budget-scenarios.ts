@@ -13,6 +13,7 @@ import { recentSpend } from "./recent-spend";
 /** The default multipliers of the current budget. */
 export const DEFAULT_BUDGET_MULTIPLIERS: readonly number[] = [0.9, 1, 1.1, 1.2, 1.5];
 
+/** One row of the table: the optimal split of multiplier × the current budget. */
 export interface BudgetScenario {
   multiplier: number;
   /** multiplier × current budget, currency over the K periods. */
@@ -28,6 +29,7 @@ export interface BudgetScenario {
   channels: { name: string; spend: number; response: number; roas: number; mroas: number }[];
 }
 
+/** The table: the horizon, the current budget and the window it averages, one row per multiplier. */
 export interface BudgetScenarioTable {
   periods: number;
   current_budget: number;

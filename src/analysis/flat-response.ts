@@ -49,7 +49,11 @@ function isConcaveSaturation(params: SaturationParams): boolean {
   return params.type !== "hill" || params.shape <= 1;
 }
 
-/** mediaCoefficient(model, channel) → β of the channel's term (0 when the model has no such term). */
+/**
+ * mediaCoefficient(model, channel) → β of the channel's media term, in target units per unit of
+ * saturated adstock (0 when the model has no such term). O(terms).
+ * @example mediaCoefficient(model, "tv") // => the coefficient of the "tv" term
+ */
 export function mediaCoefficient(model: FittedModel, channel: string): number {
   const j = model.terms.indexOf(channel);
   return j < 0 ? 0 : model.coefficients[j];

@@ -16,8 +16,9 @@
  *
  * Target-ROAS mode (`targetRoas`): the budget is the unknown — the largest budget B ≤ cap whose
  * optimal allocation still earns a marginal ROAS λ(B) ≥ target (the cap is `budget` when given,
- * else 10 × the current budget). B is found by a scan of 24 budgets on a geometric grid, then
- * bisection on the last crossing to 1e-9 relative.
+ * else 10 × the current budget). B is found by a scan of 16 budgets on a geometric grid from
+ * cap/1000 (or the sum of the minimums) to the cap — λ(B) need not fall monotonically when S-curves
+ * switch channels on — then bisection on the last crossing to 1e-8 relative.
  */
 import type { FittedModel } from "../models/fitted-model";
 import { allocate, type Allocation, type AllocationCurve, type BoundStatus } from "./allocate";
@@ -28,6 +29,7 @@ import { recentSpend } from "./recent-spend";
 /** The campaign pipeline's share rule: every unlocked channel gets 5 %–60 % of the budget. */
 export const CAMPAIGN_SHARE_RULE = { minShare: 0.05, maxShare: 0.6 } as const;
 
+/** The budget (totals over the K periods, currency), the horizon and the constraints of optimizeBudget(). */
 export interface OptimizeOptions {
   /** Total budget over the K periods (currency). Required unless targetRoas is given (then it caps the search). */
   budget?: number;
@@ -47,6 +49,7 @@ export interface OptimizeOptions {
   tolerance?: number;
 }
 
+/** One channel of the answer; money in totals over the K periods, returns in target units. */
 export interface OptimizeChannel {
   name: string;
   /** Recent spend × K (currency over the K periods). */
@@ -98,6 +101,8 @@ export interface OptimizeResult {
   target_roas?: number;
   /** Target-ROAS mode: true when the cap was reached with the marginal ROAS still above target. */
   capped?: boolean;
+  /** Target-ROAS mode: false when even the smallest budget considered (1/1000 of the cap, or the sum of the minimums) earns less than the target. */
+  target_met?: boolean;
 }
 
 interface Setup {
@@ -225,7 +230,7 @@ function targetMode(model: FittedModel, s: Setup, options: OptimizeOptions, tole
   if (!(Number.isFinite(cap) && cap > 0)) throw new RangeError(`optimizeBudget in target-ROAS mode requires a budget cap > 0 (give budget), got ${cap}`);
   let floor = 0;
   for (const c of s.names) floor += s.locked[c] ?? options.min?.[c] ?? 0;
-  floor = Math.max(floor, cap * 1e-6);
+  floor = Math.min(cap, Math.max(floor, cap * 1e-3));
   // λ(B) of the optimal allocation at budget B; a budget the bounds cannot meet counts as below target.
   const priceAt = (budget: number): { ok: boolean; lambda: number } => {
     try {
@@ -243,7 +248,7 @@ function targetMode(model: FittedModel, s: Setup, options: OptimizeOptions, tole
     capped = true;
   } else {
     // Scan a geometric grid for the last budget that meets the target, then bisect to the crossing after it.
-    const steps = 24;
+    const steps = 16;
     let last = -1;
     const grid = Array.from({ length: steps + 1 }, (_, i) => floor * Math.pow(cap / floor, i / steps));
     grid.forEach((b, i) => { if (meets(b)) last = i; });
@@ -251,7 +256,7 @@ function targetMode(model: FittedModel, s: Setup, options: OptimizeOptions, tole
       chosen = floor;
     } else {
       let lo = grid[last], hi = grid[last + 1];
-      while (hi - lo > 1e-9 * hi) {
+      while (hi - lo > 1e-8 * hi) {
         const mid = 0.5 * (lo + hi);
         if (meets(mid)) lo = mid;
         else hi = mid;
@@ -260,5 +265,5 @@ function targetMode(model: FittedModel, s: Setup, options: OptimizeOptions, tole
     }
   }
   const { alloc, curves } = solveAt(s, chosen, tolerance);
-  return { ...result(model, s, chosen, alloc, curves, tolerance), target_roas: target, capped };
+  return { ...result(model, s, chosen, alloc, curves, tolerance), target_roas: target, capped, target_met: alloc.lambda >= target };
 }

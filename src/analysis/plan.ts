@@ -25,6 +25,7 @@ import { futurePeriods } from "./future-periods";
 /** Spend per period by channel: a number (the same every period) or one value per period (length K). */
 export type SpendPlan = { readonly [channel: string]: number | ArrayLike<number> | undefined };
 
+/** What plan() needs: the spend per period by channel, the horizon K and optionally the controls. */
 export interface PlanOptions {
   /** Planned spend per period by channel (currency per period); channels not named spend 0. */
   spend: SpendPlan;

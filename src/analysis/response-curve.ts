@@ -13,6 +13,7 @@ import { flatResponse } from "./flat-response";
 import { defaultPlanPeriods } from "./future-periods";
 import { recentSpend } from "./recent-spend";
 
+/** Where to evaluate a response curve: the grid of spends per period (or its size) and the horizon. */
 export interface ResponseCurveOptions {
   /** Spends per period to evaluate (≥ 0); default: `points` evenly from 0 to 2 × max(current, mean observed spend). */
   grid?: readonly number[];
@@ -22,6 +23,7 @@ export interface ResponseCurveOptions {
   points?: number;
 }
 
+/** One point of a response curve: a flat spend per period and what it returns over the K periods. */
 export interface ResponseCurvePoint {
   /** Spend per period, currency. */
   spend: number;
@@ -38,6 +40,7 @@ export interface ResponseCurvePoint {
   response_high?: number;
 }
 
+/** A channel's response curve over a K-period horizon, with the current spend marked. */
 export interface ResponseCurve {
   channel: string;
   periods: number;

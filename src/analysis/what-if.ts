@@ -18,6 +18,7 @@ import type { DesignInput } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { unknownChannels } from "./plan";
 
+/** The change of a historical what-if: replacement and/or scaling of spend in the window from…to. */
 export interface WhatIfOptions {
   /** Multiplier of each named channel's spend in the window (finite, ≥ 0). */
   scale?: Record<string, number>;
@@ -28,6 +29,7 @@ export interface WhatIfOptions {
   to?: string;
 }
 
+/** One channel's contribution and spend over the input's periods, without and with the change. */
 export interface WhatIfChannel {
   name: string;
   /** Σ contribution over the input's periods without and with the change, target units. */

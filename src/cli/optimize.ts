@@ -49,7 +49,8 @@ function describeOptimum(r: OptimizeResult): string {
   const head = r.target_roas !== undefined
     ? `largest budget whose marginal ROAS stays ≥ ${r.target_roas}: ${money(r.budget)}${r.capped ? " (the cap: the marginal ROAS is still above the target there)" : ""}`
     : `optimal split of ${money(r.budget)}`;
-  let out = `${head} over ${r.periods} periods, spent evenly\n  current = average spend per period over the last ${r.current_window.periods} observed periods (${r.current_window.start} … ${r.current_window.end}) × ${r.periods}\n\n`;
+  const unmet = r.target_met === false ? `  no budget from ${money(r.budget)} up earns a marginal ROAS of ${r.target_roas}: the smallest considered is shown\n` : "";
+  let out = `${head} over ${r.periods} periods, spent evenly\n${unmet}  current = average spend per period over the last ${r.current_window.periods} observed periods (${r.current_window.start} … ${r.current_window.end}) × ${r.periods}\n\n`;
   out += `  ${"channel".padEnd(width)}  ${"current".padStart(12)}  ${"optimal".padStart(12)}  ${"share".padStart(7)}  ${"response".padStart(12)}  ${"roas".padStart(6)}  ${"mroas".padStart(7)}  bound\n`;
   for (const c of r.allocation) {
     const bound = c.status === "free" ? "" : c.status;

@@ -17,21 +17,47 @@ export function makeRequestIds(): () => string {
   return () => `${prefix}-${(++next).toString(36)}`;
 }
 
+const PLAIN_PATH = /^[A-Za-z0-9/._~%+-]*$/;
+const METHODS: Record<string, string> = Object.fromEntries(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].map((m) => [m, `"${m}"`]));
+
+/** A clock that formats the ISO time once per millisecond, however many lines share it. */
+function isoClock(): () => string {
+  let last = 0;
+  let text = "";
+  return () => {
+    const now = Date.now();
+    if (now !== last) {
+      last = now;
+      text = new Date(now).toISOString();
+    }
+    return text;
+  };
+}
+
 /**
  * accessLog(write) → the middleware: a request id for every request, and one log line per request
- * through `write` (none when `write` is undefined). The path is logged without the query string.
+ * through `write` (none when `write` is undefined). The path is logged without the query string,
+ * JSON-escaped unless it is plain.
  */
 export function accessLog(write?: (line: string) => void): MiddlewareHandler<{ Variables: LogVariables }> {
   const nextId = makeRequestIds();
+  if (write === undefined) {
+    return async function requestId(c, next) {
+      c.set("requestId", nextId());
+      await next();
+    };
+  }
+  const clock = isoClock();
   return async function accessLog(c, next) {
     const id = nextId();
     c.set("requestId", id);
-    const start = write === undefined ? 0 : performance.now();
+    const start = performance.now();
     await next();
-    if (write !== undefined) {
-      const ms = Math.round((performance.now() - start) * 1000) / 1000;
-      write(`{"time":"${new Date().toISOString()}","method":${JSON.stringify(c.req.method)},"path":${JSON.stringify(c.req.path)},"status":${c.res.status},"ms":${ms},"request_id":"${id}"}\n`);
-    }
+    const ms = Math.round((performance.now() - start) * 1000) / 1000;
+    const method = METHODS[c.req.method] ?? JSON.stringify(c.req.method);
+    const path = c.req.path;
+    const shownPath = PLAIN_PATH.test(path) ? `"${path}"` : JSON.stringify(path);
+    write(`{"time":"${clock()}","method":${method},"path":${shownPath},"status":${c.res.status},"ms":${ms},"request_id":"${id}"}\n`);
   };
 }
 

@@ -100,6 +100,8 @@ export function createApp(options: AppOptions): MixlabApp {
   const openApiTexts = new Map<string, string>();
 
   const pick = (c: Context<Env>): ServedModel => {
+    const url = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? c.req.url;
+    if (url.indexOf("?") === -1) return fallback;
     const id = c.req.query("model");
     if (id === undefined) return fallback;
     const s = served.get(id);

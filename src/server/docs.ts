@@ -57,16 +57,17 @@ export function registerDocs(app: Hono<any>): void {
   app.get("/docs", (c) => c.html(PAGE));
   app.get("/docs/", (c) => c.redirect("/docs", 301));
   app.get("/docs/swagger-initializer.js", (c) => c.body(INITIALIZER, 200, { "content-type": "text/javascript; charset=utf-8" }));
-  app.get("/docs/:file", (c) => {
-    const file = c.req.param("file");
-    const type = Object.prototype.hasOwnProperty.call(ASSETS, file) ? ASSETS[file] : undefined;
-    if (type === undefined) return c.json({ error: "no such documentation file" }, 404);
-    let bytes = cache.get(file);
-    if (bytes === undefined) {
-      const data = readFileSync(join(swaggerUiDir(), file));
-      bytes = new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-      cache.set(file, bytes);
-    }
-    return c.body(bytes.buffer as ArrayBuffer, 200, { "content-type": type, "cache-control": "public, max-age=86400" });
-  });
+  // One static route per asset (no `/docs/:file` pattern): only these files are served, and the
+  // app keeps Hono's RegExpRouter.
+  for (const [file, type] of Object.entries(ASSETS)) {
+    app.get(`/docs/${file}`, (c) => {
+      let bytes = cache.get(file);
+      if (bytes === undefined) {
+        const data = readFileSync(join(swaggerUiDir(), file));
+        bytes = new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+        cache.set(file, bytes);
+      }
+      return c.body(bytes.buffer as ArrayBuffer, 200, { "content-type": type, "cache-control": "public, max-age=86400" });
+    });
+  }
 }

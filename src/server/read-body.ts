@@ -4,6 +4,7 @@
  * and nesting depth (400), then one JSON.parse (400 with the position, never the text). The usual
  * request — JSON with a Content-Length — takes the adapter's fast text path.
  */
+import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { jsonErrorPosition } from "../artifact/json-error-position";
 import { HttpError, nestingDepthExceeds } from "./errors";
@@ -11,6 +12,19 @@ import type { ServerLimits } from "./limits";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 const MULTIPART_TYPE = /^multipart\/form-data\s*;.*boundary=/i;
+
+/**
+ * headerOf(c, name) → a request header (lower-case name): straight from Node's parsed headers when
+ * the app runs on @hono/node-server (no Headers object is built), else from the Request.
+ */
+export function headerOf(c: Context, name: string): string | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming !== undefined) {
+    const v = incoming.headers[name];
+    return Array.isArray(v) ? v.join(", ") : v;
+  }
+  return c.req.header(name);
+}
 
 function tooLarge(limits: ServerLimits): HttpError {
   return new HttpError(413, `the request body is larger than ${limits.maxBodyBytes} bytes (the server's body-size limit)`);
@@ -21,8 +35,8 @@ function tooLarge(limits: ServerLimits): HttpError {
  * over the limit (declared or counted).
  */
 async function readBody(c: Context, limits: ServerLimits, asBytes: boolean): Promise<string | Uint8Array> {
-  const declared = c.req.header("content-length");
-  const chunked = c.req.header("transfer-encoding") !== undefined;
+  const declared = headerOf(c, "content-length");
+  const chunked = headerOf(c, "transfer-encoding") !== undefined;
   if (declared !== undefined && !chunked) {
     const length = Number(declared);
     if (!(length <= limits.maxBodyBytes)) throw tooLarge(limits);
@@ -58,7 +72,7 @@ async function readBody(c: Context, limits: ServerLimits, asBytes: boolean): Pro
  *   limits.maxDepth, or not valid JSON — with the position, and a hint for NaN and Infinity)
  */
 export async function readJson(c: Context, limits: ServerLimits): Promise<unknown> {
-  const type = c.req.header("content-type");
+  const type = headerOf(c, "content-type");
   if (type === undefined || !JSON_TYPE.test(type)) {
     throw new HttpError(415, "send the body as JSON with the header Content-Type: application/json");
   }
@@ -82,7 +96,7 @@ export async function readJson(c: Context, limits: ServerLimits): Promise<unknow
  * @throws HttpError 415 (not multipart/form-data with a boundary), 413 (too large), 400 (malformed)
  */
 export async function readForm(c: Context, limits: ServerLimits): Promise<FormData> {
-  const type = c.req.header("content-type");
+  const type = headerOf(c, "content-type");
   if (type === undefined || !MULTIPART_TYPE.test(type)) {
     throw new HttpError(415, "send the files as multipart/form-data (a form with one or more `files` fields)");
   }

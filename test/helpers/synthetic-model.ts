@@ -10,6 +10,7 @@ import type { FitSummary, FittedModel, MediaDraw } from "../../src/models/fitted
 import { defaultSpec } from "../../src/models/model-spec";
 import { createRandom } from "../../src/util/random";
 
+/** One channel of a synthetic model: its transforms, coefficient (target units per saturated unit) and observed spend. */
 export interface SyntheticChannel {
   name: string;
   transform: ChannelTransform;
@@ -18,6 +19,7 @@ export interface SyntheticChannel {
   history?: number[];
 }
 
+/** Calendar, intercept and draws of a synthetic model. */
 export interface SyntheticOptions {
   frequency?: "weekly" | "daily";
   /** First observed date (default 2024-01-01). */
