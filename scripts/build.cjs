@@ -12,7 +12,18 @@ if (!fs.existsSync(tsc)) {
   console.error("mixlab build: TypeScript is not installed yet; run `npm install` first");
   process.exit(1);
 }
+// Compile into a fresh folder and swap it in only when the compile succeeded, so a failed build
+// never leaves dist/ half-written or missing for the CLI, the server or the notebooks.
+const fresh = path.join(root, "dist.tmp");
+fs.rmSync(fresh, { recursive: true, force: true });
+try {
+  execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json"), "--outDir", fresh], { stdio: "inherit", cwd: root });
+} catch {
+  fs.rmSync(fresh, { recursive: true, force: true });
+  console.error("mixlab build: TypeScript reported errors; dist/ was left as it was");
+  process.exit(1);
+}
+fs.writeFileSync(path.join(fresh, "package.json"), '{"type":"commonjs"}\n');
+fs.writeFileSync(path.join(fresh, ".build-stamp"), new Date().toISOString() + "\n");
 fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
-fs.writeFileSync(path.join(root, "dist", "package.json"), '{"type":"commonjs"}\n');
-fs.writeFileSync(path.join(root, "dist", ".build-stamp"), new Date().toISOString() + "\n");
+fs.renameSync(fresh, path.join(root, "dist"));

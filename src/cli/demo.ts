@@ -22,9 +22,15 @@ import { toTable } from "../data/load";
 import { fitModel } from "../models/fit-model";
 import { defaultSpec } from "../models/model-spec";
 import { describeTable, formatTableSummary } from "../report/describe-table";
-import { futurePeriods } from "../analysis/future-periods";
+import { defaultPlanPeriods, futurePeriods } from "../analysis/future-periods";
 import { loadExportInput } from "../report/export-input";
 import { writeExports } from "../report/write-exports";
+import { budgetScenarios } from "../analysis/budget-scenarios";
+import { optimizeBudget } from "../analysis/optimize-budget";
+import { recentSpend } from "../analysis/recent-spend";
+import { whatIf } from "../analysis/what-if";
+import type { FittedModel } from "../models/fitted-model";
+import type { Table } from "../data/table";
 import { describeFit, fitProgress } from "./fit";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import type { CliContext } from "./context";
@@ -116,6 +122,7 @@ async function fitWeekly(ctx: CliContext, dataDir: string, outDir: string): Prom
   let worst = 0;
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.abs(a[i]));
   ctx.out(`  reloaded ${modelPath}: predictions identical (max relative difference ${worst.toExponential(1)})\n`);
+  planWeekly(ctx, reloaded, table);
   // Export the reloaded model on its data: SQLite and CSV for BI tools, the HTML report for people.
   const exported = writeExports(reloaded, loadExportInput(input, reloaded), { sqlite: join(outDir, "mmm.db"), csv: join(outDir, "csv"), report: join(outDir, "report.html") });
   ctx.out(`\n== export (same as \`mixlab export ${modelPath} --input ${input} --sqlite … --csv … --report …\`)\n`);
@@ -124,6 +131,33 @@ async function fitWeekly(ctx: CliContext, dataDir: string, outDir: string): Prom
   ctx.out(`  report  ${exported.report} (self-contained, opens offline)\n`);
   ctx.out(`  serve the model: npx mixlab serve --model ${modelPath} --port 8080\n`);
   ctx.out(`    then: curl -s -X POST localhost:8080/predict -H 'content-type: application/json' -d '{"rows":[{"date":"${futurePeriods(reloaded, 1).dates[0]}",${reloaded.spec.channels.map((c) => `"${c}":1000`).join(",")}}]}'\n`);
+}
+
+/** What-if, budget optimisation and the scenario table on the fitted weekly model. */
+function planWeekly(ctx: CliContext, model: FittedModel, table: Table): void {
+  const money = (x: number) => Math.round(x).toLocaleString("en-US");
+  const channel = model.spec.channels.includes("search") ? "search" : model.spec.channels[0];
+  const w = whatIf(model, table, { scale: { [channel]: 1.3 } });
+  ctx.out(`\n== what if ${channel} had spent 30 % more over the whole history (\`mixlab whatif … --scale ${channel}=1.3\`)\n`);
+  ctx.out(`  total ${model.spec.target}: ${money(w.baseline)} → ${money(w.scenario)} (${w.change >= 0 ? "+" : ""}${money(w.change)}, ${w.change_pct.toFixed(2)} %)\n`);
+  const periods = defaultPlanPeriods(model);
+  const recent = recentSpend(model, periods);
+  const currentBudget = model.spec.channels.reduce((a, c) => a + recent.perPeriod[c] * periods, 0);
+  const opt = optimizeBudget(model, { periods, budget: currentBudget });
+  ctx.out(`\n== budget optimisation over the next ${periods} periods at the current budget (\`mixlab optimize …\`)\n`);
+  ctx.out(`  budget ${money(opt.budget)}: response ${money(opt.current_response)} with the current mix → ${money(opt.optimal_response)} optimised (+${opt.lift_pct.toFixed(1)} %)` +
+    (opt.optimal_response_low !== undefined ? `, 90 % interval [${money(opt.optimal_response_low)}, ${money(opt.optimal_response_high!)}]` : "") + "\n");
+  const width = Math.max(8, ...opt.allocation.map((a) => a.name.length));
+  ctx.out(`  ${"channel".padEnd(width)}  ${"current".padStart(11)}  ${"optimal".padStart(11)}  ${"response".padStart(11)}  mROAS\n`);
+  for (const a of opt.allocation) {
+    ctx.out(`  ${a.name.padEnd(width)}  ${money(a.current).padStart(11)}  ${money(a.optimal).padStart(11)}  ${money(a.response).padStart(11)}  ${a.mroas.toFixed(3)}${a.status === "free" ? "" : ` (${a.status})`}\n`);
+  }
+  ctx.out(`  KKT: marginal ROAS equal across free channels within ${(100 * opt.kkt.max_rel_gap).toExponential(1)} %; ${opt.kkt.certified ? "certified optimal (dual bound met)" : `duality gap ${money(opt.kkt.gap)}`}\n`);
+  const table90 = budgetScenarios(model, { periods });
+  ctx.out(`\n== budget scenarios (optimal split at each budget)\n  ${"budget".padStart(8)}  ${"spend".padStart(11)}  ${"response".padStart(11)}  ${"ROAS".padStart(6)}  ${"mROAS".padStart(6)}  current-mix response\n`);
+  for (const sc of table90.scenarios) {
+    ctx.out(`  ${(100 * sc.multiplier).toFixed(0).padStart(7)}%  ${money(sc.budget).padStart(11)}  ${money(sc.response).padStart(11)}  ${sc.roas.toFixed(3).padStart(6)}  ${sc.mroas.toFixed(3).padStart(6)}  ${money(sc.current_mix_response)}\n`);
+  }
 }
 
 function summariseKinds(kinds: string[]): string {
