@@ -5,8 +5,9 @@
  * (test/helpers/reference-bootstrap.ts), as fitModel sets it up: default spec (ridge, geometric
  * adstock + Hill, penalty on the contribution scale, media ≥ 0), fit window = first 80 % of rows,
  * fixed columns = the baseline terms not constant on it, block length min(⌊k/5⌋, 8). The pool is
- * seeded random points of the search space (the fit's pool is the near-optimal set of its search;
- * the cost per fit is the same).
+ * seeded random points of the search space (the fit's pool is the near-optimal set of its search,
+ * capped at spec.bootstrap.trials = 300 — on this data it is 300 members: pass 300 as poolSize for
+ * the fit's own load; the cost per fit is about the same).
  * Timings: a first, cold run (what a fit pays) and the best of 5 warm runs (1 for the reference), in
  * wall and CPU seconds. Usage: tsx bench/bootstrap.bench.ts [resamples] [poolSize]
  */
