@@ -111,10 +111,21 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** cpuSeconds(pid) → user + system CPU time the process has used (Linux /proc, 100 ticks per second). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function load(url: string, body: string, duration: number): Promise<CannonResult> {
-  return autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration, pipelining: 1 });
+/** A load run plus the server's CPU time per request (robust to other load on the machine). */
+type Run = CannonResult & { cpuUs: number };
+
+async function load(url: string, body: string, duration: number, pid: number): Promise<Run> {
+  const c0 = cpuSeconds(pid);
+  const r = await autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration, pipelining: 1 });
+  return { ...r, cpuUs: (1e6 * (cpuSeconds(pid) - c0)) / Math.max(1, r.requests.total) };
 }
 
 /** Fits the weekly model once and returns its path and the two request bodies. */
@@ -229,7 +240,7 @@ function fastApiAvailable(): boolean {
   }
 }
 
-const fmt = (r: CannonResult) => `${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   (${r.requests.total.toLocaleString("en-US")} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`;
+const fmt = (r: Run) => `${Math.round(r.requests.average).toLocaleString("en-US").padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   server CPU ${r.cpuUs.toFixed(0).padStart(4)} µs/req   (${r.requests.total.toLocaleString("en-US")} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`;
 
 async function main(): Promise<void> {
   ensureBuilt();
@@ -251,39 +262,41 @@ async function main(): Promise<void> {
   const url = `${server.match[1]}/predict`;
   await sleep(2000);
   const idleRss = rssMb(server.child.pid as number);
-  await load(url, f.one, 2); // warm-up (JIT, holiday cache)
-  const one = await load(url, f.one, seconds);
-  const hundred = await load(url, f.hundred, seconds);
+  const pid = server.child.pid as number;
+  await load(url, f.one, 2, pid); // warm-up (JIT, holiday cache)
+  const one = await load(url, f.one, seconds, pid);
+  const hundred = await load(url, f.hundred, seconds, pid);
   const loadedRss = rssMb(server.child.pid as number);
   await stop(server.child);
 
   const bare = await spawnUntil(process.execPath, ["-e", bareServerSource(f.linear)], /listening (\d+)/);
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/predict`;
-  await load(bareUrl, f.one, 2);
-  const bareOne = await load(bareUrl, f.one, seconds);
+  await load(bareUrl, f.one, 2, bare.child.pid as number);
+  const bareOne = await load(bareUrl, f.one, seconds, bare.child.pid as number);
   await stop(bare.child);
 
-  let fast: CannonResult | null = null;
+  let fast: Run | null = null;
   if (fastApiAvailable()) {
     writeFileSync(join(work, "fastapi_app.py"), fastApiSource(f.model));
     const port = await freePort();
     const py = await spawnUntil("/usr/bin/python3", ["-m", "uvicorn", "fastapi_app:app", "--host", "127.0.0.1", "--port", String(port), "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--workers", "1"], /Uvicorn running on/, { cwd: work });
     const fastUrl = `http://127.0.0.1:${port}/predict`;
-    await load(fastUrl, f.one, 2);
-    fast = await load(fastUrl, f.one, seconds);
+    await load(fastUrl, f.one, 2, py.child.pid as number);
+    fast = await load(fastUrl, f.one, seconds, py.child.pid as number);
     await stop(py.child);
   }
 
-  console.log(`loopback, ${connections} connections, ${seconds} s per run, load generator in the same machine (${require("node:os").cpus().length} cores)`);
+  const os = require("node:os") as typeof import("node:os");
+  console.log(`loopback, ${connections} connections, ${seconds} s per run, load generator in the same machine (${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")})`);
   console.log(`startup (spawn → ready line): median ${startups[2].toFixed(0)} ms, max ${startups[4].toFixed(0)} ms   [aim < 1000 ms]`);
   console.log(`RSS: idle ${idleRss.toFixed(1)} MB [aim < 150 MB], after load ${loadedRss.toFixed(1)} MB`);
   console.log(`mixlab /predict   1 row:  ${fmt(one)}`);
   console.log(`mixlab /predict 100 rows: ${fmt(hundred)}`);
   console.log(`bare node:http    1 row:  ${fmt(bareOne)}`);
-  console.log(`  mixlab / bare node req/s: ${(100 * one.requests.average / bareOne.requests.average).toFixed(0)} %   [aim ≥ 75 %]`);
+  console.log(`  mixlab / bare node req/s: ${(100 * one.requests.average / bareOne.requests.average).toFixed(0)} %   [aim ≥ 75 %]; by server CPU per request: ${(100 * bareOne.cpuUs / one.cpuUs).toFixed(0)} %`);
   if (fast !== null) {
     console.log(`FastAPI+uvicorn   1 row:  ${fmt(fast)}`);
-    console.log(`  mixlab / FastAPI req/s: ${(one.requests.average / fast.requests.average).toFixed(2)}×   [aim ≥ 2×]; p99 ${one.latency.p99} ms vs ${fast.latency.p99} ms   [aim: no worse]`);
+    console.log(`  mixlab / FastAPI req/s: ${(one.requests.average / fast.requests.average).toFixed(2)}×   [aim ≥ 2×]; by server CPU per request: ${(fast.cpuUs / one.cpuUs).toFixed(2)}×; p99 ${one.latency.p99} ms vs ${fast.latency.p99} ms   [aim: no worse]`);
   } else {
     console.log("FastAPI+uvicorn: not installed here (apt: python3-fastapi python3-uvicorn python3-uvloop); the issue's reference: about 3,900 req/s, p99 25 ms");
   }

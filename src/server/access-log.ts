@@ -1,15 +1,10 @@
 /**
  * The access log and request ids: every request gets an id (the handlers send it back as
- * `X-Request-Id`, and in the body of a 500) and, when logging is on, one JSON line on stderr once answered:
+ * `X-Request-Id`, and in the body of a 500) and, when logging is on, one JSON line once answered:
  * `{"time","method","path","status","ms","request_id"}`. Lines are batched per event-loop turn so
  * logging costs one write per burst, not one per request. Tests leave logging off (silent).
  */
 import { randomBytes } from "node:crypto";
-import type { MiddlewareHandler } from "hono";
-
-/** Context variables the middleware sets. */
-export type LogVariables = { requestId: string };
-
 /** makeRequestIds() → a function giving `<8 random hex>-<counter>` ids, unique per process run. */
 export function makeRequestIds(): () => string {
   const prefix = randomBytes(4).toString("hex");
@@ -34,31 +29,51 @@ function isoClock(): () => string {
   };
 }
 
-/**
- * accessLog(write) → the middleware: a request id for every request, and one log line per request
- * through `write` (none when `write` is undefined). The path is logged without the query string,
- * JSON-escaped unless it is plain.
- */
-export function accessLog(write?: (line: string) => void): MiddlewareHandler<{ Variables: LogVariables }> {
-  const nextId = makeRequestIds();
-  if (write === undefined) {
-    return async function requestId(c, next) {
-      c.set("requestId", nextId());
-      await next();
-    };
+/** What every request carries in Hono's `c.env`: its id, and on @hono/node-server Node's request. */
+export interface RequestBindings {
+  requestId: string;
+  incoming?: { url?: string; headers: Record<string, string | string[] | undefined> };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fetch = (request: Request, env?: any, executionCtx?: any) => Response | Promise<Response>;
+
+function pathOf(request: Request, env: RequestBindings): string {
+  const url = env.incoming?.url;
+  if (url !== undefined) {
+    const q = url.indexOf("?");
+    return q === -1 ? url : url.slice(0, q);
   }
+  return new URL(request.url).pathname;
+}
+
+/**
+ * withRequestIds(fetch, write) → `fetch` wrapped so that every request gets an id in `c.env`
+ * (`requestId`) and, when `write` is given, one access-log line once answered (the path without
+ * the query string, JSON-escaped unless plain). A wrapper rather than a middleware, so that a route
+ * with one handler keeps Hono's no-compose fast path. The env object of @hono/node-server is
+ * fresh per request; without one (app.request in tests) a new object is made.
+ */
+export function withRequestIds<F extends Fetch>(fetch: F, write?: (line: string) => void): F {
+  const nextId = makeRequestIds();
   const clock = isoClock();
-  return async function accessLog(c, next) {
+  return ((request: Request, env?: unknown, executionCtx?: unknown) => {
+    const bindings = (env === undefined || env === null ? {} : env) as RequestBindings;
     const id = nextId();
-    c.set("requestId", id);
+    bindings.requestId = id;
+    if (write === undefined) return fetch(request, bindings, executionCtx);
     const start = performance.now();
-    await next();
-    const ms = Math.round((performance.now() - start) * 1000) / 1000;
-    const method = METHODS[c.req.method] ?? JSON.stringify(c.req.method);
-    const path = c.req.path;
-    const shownPath = PLAIN_PATH.test(path) ? `"${path}"` : JSON.stringify(path);
-    write(`{"time":"${clock()}","method":${method},"path":${shownPath},"status":${c.res.status},"ms":${ms},"request_id":"${id}"}\n`);
-  };
+    const finish = (res: Response): Response => {
+      const ms = Math.round((performance.now() - start) * 1000) / 1000;
+      const method = METHODS[request.method] ?? JSON.stringify(request.method);
+      const path = pathOf(request, bindings);
+      const shownPath = PLAIN_PATH.test(path) ? `"${path}"` : JSON.stringify(path);
+      write(`{"time":"${clock()}","method":${method},"path":${shownPath},"status":${res.status},"ms":${ms},"request_id":"${id}"}\n`);
+      return res;
+    };
+    const out = fetch(request, bindings, executionCtx);
+    return out instanceof Promise ? out.then(finish) : finish(out);
+  }) as F;
 }
 
 /**

@@ -23,10 +23,10 @@ import { DataError, type Issue } from "../data/issue";
 import { channelDirFromTexts } from "../data/load-channel-dir-texts";
 import { mape } from "../analysis/metrics";
 import type { FittedModel } from "../models/fitted-model";
-import { accessLog, type LogVariables } from "./access-log";
+import { withRequestIds, type RequestBindings } from "./access-log";
 import { optimizeAnswer, whatIfAnswer } from "./analysis-answers";
 import { registerDocs } from "./docs";
-import { errorJson, HttpError, issuesError, shownName, type ErrorStatus } from "./errors";
+import { errorJson, HttpError, issuesError, shownName } from "./errors";
 import { resolveLimits, type ServerLimits } from "./limits";
 import { openApiDocument } from "./openapi";
 import { optimizeRunner } from "./optimize-runner";
@@ -46,7 +46,7 @@ export interface AppOptions {
   inlineOptimize?: boolean;
 }
 
-type Env = { Variables: LogVariables };
+type Env = { Bindings: RequestBindings };
 
 /** The app plus close(), which stops the optimisation worker if one was started. */
 export type MixlabApp = Hono<Env> & { close(): Promise<void>; limits: ServerLimits };
@@ -54,7 +54,7 @@ export type MixlabApp = Hono<Env> & { close(): Promise<void>; limits: ServerLimi
 const UPLOAD_NAME = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,95}_spend|sales_data)\.csv$/i;
 
 function json(c: Context<Env>, text: string, status = 200): Response {
-  return new Response(text, { status, headers: { "content-type": "application/json", "x-request-id": c.get("requestId") } });
+  return new Response(text, { status, headers: { "content-type": "application/json", "x-request-id": c.env.requestId } });
 }
 
 /** predictionsText(dates, predicted) → `{"predictions":[{"date","predicted"}…]}` written directly (dates are checked ISO strings). */
@@ -74,7 +74,7 @@ function checkFinite(values: Float64Array): void {
 
 const plainOrNull = (s: string | null) => (s !== null && /^[A-Za-z0-9_. -]{1,64}$/.test(s) ? s : null);
 
-/** dataErrorBody(err) → a 422 message naming the first problem's file, line and column (never its value). */
+/** dataError(err) → a 422 whose message names the first problem's file, line and column (never its value). */
 function dataError(err: DataError): HttpError {
   const first: Issue | undefined = err.issues.find((i) => i.severity === "error") ?? err.issues[0];
   const where = first === undefined ? "" : `; first problem: ${first.kind} in ${plainOrNull(first.file) ?? "a file"}${first.row === null ? "" : ` line ${first.row}`}${plainOrNull(first.column) === null ? "" : ` column ${plainOrNull(first.column)}`}${first.date === null ? "" : ` (${first.date})`}`;
@@ -100,7 +100,7 @@ export function createApp(options: AppOptions): MixlabApp {
   const openApiTexts = new Map<string, string>();
 
   const pick = (c: Context<Env>): ServedModel => {
-    const url = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? c.req.url;
+    const url = c.env.incoming?.url ?? c.req.url;
     if (url.indexOf("?") === -1) return fallback;
     const id = c.req.query("model");
     if (id === undefined) return fallback;
@@ -110,7 +110,6 @@ export function createApp(options: AppOptions): MixlabApp {
   };
 
   const app = new Hono<Env>();
-  app.use(accessLog(log));
 
   app.get("/health", (c) => json(c, healthText));
   app.get("/models", (c) => json(c, modelsText));
@@ -129,7 +128,7 @@ export function createApp(options: AppOptions): MixlabApp {
   app.post("/predictions", async (c) => {
     const s = pick(c);
     const form = await readForm(c, limits);
-    const fields: Record<string, unknown[]> = {};
+    const fields: Record<string, unknown[]> = Object.create(null); // field names come from the client ("__proto__")
     for (const [key, value] of form.entries()) (fields[key] ??= []).push(value);
     const parsed = s.schemas.predictions.safeParse(fields);
     if (!parsed.success) throw issuesError(parsed.error, fields, allowedFields(s.schemas.predictions));
@@ -141,9 +140,10 @@ export function createApp(options: AppOptions): MixlabApp {
     for (const t of texts) {
       if (countLines(t.text) - 1 > limits.maxRows) throw new HttpError(413, `${t.name} has more than ${limits.maxRows} rows (the server's row limit)`);
     }
+    let dataset: ReturnType<typeof channelDirFromTexts>;
     let answer: { dates: string[]; predicted: Float64Array; days: Int32Array };
-    const dataset = (() => { try { return channelDirFromTexts(texts); } catch (err) { throw err instanceof DataError ? dataError(err) : err; } })();
     try {
+      dataset = channelDirFromTexts(texts);
       const input = predictionInput(dataset, s.model);
       answer = { dates: input.dates, days: input.days, predicted: predict(s.model, input, s.context) };
     } catch (err) {
@@ -196,15 +196,17 @@ export function createApp(options: AppOptions): MixlabApp {
   });
   registerDocs(app);
 
+  // Other methods get 405 (registered per method, so that POST routes keep a single handler).
+  const OTHER = ["GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"];
   for (const path of ["/predict", "/predictions", "/whatif", "/optimize"]) {
-    app.all(path, (c) => {
+    app.on(OTHER, path, (c) => {
       const res = json(c, errorJson(`${path} takes POST, not ${c.req.method}`), 405);
       res.headers.set("allow", "POST");
       return res;
     });
   }
   for (const path of ["/health", "/models", "/openapi.json", "/docs"]) {
-    app.all(path, (c) => {
+    app.on(OTHER.filter((m) => m !== "GET" && m !== "HEAD").concat("POST"), path, (c) => {
       const res = json(c, errorJson(`${path} takes GET, not ${c.req.method}`), 405);
       res.headers.set("allow", "GET");
       return res;
@@ -215,11 +217,12 @@ export function createApp(options: AppOptions): MixlabApp {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return json(c, errorJson(err.message), err.status);
-    const id = c.get("requestId") ?? "none";
+    const id = c.env?.requestId ?? "none";
     const stack = err instanceof Error ? err.stack ?? err.message : String(err);
     log?.(`{"time":"${new Date().toISOString()}","level":"error","request_id":"${id}","method":${JSON.stringify(c.req.method)},"path":${JSON.stringify(c.req.path)},"error":${JSON.stringify(stack)}}\n`);
-    return json(c, errorJson("internal server error; quote the request_id when reporting it", id), 500 as ErrorStatus);
+    return json(c, errorJson("internal server error; quote the request_id when reporting it", id), 500);
   });
 
+  app.fetch = withRequestIds(app.fetch, log);
   return Object.assign(app, { limits, close: async () => { await runner?.close(); } });
 }

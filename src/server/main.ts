@@ -1,11 +1,15 @@
 /**
- * startServer(options): `mixlab serve` — loads the models once, starts @hono/node-server on
+ * startServer(options): `mixlab serve` — loads the models once, predicts one period with each
+ * (warm-up), starts @hono/node-server on
  * host:port and logs one JSON line on stderr when ready (`{"msg":"ready","url",…}`), then one
  * access-log line per request. Resolves with the running server and a close() for tests, benches
  * and signal handlers.
  */
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
+import { predict } from "../artifact/predict";
+import { parseIsoDate } from "../data/parse-date";
+import type { FittedModel } from "../models/fitted-model";
 import { batchedWriter } from "./access-log";
 import { createApp } from "./app";
 import type { ServerLimits } from "./limits";
@@ -24,6 +28,21 @@ export interface ServeOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * warmUp(model) predicts the period after the model's history once, so the first request does not
+ * pay for the holiday tables of that year or cold code. Bad models fail later, per request, not here.
+ */
+function warmUp(model: FittedModel): void {
+  try {
+    const last = model.history.dates[model.history.dates.length - 1];
+    const day = parseIsoDate(last) + model.periodDays;
+    const columns = Object.fromEntries(model.spec.channels.map((c) => [c, new Float64Array(1)]));
+    predict(model, { days: Int32Array.of(day), columns });
+  } catch {
+    // a model that cannot predict answers 500 per request, with a request id
+  }
+}
+
 export interface RunningServer {
   server: ServerType;
   url: string;
@@ -39,6 +58,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const log = options.log ?? batchedWriter(process.stderr);
   const { models, meta } = loadModels({ model: options.model, models: options.models });
   const app = createApp({ models, meta, limits: options.limits, log: options.accessLog === false ? undefined : log });
+  for (const model of models.values()) warmUp(model);
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 8080;
   return new Promise((resolve, reject) => {

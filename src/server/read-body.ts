@@ -66,6 +66,15 @@ async function readBody(c: Context, limits: ServerLimits, asBytes: boolean): Pro
   return asBytes ? bytes : new TextDecoder().decode(bytes);
 }
 
+/** isBlank(text) → true when the text is empty or only JSON white space (no copy, unlike trim). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
+}
+
 /**
  * readJson(c, limits) → the parsed JSON body.
  * @throws HttpError 415 (not application/json), 413 (too large), 400 (empty, nested deeper than
@@ -77,7 +86,7 @@ export async function readJson(c: Context, limits: ServerLimits): Promise<unknow
     throw new HttpError(415, "send the body as JSON with the header Content-Type: application/json");
   }
   const text = (await readBody(c, limits, false)) as string;
-  if (text.length === 0 || text.trim() === "") throw new HttpError(400, "the request body is empty; send a JSON object");
+  if (isBlank(text)) throw new HttpError(400, "the request body is empty; send a JSON object");
   if (nestingDepthExceeds(text, limits.maxDepth)) {
     throw new HttpError(400, `the JSON body is nested more than ${limits.maxDepth} levels deep; the request bodies need at most 4`);
   }

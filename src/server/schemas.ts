@@ -88,7 +88,7 @@ export function optimizeBody(fields: ModelFields, limits: ServerLimits) {
 export const UploadedFile = z.custom<File>((v) => typeof v === "object" && v !== null && typeof (v as Blob).text === "function" && typeof (v as File).name === "string", "must be a file (a CSV upload), not a text field")
   .meta({ type: "string", format: "binary", description: "a channel-dir CSV: <channel>_spend.csv (date,spend) or sales_data.csv (date,sales)" });
 
-/** predictionsForm(limits) → the multipart form of POST /predictions: one or more `files`. */
+/** predictionsForm() → the multipart form of POST /predictions: one or more `files` (as FormData entries grouped by name). */
 export function predictionsForm() {
   return z.strictObject({
     files: z.array(UploadedFile).min(1).max(200).meta({ description: "the channel-dir CSV files, one form field `files` per file" }),

@@ -93,6 +93,9 @@ describe("every malformed request is a 4xx {error} naming the field", () => {
     const other = new FormData();
     other.append("file", new File(["x"], "tv_spend.csv"));
     await expectError(await app.request("/predictions", { method: "POST", body: other }), 422, /has unknown field\(s\) "file"; the fields it takes are files/);
+    const proto = new FormData();
+    proto.append("__proto__", new File(["x"], "tv_spend.csv"));
+    await expectError(await app.request("/predictions", { method: "POST", body: proto }), 422, /has unknown field\(s\) "__proto__"/);
     await expectError(await postFiles(app, "/predictions", [{ name: "../etc/passwd", text: "x" }]), 422, /^files\[0\] is named \(a name with unusual characters, not shown\); a channel-dir file is/);
   });
 

@@ -3,10 +3,11 @@
  * random JSON of the wrong shape, valid bodies with characters cut, inserted or replaced by
  * dangerous tokens (NaN, 1e309, "\ud800", deep brackets), and valid bodies with one field broken —
  * never get a 5xx: each is a 4xx `{"error"}` (or, when the mutation happens to stay valid, a 200).
+ * Random multipart uploads to /predictions likewise.
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixtureApp, fixtureRows, postJson } from "./server-helpers";
+import { fixtureApp, fixtureCsvFiles, fixtureRows } from "./server-helpers";
 
 const app = fixtureApp();
 afterAll(() => app.close());
@@ -94,6 +95,23 @@ describe("fuzz: random malformed bodies never get a 5xx", () => {
     const body = fc.oneof(fc.json({ maxDepth: 4 }), fc.constantFrom(...validWhatIf).chain(mutated), fc.string({ unit: "binary", maxLength: 100 }));
     await fc.assert(fc.asyncProperty(body, (b) => expectNo5xx("/whatif", b, "application/json")), { numRuns: 1000, seed: 11 });
   }, 60_000);
+
+  it("POST /predictions: 500 random uploads (field names, file names, CSV text cut and spliced) answer 4xx or 200, zero 5xx", async () => {
+    const valid = fixtureCsvFiles();
+    const part = fc.record({
+      field: fc.oneof({ weight: 6, arbitrary: fc.constant("files") }, { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "file", "") }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) }),
+      name: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...valid.map((f) => f.name), "price_spend.csv", "SALES_DATA.CSV") }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 20 }) }),
+      text: fc.oneof(fc.constantFrom(...valid.map((f) => f.text)).chain(mutated), fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom(...valid.map((f) => f.text))),
+      asText: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(part, { maxLength: 5 }), async (parts) => {
+      const form = new FormData();
+      for (const p of parts) form.append(p.field, p.asText ? p.text : new File([p.text], p.name));
+      const r = await app.request("/predictions", { method: "POST", body: form });
+      const text = await r.text();
+      if (r.status >= 500) throw new Error(`/predictions answered ${r.status} ${text.slice(0, 200)}`);
+    }), { numRuns: 500, seed: 17 });
+  }, 120_000);
 
   it("POST /optimize: 1,000 random malformed bodies, zero 5xx", async () => {
     const body = fc.oneof(fc.json({ maxDepth: 4 }), fc.constantFrom(...validOptimize).chain(mutated), fc.string({ unit: "binary", maxLength: 100 }));
