@@ -3,10 +3,10 @@
 # (packages listed below; root or sudo needed), installs the npm dependencies and rebuilds dist/ when
 # src/ changed (the notebooks import ../dist/index), registers the tslab kernel under .jupyter/ and
 # exports the variables that make Jupyter find it there.
-# Usage: [MIXLAB_EXTRA_APT="pkg …"] source scripts/jupyter-env.sh
+# Usage: [MIXLAB_EXTRA_APT="pkg …" MIXLAB_EXTRA_MODULES="module, …"] source scripts/jupyter-env.sh
 set -euo pipefail
 MIXLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PYTHON=/usr/bin/python3
+PYTHON="${MIXLAB_PYTHON:-/usr/bin/python3}"   # the apt-installed Python (override with MIXLAB_PYTHON)
 # shellcheck disable=SC2206
 JUPYTER_APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel ${MIXLAB_EXTRA_APT:-})
 
@@ -23,11 +23,9 @@ mixlab_apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
 }
 
-missing=()
-for pkg in "${JUPYTER_APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ] || ! "$PYTHON" -c "import nbclient, nbconvert, ipykernel, jupyter_client" 2>/dev/null; then
+# Install from apt only when this Python cannot import what is needed (a Jupyter from pip is fine).
+modules="import nbclient, nbconvert, ipykernel, jupyter_client${MIXLAB_EXTRA_MODULES:+, $MIXLAB_EXTRA_MODULES}"
+if ! "$PYTHON" -c "$modules" 2>/dev/null; then
   mixlab_apt_install "${JUPYTER_APT_PACKAGES[@]}"
 fi
 

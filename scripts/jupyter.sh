@@ -4,5 +4,6 @@
 # `jupyter notebook` (e.g. `npm run jupyter -- --ip 0.0.0.0 --port 8890`).
 set -euo pipefail
 MIXLAB_EXTRA_APT="jupyter-notebook python3-notebook"
+MIXLAB_EXTRA_MODULES="notebook"
 source "$(dirname "$0")/jupyter-env.sh"
 exec "$PYTHON" -m notebook --notebook-dir="$MIXLAB_ROOT/notebooks" "$@"

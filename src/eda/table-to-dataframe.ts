@@ -54,3 +54,14 @@ export function recordsToDataFrame(rows: readonly object[], columns?: readonly s
   }
   return new DataFrame(data, { columns: [...names] });
 }
+
+/**
+ * dataFrameRecords(df) → the rows of a DataFrame as plain records (column name → value), e.g. to
+ * show `df.head()` as an HTML table with htmlTable instead of danfojs' wide text print. Needs no
+ * danfojs import. O(cells).
+ * @example dataFrameRecords(tableToDataFrame(table).head(1)) // => [{ date: "2021-01-04", revenue: 667070.14, … }]
+ */
+export function dataFrameRecords(df: DataFrame): Record<string, unknown>[] {
+  const columns = df.columns;
+  return (df.values as unknown[][]).map((row) => Object.fromEntries(columns.map((c, j) => [c, row[j]])));
+}

@@ -54,12 +54,14 @@ export function htmlTable(rows: readonly object[], options: HtmlTableOptions = {
   const body = rows.slice(0, maxRows).map((row) => {
     const cells = columns.map((c, j) => {
       const v = (row as Record<string, unknown>)[c];
+      const shown = formatCell(v, digits[j]);
       const align = typeof v === "number" ? "right" : "left";
-      return `<td style="${cellStyle}text-align:${align}">${escapeHtml(formatCell(v, digits[j]))}</td>`;
+      const wrap = shown.length > 24 ? "" : "white-space:nowrap;";   // keep dates and numbers on one line
+      return `<td style="${cellStyle}${wrap}text-align:${align}">${escapeHtml(shown)}</td>`;
     });
     return `<tr>${cells.join("")}</tr>`;
   }).join("\n");
   const more = rows.length > maxRows ? `<tr><td colspan="${columns.length}" style="${cellStyle}color:#666">… ${rows.length - maxRows} more rows</td></tr>` : "";
-  const caption = options.caption ? `<caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0">${escapeHtml(options.caption)}</caption>` : "";
+  const caption = options.caption ? `<caption style="caption-side:top;text-align:left;font-weight:bold;padding:4px 0;white-space:nowrap">${escapeHtml(options.caption)}</caption>` : "";
   return `<table class="mixlab-table" style="border-collapse:collapse;font-size:13px;font-family:sans-serif">${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}${more}\n</tbody></table>`;
 }
