@@ -6,11 +6,13 @@
 export { actualVsPredicted, type ActualVsPredictedOptions } from "./actual-vs-predicted";
 export { adstockImpulse, type ImpulseSeries } from "./adstock-impulse";
 export { budgetScenarios, scenarioLabel, type BudgetScenarioRow } from "./budget-scenarios";
-export { correlationHeatmap } from "./correlation-heatmap";
+export { cleaningChanges, type CleaningChange, type CleaningChangesOptions } from "./cleaning-changes";
+export { correlationHeatmap, CORRELATION_COLORSCALE } from "./correlation-heatmap";
 export { decompositionArea, type DecompositionAreaOptions } from "./decomposition-area";
 export { responseCurves, type ResponseCurveSeries, type ResponseCurvesOptions, type ResponseMark } from "./response-curves";
 export { roasWithIntervals, type RoasPoint } from "./roas-with-intervals";
 export { saturationCurves, type SaturationSeries } from "./saturation-curves";
+export { seriesOverTime, type SeriesOverTimeOptions } from "./series-over-time";
 export { spendOverTime, type SpendOverTimeOptions } from "./spend-over-time";
 export { spendShares } from "./spend-shares";
 export { CHANNEL_COLORS, channelColor, finiteOrNull, numbers, type Figure, type Trace } from "./figure";
