@@ -1,34 +1,26 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { budgetScenarios } from "../../src/analysis/budget-scenarios";
 import { optimizeBudget, type OptimizeResult } from "../../src/analysis/optimize-budget";
-import { loadModel } from "../../src/artifact/load";
-import type { FittedModel } from "../../src/models/fitted-model";
+import { asJson, fitWeeklyModelOnce } from "../helpers/cli-fitted-model";
 import { expectClose } from "../helpers/expect-close";
 import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "mixlab-cli-optimize-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const weekly = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");
-const modelPath = join(dir, "model.json");
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
 describe("mixlab optimize", () => {
-  let model: FittedModel;
-  beforeAll(async () => {
-    const fit = await runCli("fit", weekly, "--trials", "200", "--bootstrap", "20", "--seed", "3", "--out", modelPath, "--no-progress");
-    expect(fit.code).toBe(0);
-    model = loadModel(modelPath);
-  }, 120_000);
+  const fitted = fitWeeklyModelOnce(dir);
+  const { modelPath } = fitted;
 
   it("mixlab optimize model.json --budget B --json is optimizeBudget(); the allocation sums to B within 1e-9", async () => {
     const r = await runCli("optimize", modelPath, "--budget", "700000", "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as OptimizeResult;
     for (const key of ["budget", "allocation", "current_response", "optimal_response", "lift_pct"]) expect(out).toHaveProperty(key);
-    expect(out).toEqual(asJson(optimizeBudget(model, { budget: 700000, periods: 13 })));
+    expect(out).toEqual(asJson(optimizeBudget(fitted.model, { budget: 700000, periods: 13 })));
     expect(Object.keys(out.allocation[0]).slice(0, 5)).toEqual(["name", "current", "optimal", "response", "mroas"]);
     expect(Math.abs(out.allocation.reduce((a, c) => a + c.optimal, 0) - 700000)).toBeLessThanOrEqual(1e-9 * 700000);
     expect(out.kkt.ok).toBe(true);
@@ -60,7 +52,7 @@ describe("mixlab optimize", () => {
     const r = await runCli("optimize", modelPath, "--budgets", "0.9,1,1.1,1.2,1.5", "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as { current_budget: number; scenarios: { multiplier: number; budget: number; response: number; roas: number; mroas: number }[] };
-    expect(out).toEqual(asJson(budgetScenarios(model, { periods: 13, multipliers: [0.9, 1, 1.1, 1.2, 1.5] })));
+    expect(out).toEqual(asJson(budgetScenarios(fitted.model, { periods: 13, multipliers: [0.9, 1, 1.1, 1.2, 1.5] })));
     expect(out.scenarios.map((s) => s.multiplier)).toEqual([0.9, 1, 1.1, 1.2, 1.5]);
     out.scenarios.forEach((s) => expectClose(s.budget, s.multiplier * out.current_budget, { rel: 1e-15 }));
   });

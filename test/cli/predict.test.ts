@@ -2,16 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadModel } from "../../src/artifact/load";
 import { predict } from "../../src/artifact/predict";
 import { loadInput, toTable } from "../../src/data/load";
-import type { FittedModel } from "../../src/models/fitted-model";
+import { fitWeeklyModelOnce } from "../helpers/cli-fitted-model";
+import { WEEKLY_CSV } from "../helpers/fitted-models";
 import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "mixlab-cli-predict-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const weekly = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");
-const modelPath = join(dir, "model.json");
+const weekly = WEEKLY_CSV;
 const lines = readFileSync(weekly, "utf8").trimEnd().split("\n");
 const header = lines[0].split(",");
 
@@ -27,16 +26,14 @@ function writeColumns(name: string, keep: string[], from = 1, to = lines.length)
 type Predictions = { predictions: { date: string; predicted: number }[] };
 
 describe("mixlab predict", () => {
-  let model: FittedModel;
+  const fitted = fitWeeklyModelOnce(dir);
+  const { modelPath } = fitted;
   let inSample: Float64Array;
   let table: ReturnType<typeof toTable>;
-  beforeAll(async () => {
-    const fit = await runCli("fit", weekly, "--trials", "200", "--bootstrap", "20", "--seed", "3", "--out", modelPath, "--no-progress");
-    expect(fit.code).toBe(0);
-    model = loadModel(modelPath);
+  beforeAll(() => {
     table = toTable(loadInput(weekly));
-    inSample = predict(model, table);
-  }, 120_000);
+    inSample = predict(fitted.model, table);
+  });
 
   it("mixlab predict model.json data/weekly/mmm_weekly.csv --json reproduces the library's in-sample predictions exactly", async () => {
     const r = await runCli("predict", modelPath, weekly, "--json");
@@ -81,13 +78,13 @@ describe("mixlab predict", () => {
   });
 
   it("mixlab predict … on an input without the controls uses their fit-window means and says so", async () => {
-    const noControls = writeColumns("no-controls.csv", ["date", ...model.spec.channels.map((c) => `${c}_spend`)]);
+    const noControls = writeColumns("no-controls.csv", ["date", ...fitted.model.spec.channels.map((c) => `${c}_spend`)]);
     const r = await runCli("predict", modelPath, noControls, "--json");
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/has no price, promo; using the fit window's mean/);
     const columns = { ...table.columns };
-    for (const c of model.spec.controls) columns[c] = new Float64Array(table.dates.length).fill(model.controlDefaults[c]);
-    const expected = predict(model, { days: table.days, columns });
+    for (const c of fitted.model.spec.controls) columns[c] = new Float64Array(table.dates.length).fill(fitted.model.controlDefaults[c]);
+    const expected = predict(fitted.model, { days: table.days, columns });
     const { predictions } = JSON.parse(r.out) as Predictions;
     for (let i = 0; i < expected.length; i++) expect(predictions[i].predicted).toBe(expected[i]);
   });

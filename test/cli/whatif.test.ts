@@ -1,29 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { plan, planScenarios } from "../../src/analysis/plan";
 import { whatIf } from "../../src/analysis/what-if";
-import { loadModel } from "../../src/artifact/load";
 import { loadPredictionInput } from "../../src/artifact/prediction-input";
 import { parseIsoDate } from "../../src/data/parse-date";
-import type { FittedModel } from "../../src/models/fitted-model";
+import { asJson, fitWeeklyModelOnce } from "../helpers/cli-fitted-model";
+import { WEEKLY_CSV } from "../helpers/fitted-models";
 import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "mixlab-cli-whatif-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const weekly = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");
-const modelPath = join(dir, "model.json");
-/** The library's answer as the CLI prints it (JSON turns NaN into null). */
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+const weekly = WEEKLY_CSV;
 
 describe("mixlab whatif", () => {
-  let model: FittedModel;
-  beforeAll(async () => {
-    const fit = await runCli("fit", weekly, "--trials", "200", "--bootstrap", "20", "--seed", "3", "--out", modelPath, "--no-progress");
-    expect(fit.code).toBe(0);
-    model = loadModel(modelPath);
-  }, 120_000);
+  const fitted = fitWeeklyModelOnce(dir);
+  const { modelPath } = fitted;
 
   it("mixlab whatif model.json --input INPUT --scale tv=1 --json gives zero change exactly", async () => {
     const r = await runCli("whatif", modelPath, "--input", weekly, "--scale", "tv=1", "--json");
@@ -37,16 +30,16 @@ describe("mixlab whatif", () => {
   it("mixlab whatif … --input INPUT --scale tv=1.3,search=0.8 --from --to --json is the library's whatIf()", async () => {
     const r = await runCli("whatif", modelPath, "--input", weekly, "--scale", "tv=1.3,search=0.8", "--from", "2023-01-02", "--to", "2023-06-26", "--json");
     expect(r.code).toBe(0);
-    const input = loadPredictionInput(weekly, model);
-    expect(JSON.parse(r.out)).toEqual(asJson(whatIf(model, input, { scale: { tv: 1.3, search: 0.8 }, from: "2023-01-02", to: "2023-06-26" })));
+    const input = loadPredictionInput(weekly, fitted.model);
+    expect(JSON.parse(r.out)).toEqual(asJson(whatIf(fitted.model, input, { scale: { tv: 1.3, search: 0.8 }, from: "2023-01-02", to: "2023-06-26" })));
   });
 
   it("mixlab whatif model.json --scale search=1.3 without --input replays the model's observed periods", async () => {
     const r = await runCli("whatif", modelPath, "--scale", "search=1.3", "--json");
     expect(r.code).toBe(0);
-    const days = Int32Array.from(model.history.dates, (d) => parseIsoDate(d));
-    const columns = Object.fromEntries(model.spec.channels.map((c) => [c, Float64Array.from(model.history.spend[c])]));
-    expect(JSON.parse(r.out)).toEqual(asJson(whatIf(model, { days, columns }, { scale: { search: 1.3 } })));
+    const days = Int32Array.from(fitted.model.history.dates, (d) => parseIsoDate(d));
+    const columns = Object.fromEntries(fitted.model.spec.channels.map((c) => [c, Float64Array.from(fitted.model.history.spend[c])]));
+    expect(JSON.parse(r.out)).toEqual(asJson(whatIf(fitted.model, { days, columns }, { scale: { search: 1.3 } })));
     expect(r.err).toMatch(/fit-window means/);
   });
 
@@ -54,8 +47,8 @@ describe("mixlab whatif", () => {
     const r = await runCli("whatif", modelPath, "--spend", "tv=1000,radio=500", "--periods", "8", "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as { response: number; channels: { name: string; spend: number; response: number }[] };
-    expect(out).toEqual(asJson(plan(model, { spend: { tv: 1000, radio: 500 }, periods: 8 })));
-    expect(out.channels.map((c) => c.name)).toEqual(model.spec.channels);
+    expect(out).toEqual(asJson(plan(fitted.model, { spend: { tv: 1000, radio: 500 }, periods: 8 })));
+    expect(out.channels.map((c) => c.name)).toEqual(fitted.model.spec.channels);
     expect(out.channels[0].spend).toBe(8000);
     expect(out.response).toBe(out.channels.reduce((a, c) => a + c.response, 0));
   });
@@ -66,7 +59,7 @@ describe("mixlab whatif", () => {
     writeFileSync(file, JSON.stringify(scenarios));
     const r = await runCli("whatif", modelPath, "--scenarios", file, "--periods", "4", "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual(asJson({ scenarios: planScenarios(model, scenarios, { periods: 4 }) }));
+    expect(JSON.parse(r.out)).toEqual(asJson({ scenarios: planScenarios(fitted.model, scenarios, { periods: 4 }) }));
   });
 
   it("mixlab whatif … prints a readable table without --json", async () => {

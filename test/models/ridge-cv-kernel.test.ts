@@ -7,8 +7,9 @@ import { prepareRidgeCv, scoreCandidate, type RidgeCvScore } from "../../src/mod
 import { fitRidge, type RidgeResult } from "../../src/models/ridge";
 import { designMatrixFromColumns, predictLinear, selectRows, type DesignMatrix } from "../../src/models/standardize";
 import { timeSeriesFolds, type TimeSeriesFold } from "../../src/models/time-series-cv";
-import { createRandom, type Random } from "../../src/util/random";
+import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";
+import { expectSameRidgeFit, makeProblem, maxAbs, type Problem } from "../helpers/ridge-problems";
 
 const REL = 1e-9;
 const worst = { sse: 0, coefNorm: 0, coefElement: 0, intercept: 0 };
@@ -16,55 +17,6 @@ const worst = { sse: 0, coefNorm: 0, coefElement: 0, intercept: 0 };
 afterAll(() => {
   if (process.env.MIXLAB_PRINT_ERRORS) console.log("ridge-cv-kernel max rel err vs fitRidge", worst);
 });
-
-interface Problem {
-  readonly n: number;
-  readonly media: Float64Array[];
-  readonly fixed: Float64Array[];
-  readonly y: Float64Array;
-}
-
-/**
- * A seeded marketing-like problem: spend-like media (positive, bursty, some zero weeks), fixed
- * columns mixing a trend, yearly sin/cos and random controls, and y = base + effects + noise.
- * `mediaEffects` sets the true media coefficients per unit of the column's mean.
- */
-function makeProblem(random: Random, n: number, m: number, q: number, mediaEffects?: readonly number[]): Problem {
-  const media: Float64Array[] = [];
-  for (let j = 0; j < m; j++) {
-    const level = 50 + 1000 * random.uniform();
-    const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = random.uniform() < 0.15 ? 0 : level * Math.exp(0.6 * random.normal());
-    media.push(col);
-  }
-  const fixed: Float64Array[] = [];
-  for (let l = 0; l < q; l++) {
-    const col = new Float64Array(n);
-    const kind = l % 4;
-    const phase = 2 * Math.PI * random.uniform();
-    const offset = 10 * random.normal();
-    for (let i = 0; i < n; i++) {
-      if (kind === 0) col[i] = i / (n - 1);
-      else if (kind === 1) col[i] = Math.sin((2 * Math.PI * i) / 52 + phase);
-      else if (kind === 2) col[i] = random.uniform() < 0.1 ? 1 : 0;
-      else col[i] = offset + random.normal();
-    }
-    fixed.push(col);
-  }
-  const y = new Float64Array(n);
-  const gamma = Array.from({ length: q }, () => 200 * random.normal());
-  const beta = media.map((col, j) => {
-    const mean = col.reduce((a, b) => a + b, 0) / n;
-    return (mediaEffects?.[j] ?? 0.5 + random.uniform()) * (500 / mean);
-  });
-  for (let i = 0; i < n; i++) {
-    let v = 5000 + 300 * random.normal();
-    for (let l = 0; l < q; l++) v += gamma[l] * fixed[l][i];
-    for (let j = 0; j < m; j++) v += beta[j] * media[j][i];
-    y[i] = v;
-  }
-  return { n, media, fixed, y };
-}
 
 function fixedMatrix(p: Problem): DesignMatrix {
   if (p.fixed.length === 0) return { rows: p.n, cols: 0, data: new Float64Array(0) };
@@ -90,12 +42,6 @@ function slowPath(p: Problem, folds: readonly TimeSeriesFold[], alpha: number, n
   return { foldSse, full: fit(Array.from({ length: trainEnd }, (_, i) => i)) };
 }
 
-function maxAbs(v: ArrayLike<number>): number {
-  let out = 0;
-  for (let i = 0; i < v.length; i++) out = Math.max(out, Math.abs(v[i]));
-  return out;
-}
-
 /**
  * Asserts the kernel equals the slow path to REL: fold SSEs elementwise; coefficients relative to
  * their largest magnitude (so that a coefficient near 0 is not judged on its own digits); the
@@ -107,19 +53,7 @@ function expectSameAsSlow(score: RidgeCvScore, slow: SlowResult): void {
     worst.sse = Math.max(worst.sse, Math.abs(score.foldSse[f] - slow.foldSse[f]) / slow.foldSse[f]);
   }
   expectClose(score.foldSse, slow.foldSse, { rel: REL });
-  const b = slow.full.coefficients;
-  const scale = maxAbs(b);
-  const got = score.fullFit.coefficients;
-  for (let j = 0; j < b.length; j++) {
-    const diff = Math.abs(got[j] - b[j]);
-    worst.coefNorm = Math.max(worst.coefNorm, scale > 0 ? diff / scale : diff);
-    if (b[j] !== 0) worst.coefElement = Math.max(worst.coefElement, diff / Math.abs(b[j]));
-  }
-  expectClose(got, b, { rel: REL, floor: scale });
-  let interceptScale = Math.abs(slow.full.standardizedIntercept);
-  for (let j = 0; j < b.length; j++) interceptScale += Math.abs(b[j] * slow.full.means[j]);
-  worst.intercept = Math.max(worst.intercept, Math.abs(score.fullFit.intercept - slow.full.intercept) / interceptScale);
-  expectClose(score.fullFit.intercept, slow.full.intercept, { rel: REL, floor: interceptScale });
+  expectSameRidgeFit(score.fullFit, slow.full, REL, worst);
 }
 
 const ALPHAS = [1e-3, 1e-2, 0.3, 10, 1e3];
