@@ -23,6 +23,32 @@ export function designContext(model: FittedModel): DesignContext {
   return context;
 }
 
+const termIndexes = new WeakMap<FittedModel, { terms: readonly string[]; names: readonly string[]; at: readonly number[] }>();
+
+const sameStrings = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * termColumns(model, names) → for each of model.terms, its index in the design's `names`; kept per
+ * model and reused while the terms and the design's names stay the same (they depend on the spec only).
+ * @throws RangeError when a term is not in the design
+ */
+function termColumns(model: FittedModel, names: readonly string[]): readonly number[] {
+  const cached = termIndexes.get(model);
+  if (cached !== undefined && sameStrings(cached.names, names) && sameStrings(cached.terms, model.terms)) return cached.at;
+  const index = new Map(names.map((name, i) => [name, i]));
+  const at = model.terms.map((term) => {
+    const i = index.get(term);
+    if (i === undefined) throw new RangeError(`predict: the model's term "${term}" is not in the design`);
+    return i;
+  });
+  termIndexes.set(model, { terms: [...model.terms], names: [...names], at });
+  return at;
+}
+
 export interface TermContributions {
   /** Term names (model.terms order). */
   names: string[];
@@ -40,12 +66,10 @@ export interface TermContributions {
  */
 export function predictTerms(model: FittedModel, input: DesignInput, context: DesignContext = designContext(model)): TermContributions {
   const d = design(model.spec, model.transforms, input, context);
-  const index = new Map(d.names.map((name, i) => [name, i]));
+  const at = termColumns(model, d.names);
   const predicted = new Float64Array(d.n).fill(model.intercept);
-  const contributions = model.terms.map((term, j) => {
-    const at = index.get(term);
-    if (at === undefined) throw new RangeError(`predict: the model's term "${term}" is not in the design`);
-    const column = d.columns[at];
+  const contributions = model.terms.map((_, j) => {
+    const column = d.columns[at[j]];
     const b = model.coefficients[j];
     const out = new Float64Array(d.n);
     for (let i = 0; i < d.n; i++) {

@@ -41,6 +41,12 @@ export interface GeometricOptions {
   normalize?: boolean;
   /** Keep lags 0..maxLag only (an integer ≥ 0); absent: infinite carry-over by recursion. */
   maxLag?: number;
+  /**
+   * The recursion's state before spend[0], a_{-1} (default 0): the unnormalised adstock of the
+   * last earlier period, `geometricAdstock(earlier, decay).at(-1)`. Only without maxLag (a finite
+   * kernel carries spend, not a state: see `adstockKernelLength`).
+   */
+  initial?: number;
 }
 
 /** Options of `weibullAdstock`. */
@@ -86,23 +92,34 @@ function convolve(x: NumberArray, w: Float64Array): Float64Array {
  * convolution, O(n·maxLag)); normalised, the weights are divided by their truncated sum
  * Σ_{l=0}^{maxLag} decay^l. Units: spend units per period. O(n) without maxLag.
  *
+ * With `initial` = a_{-1}, the recursion continues from an earlier series instead of from 0: for
+ * any `earlier`, geometricAdstock(spend, decay, { normalize, initial: geometricAdstock(earlier,
+ * decay).at(-1) }) equals geometricAdstock(concat(earlier, spend), decay, { normalize }) restricted
+ * to the spend part, bit for bit (the same operations in the same order), in O(n) instead of O(h + n).
+ *
  * @param spend - spend per period
  * @param decay - share of the effect carried to the next period, in [0, 1)
- * @param options - `normalize` (default false), `maxLag` (integer ≥ 0, default unbounded)
+ * @param options - `normalize` (default false), `maxLag` (integer ≥ 0, default unbounded),
+ *   `initial` (finite, default 0; not with maxLag)
  * @returns adstocked series, same length and units as spend
- * @throws RangeError if decay is outside [0, 1) or maxLag is not an integer ≥ 0
+ * @throws RangeError if decay is outside [0, 1), maxLag is not an integer ≥ 0, or initial is not
+ *   finite or given with maxLag
  * @example geometricAdstock([100, 0, 0, 0], 0.5) // => Float64Array [100, 50, 25, 12.5]
+ * @example geometricAdstock([0, 10], 0.5, { initial: 100 }) // => Float64Array [50, 35]
  */
 export function geometricAdstock(spend: NumberArray, decay: number, options: GeometricOptions = {}): Float64Array {
   checkDecay("geometricAdstock", decay);
   const normalize = options.normalize === true;
+  const initial = options.initial;
+  if (initial !== undefined && !Number.isFinite(initial)) throw new RangeError("geometricAdstock requires a finite initial state");
   if (options.maxLag !== undefined) {
     checkMaxLag("geometricAdstock", options.maxLag);
+    if (initial !== undefined) throw new RangeError("geometricAdstock requires no maxLag with an initial state (carry the last maxLag periods of spend instead)");
     return convolve(spend, geometricWeights(decay, options.maxLag + 1, normalize, true));
   }
   const n = spend.length;
   const out = new Float64Array(n);
-  let carry = 0;
+  let carry = initial ?? 0;
   for (let t = 0; t < n; t++) {
     carry = spend[t] + decay * carry;
     out[t] = carry;
@@ -309,6 +326,35 @@ export function resolveAdstockParams(params: AdstockParams, seriesLength: number
 }
 
 /**
+ * Kernel length L of an adstock: the number of lags 0..L-1 with a weight, so the adstock at period t
+ * depends on spend at periods t-L+1..t only, and a carried-over history can be cut to its last L-1
+ * periods without changing any result (`adstockCarryover(spend, params, history)` equals
+ * `adstockCarryover(spend, params, history.slice(-(L-1)))` when params are resolved). Infinity for
+ * the geometric recursion (no maxLag), 1 for `none`. O(1).
+ *
+ * @param params - adstock parameters; a Weibull window must be explicit (see `resolveAdstockParams`)
+ * @returns L, an integer ≥ 1, or Infinity
+ * @throws RangeError for a Weibull kernel without a window or an unknown type
+ * @example adstockKernelLength({ type: "delayed", decay: 0.5, peakLag: 1, maxLag: 3 }) // => 4
+ */
+export function adstockKernelLength(params: AdstockParams): number {
+  switch (params.type) {
+    case "geometric":
+      return params.maxLag === undefined ? Infinity : params.maxLag + 1;
+    case "weibull_cdf":
+    case "weibull_pdf":
+      if (params.window === undefined) throw new RangeError("adstockKernelLength requires a Weibull window (resolveAdstockParams sets it)");
+      return params.window;
+    case "delayed":
+      return params.maxLag + 1;
+    case "none":
+      return 1;
+    default:
+      throw new RangeError(`adstockKernelLength requires a known type, got ${JSON.stringify((params as { type: unknown }).type)}`);
+  }
+}
+
+/**
  * Kernel weights of any adstock for lags 0..length-1 (an impulse response: the adstock of
  * [1, 0, 0, …]). Geometric without maxLag gives decay^l (× (1 - decay) when normalised); lags beyond
  * a finite kernel are 0. Weibull without a window uses window = length. O(length).
@@ -376,8 +422,8 @@ export function adstock(spend: NumberArray, params: AdstockParams): Float64Array
 export function adstockCarryover(spend: NumberArray, params: AdstockParams, history: NumberArray = []): Float64Array {
   const h = history.length;
   const all = new Float64Array(h + spend.length);
-  for (let i = 0; i < h; i++) all[i] = history[i];
-  for (let i = 0; i < spend.length; i++) all[h + i] = spend[i];
+  all.set(history);
+  all.set(spend, h);
   const resolved = resolveAdstockParams(params, Math.max(1, h > 0 ? h : spend.length));
   return adstock(all, resolved).slice(h);
 }

@@ -7,7 +7,7 @@
  * notebooks all build features through here.
  */
 import type { ModelSpec } from "../models/model-spec";
-import { adstockCarryover, type AdstockParams } from "./adstock";
+import { adstockCarryover, adstockKernelLength, geometricAdstock, resolveAdstockParams, type AdstockParams } from "./adstock";
 import { dayOfWeekDummies, fourierTerms } from "./fourier";
 import { holidayIndicator } from "./holidays";
 import { saturate, type SaturationParams } from "./saturation";
@@ -36,7 +36,10 @@ export interface DesignContext {
   trendEnd: number;
   /** 1 (daily) or 7 (weekly). */
   periodDays: number;
-  /** Observed spend; the part dated before the input's first day is carried over. */
+  /**
+   * Observed spend; the part dated before the input's first day is carried over. Treated as
+   * immutable: design() caches carry-over states per history object (see `design`).
+   */
   history?: SpendHistory | null;
   /** Value of a control absent from the input (the fit window's mean). */
   controlDefaults?: Record<string, number>;
@@ -80,6 +83,86 @@ export function mediaColumn(spend: Float64Array, transform: ChannelTransform, ca
   return saturate(adstockCarryover(spend, transform.adstock, carried), transform.saturation);
 }
 
+/**
+ * What adstock needs of the periods before an input (the carried spend of `carriedSpend`), so that
+ * the input's media column costs O(n) instead of O(h + n): for the geometric recursion its state
+ * a_{-1}; for a finite kernel of length L the resolved parameters and the last L − 1 carried periods.
+ */
+type CarryState =
+  | { kind: "recursion"; decay: number; normalize: boolean | undefined; initial: number }
+  | { kind: "window"; params: AdstockParams; carried: Float64Array };
+
+/**
+ * carryState(carried, params) → the state with mediaColumnAfter(spend, transform, state) equal to
+ * mediaColumn(spend, transform, carried) bit for bit (same operations in the same order), for a
+ * non-empty `carried`. A Weibull window left open is resolved to carried.length first, as
+ * adstockCarryover does. O(h).
+ */
+function carryState(carried: Float64Array, params: AdstockParams): CarryState {
+  const h = carried.length;
+  if (params.type === "geometric" && params.maxLag === undefined) {
+    return { kind: "recursion", decay: params.decay, normalize: params.normalize, initial: geometricAdstock(carried, params.decay)[h - 1] };
+  }
+  const resolved = resolveAdstockParams(params, Math.max(1, h));
+  const keep = Math.min(h, adstockKernelLength(resolved) - 1);
+  return { kind: "window", params: resolved, carried: carried.slice(h - keep) };
+}
+
+/** mediaColumnAfter(spend, transform, state) = mediaColumn(spend, transform, carried) for the carried spend `state` was made of. O(n·L), O(n) geometric. */
+function mediaColumnAfter(spend: Float64Array, transform: ChannelTransform, state: CarryState): Float64Array {
+  const adstocked = state.kind === "recursion"
+    ? geometricAdstock(spend, state.decay, { normalize: state.normalize, initial: state.initial })
+    : adstockCarryover(spend, state.params, state.carried);
+  return saturate(adstocked, transform.saturation);
+}
+
+/** sameAdstock(a, b) → true when two adstock parameter sets are equal field by field (checked per request: a few comparisons). */
+function sameAdstock(a: AdstockParams, b: AdstockParams): boolean {
+  switch (a.type) {
+    case "geometric":
+      return b.type === "geometric" && a.decay === b.decay && a.normalize === b.normalize && a.maxLag === b.maxLag;
+    case "weibull_cdf":
+    case "weibull_pdf":
+      return b.type === a.type && a.shape === b.shape && a.scale === b.scale && a.window === b.window;
+    case "delayed":
+      return b.type === "delayed" && a.decay === b.decay && a.peakLag === b.peakLag && a.maxLag === b.maxLag;
+    default:
+      return a.type === b.type;
+  }
+}
+
+/** One channel's cached carry-over states by first day, valid for these adstock parameters and period length. */
+interface ChannelCarry {
+  adstock: AdstockParams;
+  periodDays: number;
+  states: Map<number, CarryState>;
+}
+
+/** At most this many first days are kept per history and channel (oldest dropped first): a client cannot grow the cache. */
+const MAX_CACHED_DAYS = 64;
+const carryCache = new WeakMap<SpendHistory, Map<string, ChannelCarry>>();
+
+/** cachedCarryState(history, channel, firstDay, periodDays, params) → carryState of carriedSpend(…), built once per (history, channel, first day). */
+function cachedCarryState(history: SpendHistory, channel: string, firstDay: number, periodDays: number, params: AdstockParams): CarryState {
+  let byChannel = carryCache.get(history);
+  if (byChannel === undefined) {
+    byChannel = new Map();
+    carryCache.set(history, byChannel);
+  }
+  let entry = byChannel.get(channel);
+  if (entry === undefined || entry.periodDays !== periodDays || !sameAdstock(entry.adstock, params)) {
+    entry = { adstock: { ...params }, periodDays, states: new Map() };
+    byChannel.set(channel, entry);
+  }
+  let state = entry.states.get(firstDay);
+  if (state === undefined) {
+    state = carryState(carriedSpend(history, channel, firstDay, periodDays), params);
+    if (entry.states.size >= MAX_CACHED_DAYS) entry.states.delete(entry.states.keys().next().value as number);
+    entry.states.set(firstDay, state);
+  }
+  return state;
+}
+
 /** baselineTerms(spec, input, context) → the non-media terms, in a fixed order. */
 export function baselineTerms(spec: ModelSpec, input: DesignInput, context: DesignContext): Omit<Design, "n"> {
   const n = input.days.length;
@@ -113,6 +196,12 @@ export function baselineTerms(spec: ModelSpec, input: DesignInput, context: Desi
 /**
  * design(spec, transforms, input, context) → the full feature set: one media column per channel
  * (in spec.channels order, named after the channel), then the baseline terms.
+ *
+ * An input that starts after the whole history (a forecast, the server's usual request) takes its
+ * carry-over from a state cached per (history, channel, first day): the geometric recursion's last
+ * value, or a finite kernel's last L − 1 periods, so a call costs O(n·L) instead of O(h + n)·L
+ * with results identical to carrying the whole history. An input starting inside or before the
+ * history carries the history over in full (mediaColumn of carriedSpend).
  * @throws RangeError when a channel's spend or a control (with no default) is missing from input
  */
 export function design(spec: ModelSpec, transforms: Record<string, ChannelTransform>, input: DesignInput, context: DesignContext): Design {
@@ -121,6 +210,9 @@ export function design(spec: ModelSpec, transforms: Record<string, ChannelTransf
   const kinds: TermKind[] = [];
   const columns: Float64Array[] = [];
   const firstDay = n > 0 ? input.days[0] : 0;
+  const history = context.history;
+  const h = history ? history.days.length : 0;
+  const afterHistory = n > 0 && h > 0 && (history as SpendHistory).days[h - 1] < firstDay;
   for (const channel of spec.channels) {
     const spend = input.columns[channel];
     if (spend === undefined) throw new RangeError(`design requires spend for channel "${channel}"`);
@@ -128,8 +220,15 @@ export function design(spec: ModelSpec, transforms: Record<string, ChannelTransf
     if (transform === undefined) throw new RangeError(`design requires transforms for channel "${channel}"`);
     names.push(channel);
     kinds.push("media");
-    columns.push(mediaColumn(spend, transform, carriedSpend(context.history, channel, firstDay, context.periodDays)));
+    columns.push(afterHistory && (history as SpendHistory).spend[channel] !== undefined
+      ? mediaColumnAfter(spend, transform, cachedCarryState(history as SpendHistory, channel, firstDay, context.periodDays, transform.adstock))
+      : mediaColumn(spend, transform, carriedSpend(history, channel, firstDay, context.periodDays)));
   }
   const base = baselineTerms(spec, input, context);
-  return { n, names: [...names, ...base.names], kinds: [...kinds, ...base.kinds], columns: [...columns, ...base.columns] };
+  for (let j = 0; j < base.names.length; j++) {
+    names.push(base.names[j]);
+    kinds.push(base.kinds[j]);
+    columns.push(base.columns[j]);
+  }
+  return { n, names, kinds, columns };
 }

@@ -53,9 +53,11 @@ function holidayDays(country: string, year: number): Set<number> {
   return days;
 }
 
-function isHoliday(country: string, day: number): boolean {
-  const year = new Date(day * MS_PER_DAY).getUTCFullYear();
-  return holidayDays(country, year).has(day);
+/** Day number of 1 January of `year` (any year: setUTCFullYear, unlike Date.UTC, keeps years 0–99). */
+function firstDayOfYear(year: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, 0, 1);
+  return Math.round(date.getTime() / MS_PER_DAY);
 }
 
 /**
@@ -78,11 +80,24 @@ export function holidayIndicator(dayNumbers: DayArray, frequency: "daily" | "wee
   instanceFor(country);
   const span = frequency === "daily" ? 1 : 7;
   const out = new Float64Array(dayNumbers.length);
+  // The year's day set, looked up again only when a day leaves [yearStart, nextYearStart).
+  let yearStart = Infinity;
+  let nextYearStart = -Infinity;
+  let days: Set<number> = new Set();
   for (let i = 0; i < dayNumbers.length; i++) {
     const d = dayNumbers[i];
     if (!Number.isInteger(d)) throw new RangeError("holidayIndicator requires integer day numbers");
     let count = 0;
-    for (let j = 0; j < span; j++) if (isHoliday(country, d + j)) count++;
+    for (let j = 0; j < span; j++) {
+      const day = d + j;
+      if (!(day >= yearStart && day < nextYearStart)) {
+        const year = new Date(day * MS_PER_DAY).getUTCFullYear();
+        yearStart = firstDayOfYear(year);
+        nextYearStart = firstDayOfYear(year + 1);
+        days = holidayDays(country, year);
+      }
+      if (days.has(day)) count++;
+    }
     out[i] = count;
   }
   return out;

@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import {
   adstock,
   adstockCarryover,
+  adstockKernelLength,
   adstockWeights,
   delayedAdstock,
   delayedWeights,
@@ -11,6 +12,9 @@ import {
   weibullWeights,
   type AdstockParams,
 } from "../../src/features/adstock";
+
+import { createRandom } from "../../src/util/random";
+import { expectClose } from "../helpers/expect-close";
 
 const sumOf = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0);
 
@@ -275,5 +279,91 @@ describe("adstockCarryover", () => {
     const spend = [3, 0, 9, 1];
     const params: AdstockParams = { type: "weibull_cdf", shape: 1.5, scale: 0.5 };
     expect(Array.from(adstockCarryover(spend, params))).toEqual(Array.from(adstock(spend, params)));
+  });
+});
+
+/** seededSpend(seed, n) → n periods of spend: mostly uniform on [0, 1000), about one in five zero. */
+function seededSpend(seed: number, n: number): Float64Array {
+  const random = createRandom(seed);
+  return Float64Array.from({ length: n }, () => (random.uniform() < 0.2 ? 0 : 1000 * random.uniform()));
+}
+
+const concat = (a: Float64Array, b: Float64Array): Float64Array => {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+};
+
+describe("geometricAdstock with an initial state", () => {
+  it("geometricAdstock([0, 10], 0.5, {initial: 100}) continues from a_{-1} = 100: [50, 35]", () => {
+    expect(Array.from(geometricAdstock([0, 10], 0.5, { initial: 100 }))).toEqual([50, 35]);
+  });
+
+  it("geometricAdstock(spend, decay, {initial: last of the earlier adstock}) equals the tail of the adstock of concat(earlier, spend)", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = createRandom(1000 + seed);
+      const earlier = seededSpend(seed, 1 + random.int(300));
+      const spend = seededSpend(seed + 100, 1 + random.int(20));
+      const decay = 0.95 * random.uniform();
+      for (const normalize of [false, true]) {
+        const whole = geometricAdstock(concat(earlier, spend), decay, { normalize }).subarray(earlier.length);
+        const initial = geometricAdstock(earlier, decay).at(-1) as number;
+        const continued = geometricAdstock(spend, decay, { normalize, initial });
+        expectClose(continued, whole, { rel: 1e-12 });
+        expect(Array.from(continued)).toEqual(Array.from(whole)); // the same operations in the same order
+      }
+    }
+  });
+
+  it("geometricAdstock(spend, decay, {initial}) rejects a non-finite initial state and an initial state with maxLag", () => {
+    expect(() => geometricAdstock([1], 0.5, { initial: NaN })).toThrow("geometricAdstock requires a finite initial state");
+    expect(() => geometricAdstock([1], 0.5, { initial: Infinity })).toThrow(RangeError);
+    expect(() => geometricAdstock([1], 0.5, { initial: 1, maxLag: 2 })).toThrow(/requires no maxLag with an initial state/);
+  });
+});
+
+describe("adstockKernelLength", () => {
+  it("adstockKernelLength(params) is maxLag + 1, the Weibull window, 1 for none and Infinity for the geometric recursion", () => {
+    expect(adstockKernelLength({ type: "geometric", decay: 0.5 })).toBe(Infinity);
+    expect(adstockKernelLength({ type: "geometric", decay: 0.5, maxLag: 4 })).toBe(5);
+    expect(adstockKernelLength({ type: "weibull_pdf", shape: 2, scale: 0.5, window: 12 })).toBe(12);
+    expect(adstockKernelLength({ type: "delayed", decay: 0.5, peakLag: 1, maxLag: 3 })).toBe(4);
+    expect(adstockKernelLength({ type: "none" })).toBe(1);
+  });
+
+  it("adstockKernelLength(params) equals the number of leading lags adstockWeights can make non-zero", () => {
+    const params: AdstockParams = { type: "delayed", decay: 0.6, peakLag: 2, maxLag: 5 };
+    const w = adstockWeights(params, 10);
+    expect(w[adstockKernelLength(params) - 1]).toBeGreaterThan(0);
+    expect(Array.from(w.subarray(adstockKernelLength(params)))).toEqual([0, 0, 0, 0]);
+  });
+
+  it("adstockKernelLength(params) refuses a Weibull kernel without a window and an unknown type", () => {
+    expect(() => adstockKernelLength({ type: "weibull_cdf", shape: 2, scale: 0.5 })).toThrow(/requires a Weibull window/);
+    expect(() => adstockKernelLength({ type: "bogus" } as unknown as AdstockParams)).toThrow(/requires a known type/);
+  });
+
+  it("adstockCarryover(spend, params, history) is unchanged when the history is cut to its last L − 1 periods", () => {
+    const kinds: AdstockParams[] = [
+      { type: "geometric", decay: 0.7, maxLag: 6 },
+      { type: "geometric", decay: 0.4, maxLag: 3, normalize: true },
+      { type: "geometric", decay: 0.4, maxLag: 0 },
+      { type: "weibull_cdf", shape: 1.3, scale: 0.3, window: 20 },
+      { type: "weibull_pdf", shape: 2.5, scale: 0.2, window: 40 },
+      { type: "delayed", decay: 0.5, peakLag: 2.5, maxLag: 8 },
+      { type: "none" },
+    ];
+    for (let seed = 1; seed <= 10; seed++) {
+      const random = createRandom(2000 + seed);
+      const history = seededSpend(seed, 1 + random.int(200));
+      const spend = seededSpend(seed + 50, 1 + random.int(15));
+      for (const params of kinds) {
+        const keep = Math.min(history.length, adstockKernelLength(params) - 1);
+        const cut = history.slice(history.length - keep);
+        const full = adstockCarryover(spend, params, history);
+        expectClose(adstockCarryover(spend, params, cut), full, { rel: 1e-12 });
+      }
+    }
   });
 });

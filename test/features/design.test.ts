@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { carriedSpend, design, mediaColumn } from "../../src/features/design";
+import type { AdstockParams } from "../../src/features/adstock";
+import { carriedSpend, design, mediaColumn, type ChannelTransform, type DesignContext } from "../../src/features/design";
 import { defaultSpec } from "../../src/models/model-spec";
+import { createRandom } from "../../src/util/random";
+import { expectClose } from "../helpers/expect-close";
 
 const spec = defaultSpec({ target: "revenue", channels: ["tv"], controls: ["price"], frequency: "weekly", seasonality: 1, holidays: "none" });
 const tv = { adstock: { type: "geometric" as const, decay: 0.5 }, saturation: { type: "hill" as const, halfSaturation: 50, shape: 1 } };
@@ -39,4 +42,115 @@ describe("design", () => {
     expect(Array.from(d.columns[4])).toEqual([7.5, 7.5, 7.5]);
     expect(() => design(spec, { tv }, { days, columns: {} }, { trendStart: 0, trendEnd: 1, periodDays: 7 })).toThrow(/spend for channel "tv"/);
   });
+
+  describe("carry-over from a cached state", () => {
+    /** Every adstock kind, including a Weibull window left open (resolved to the carried length). */
+    const kinds: AdstockParams[] = [
+      { type: "geometric", decay: 0.6 },
+      { type: "geometric", decay: 0.85, normalize: true },
+      { type: "geometric", decay: 0.5, maxLag: 4 },
+      { type: "geometric", decay: 0.3, maxLag: 2, normalize: true },
+      { type: "weibull_cdf", shape: 1.4, scale: 0.3, window: 30 },
+      { type: "weibull_pdf", shape: 2.2, scale: 0.15, window: 60 },
+      { type: "weibull_cdf", shape: 0.9, scale: 0.2 },
+      { type: "delayed", decay: 0.5, peakLag: 1.5, maxLag: 6 },
+      { type: "none" },
+    ];
+    const channels = kinds.map((_, i) => `c${i}`);
+    const transforms: Record<string, ChannelTransform> = Object.fromEntries(kinds.map((adstock, i) => [channels[i], { adstock, saturation: { type: "hill", halfSaturation: 400, shape: 1.7 } }]));
+    const mediaSpec = { ...spec, channels, controls: [], seasonality: 0, trend: "none" as const };
+
+    /** seededHistory(seed, length, periodDays) → `length` periods of random spend per channel from day 1000 on (some zero). */
+    function seededHistory(seed: number, length: number, periodDays: number) {
+      const random = createRandom(seed);
+      const days = Int32Array.from({ length }, (_, i) => 1000 + i * periodDays);
+      const spend = Object.fromEntries(channels.map((c) => [c, Float64Array.from({ length }, () => (random.uniform() < 0.2 ? 0 : 1000 * random.uniform()))]));
+      return { days, spend };
+    }
+
+    /** The general path of design(): the whole carried history through mediaColumn. */
+    const general = (context: DesignContext, days: Int32Array, columns: Record<string, Float64Array>, channel: string, t: ChannelTransform = transforms[channel]) =>
+      mediaColumn(columns[channel], t, carriedSpend(context.history, channel, days[0], context.periodDays));
+
+    function inputAt(seed: number, firstDay: number, n: number, periodDays: number) {
+      const random = createRandom(seed);
+      const days = Int32Array.from({ length: n }, (_, i) => firstDay + i * periodDays);
+      const columns = Object.fromEntries(channels.map((c) => [c, Float64Array.from({ length: n }, () => 800 * random.uniform())]));
+      return { days, columns };
+    }
+
+    it("design(…) of rows right after the history or after a gap equals the full carry-over for every adstock kind (seeded histories)", () => {
+      for (let seed = 1; seed <= 12; seed++) {
+        const periodDays = seed % 3 === 0 ? 1 : 7;
+        const length = 20 + createRandom(seed).int(240);
+        const history = seededHistory(seed, length, periodDays);
+        const context: DesignContext = { trendStart: 1000, trendEnd: 1000 + (length - 1) * periodDays, periodDays, history };
+        const last = history.days[length - 1];
+        for (const gap of [0, 1, 3, 70]) {
+          const input = inputAt(100 * seed + gap, last + (gap + 1) * periodDays, 1 + (seed % 5) * 7, periodDays);
+          for (let repeat = 0; repeat < 2; repeat++) { // the second call reads the cached state
+            const d = design(mediaSpec, transforms, input, context);
+            channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+          }
+        }
+      }
+    });
+
+    it("design(…) of a row whose first day is off the period grid carries over like carriedSpend rounds the gap", () => {
+      const history = seededHistory(7, 50, 7);
+      const context: DesignContext = { trendStart: 1000, trendEnd: 1343, periodDays: 7, history };
+      for (const offset of [1, 3, 4, 10, 11]) {
+        const input = inputAt(offset, history.days[49] + offset, 2, 7);
+        const d = design(mediaSpec, transforms, input, context);
+        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+      }
+    });
+
+    it("design(…) keeps agreeing after many first days (the cache drops its oldest states) and after the transforms change", () => {
+      const history = seededHistory(3, 120, 7);
+      const context: DesignContext = { trendStart: 1000, trendEnd: 1833, periodDays: 7, history };
+      const last = history.days[119];
+      for (let k = 1; k <= 80; k++) {
+        const input = inputAt(k, last + k * 7, 1, 7);
+        const d = design(mediaSpec, transforms, input, context);
+        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+      }
+      const input = inputAt(1, last + 7, 3, 7); // a first day evicted above
+      const changed: Record<string, ChannelTransform> = Object.fromEntries(channels.map((c) => {
+        const a = transforms[c].adstock;
+        const adstock: AdstockParams = a.type === "geometric" || a.type === "delayed" ? { ...a, decay: a.decay / 2 } : a.type === "none" ? a : { ...a, shape: a.shape + 0.5 };
+        return [c, { ...transforms[c], adstock }];
+      }));
+      for (const t of [transforms, changed, transforms]) {
+        const d = design(mediaSpec, t, input, context);
+        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c, t[c]), { rel: 1e-12 }));
+      }
+    });
+
+    it("design(…) of rows starting inside the history still carries over only the periods before them", () => {
+      const history = seededHistory(5, 60, 7);
+      const context: DesignContext = { trendStart: 1000, trendEnd: 1413, periodDays: 7, history };
+      for (const first of [history.days[0], history.days[30], history.days[59], history.days[0] - 14]) {
+        const input = inputAt(first, first, 4, 7);
+        const d = design(mediaSpec, transforms, input, context);
+        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+      }
+    });
+
+    it("design(…) after the history equals mediaColumn of the whole series' tail (carry-over of the observed spend)", () => {
+      const history = seededHistory(9, 80, 7);
+      const context: DesignContext = { trendStart: 1000, trendEnd: 1553, periodDays: 7, history };
+      const input = inputAt(9, history.days[79] + 7, 5, 7);
+      const d = design(mediaSpec, transforms, input, context);
+      channels.forEach((c, j) => {
+        const all = new Float64Array(85);
+        all.set(history.spend[c]);
+        all.set(input.columns[c], 80);
+        const a = transforms[c].adstock;
+        const t = a.type === "weibull_cdf" && a.window === undefined ? { ...transforms[c], adstock: { ...a, window: 80 } } : transforms[c];
+        expectClose(d.columns[j], mediaColumn(all, t).subarray(80), { rel: 1e-12 });
+      });
+    });
+  });
 });
+

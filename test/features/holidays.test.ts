@@ -51,4 +51,15 @@ describe("holidayIndicator", () => {
   it("holidayIndicator(days, 'daily', country) of no days is empty", () => {
     expect(holidayIndicator([], "daily", "US").length).toBe(0);
   });
+
+  it("holidayIndicator(days, 'weekly', 'US') equals the daily indicator summed over each week, also for weeks across a year end and unordered days", () => {
+    const days = [day("2024-12-30"), day("2020-12-28"), day("2025-12-29"), day("1999-12-27"), day("2024-12-23"), day("2024-01-01")];
+    for (let d = day("2019-12-01"); d < day("2022-02-01"); d += 3) days.push(d);
+    const weekly = holidayIndicator(days, "weekly", "US");
+    // one day per call: each looks its year up afresh
+    const daily = days.map((d) => [0, 1, 2, 3, 4, 5, 6].reduce((sum, j) => sum + holidayIndicator([d + j], "daily", "US")[0], 0));
+    expect(Array.from(weekly)).toEqual(daily);
+    expect(weekly[0]).toBe(1); // 2025-01-01 in the week of 2024-12-30
+  });
 });
+
