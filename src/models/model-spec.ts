@@ -57,11 +57,22 @@ export interface ModelSpec {
    * What the ridge penalty shrinks for media: "contribution" (default) scales each media column by
    * its mean, so the penalty acts on the channel's average contribution per period and a nearly
    * constant (saturated) column cannot take a huge coefficient for free; "standardized" scales by
-   * the sd as scikit-learn's StandardScaler does.
+   * the sd as scikit-learn's StandardScaler does. Either way the default fit penalises media a tenth
+   * as much as the baseline terms (media-prior-ridge.ts, MEDIA_PENALTY_FACTOR in fit-model.ts).
    */
   mediaPenalty: "contribution" | "standardized";
+  /**
+   * The transform search: `trials` evaluations (Latin hypercube, then `method`, then local samples),
+   * seeded; the posterior sampler that follows spends 8 × trials more (fit-model.ts);
+   * `folds` expanding-window CV folds (the CV NRMSE reported, and the score of the lowest-CV rule).
+   */
   search: { trials: number; seed: number; method: "de" | "lhs" | "random"; folds: number };
   holdout: { fraction: number } | { splitDate: string };
+  /**
+   * Intervals: `resamples` block-bootstrap resamples over `trials` posterior draws of the transforms
+   * (resample r refits draw r mod trials; draw-bootstrap.ts), blocks of `blockLength` periods
+   * (null: min(⌊fit rows/5⌋, 8 weekly or 28 daily)).
+   */
   bootstrap: { resamples: number; blockLength: number | null; trials: number };
 }
 
@@ -90,7 +101,7 @@ export type SpecInput = Partial<Omit<ModelSpec, "target" | "channels" | "control
  * defaultSpec(input) → a complete ModelSpec: ridge, geometric adstock, Hill saturation, linear
  * trend, yearly seasonality of order 2, day-of-week for daily data, US holidays, alpha searched,
  * non-negative media (not for ols), 2,000 search trials with seed 1, last 20 % held out, 100
- * bootstrap resamples.
+ * bootstrap resamples over 300 posterior draws.
  */
 export function defaultSpec(input: SpecInput): ModelSpec {
   const model = input.model ?? "ridge";

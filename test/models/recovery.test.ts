@@ -1,13 +1,23 @@
 /**
- * Recovery on generated data with known truth (bench/recovery.bench.ts prints the full table).
- * Five weekly sets (4 years, 5 channels): an easy one and the hard cases issue #4 names — spend
- * that follows the season, every channel always on, a confounder given as a control — plus the
- * bundled weekly set. What the default fit achieves today, and must keep achieving:
- * - its 90 % intervals cover the true ROAS for at least 3 of 5 channels in every set and for at
- *   least 20 of the 25 channels overall (the issue's aim, 4 of 5 in every set, is not met yet:
- *   see the note on issue #4);
- * - it predicts every holdout at least as well as a plain random search that keeps the lowest
- *   CV error, with none of the safeguards.
+ * Recovery on generated data with known truth (bench/recovery.bench.ts prints the full table, and
+ * with further seeds the aggregate). Five weekly sets (4 years, 5 channels): an easy one and the
+ * hard cases issue #4 names — spend that follows the season, every channel always on, a confounder
+ * given as a control — plus the bundled weekly set. What the default fit achieves today (search
+ * seed 7, 2,000 trials, 50 resamples), and must keep achieving:
+ * - its 90 % intervals cover the true ROAS for at least 4 of 5 channels in every set, the issue's
+ *   aim (today 24 of 25; on 25 sets, five seeds per scenario, 116 of 125 and every set ≥ 4). The
+ *   miss: social media with spend following the season, which the Fourier terms can absorb — its
+ *   interval is wide, [0, 3.4], but the true 4.3 lies above it (the plain search says 0.69);
+ * - ROAS within 15 % of the truth for 10 of the 25 channels and a median error of 16 % (the plain
+ *   search: 4 of 25, 35 %; the previous default fit: 6, 33 %);
+ * - the share of effect within 0.05 of the truth for 16 of the 25 channels (the plain search: 9;
+ *   the previous default fit: 15);
+ * - where its interval is narrow (high ≤ 1.5 × low: the data identify the channel), ROAS within
+ *   15 % (no channel here; 14 of 14 over the 25 sets);
+ * - it predicts every holdout at least as well as a plain random search that keeps the lowest CV
+ *   error, with none of the safeguards.
+ * The bounds on the totals leave one channel of room, so a harmless change of rounding (which
+ * moves the sampler's chains) does not fail the test.
  */
 import { describe, expect, it } from "vitest";
 import { generate, type GenerateOptions } from "../../src/data/generate";
@@ -24,20 +34,31 @@ const SETS: Array<[string, GenerateOptions]> = [
 ];
 
 describe("recovery of known ROAS", () => {
-  it("fitModel(table, spec) covers ≥ 3 of 5 true ROAS per set, ≥ 20 of 25 overall, and beats a plain lowest-CV search on every holdout", async () => {
-    let total = 0;
+  it("fitModel(table, spec) covers ≥ 4 of 5 true ROAS per set, recovers ROAS and shares where the data allow, and beats a plain lowest-CV search on every holdout", async () => {
+    let covered = 0;
+    const errors: number[] = [];
+    const shareErrors: number[] = [];
     for (const [name, options] of SETS) {
       const data = generate({ shape: "wide", frequency: "weekly", ...options });
       const table = generatedTable(data);
       const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials: 2000, seed: 7 }, bootstrap: { resamples: 50 } });
       const model = await fitModel(table, spec);
       const truth = trueReturns(data, model.summary.fit_window.rows);
-      const covered = model.summary.channels.filter((c, i) => c.roas_low! <= truth[i].roas && truth[i].roas <= c.roas_high!).length;
-      expect(covered, name).toBeGreaterThanOrEqual(3);
-      total += covered;
+      const inSet = model.summary.channels.filter((c, i) => c.roas_low! <= truth[i].roas && truth[i].roas <= c.roas_high!).length;
+      expect(inSet, name).toBeGreaterThanOrEqual(4);
+      covered += inSet;
+      model.summary.channels.forEach((c, i) => {
+        const error = Math.abs(c.roas / truth[i].roas - 1);
+        errors.push(error);
+        shareErrors.push(Math.abs(c.share_of_effect - truth[i].share_of_effect));
+        if (c.roas_high! <= 1.5 * c.roas_low!) expect(error, `${name}: ${c.name}, a narrow interval`).toBeLessThanOrEqual(0.15);
+      });
       const plain = await fitModel(table, { ...spec, search: { ...spec.search, method: "random" }, bootstrap: { ...spec.bootstrap, resamples: 0 } }, { selection: "lowest-cv" });
       expect(model.summary.holdout!.mape, name).toBeLessThanOrEqual(plain.summary.holdout!.mape);
     }
-    expect(total).toBeGreaterThanOrEqual(20);
+    expect(covered).toBeGreaterThanOrEqual(23);
+    expect(errors.filter((e) => e <= 0.15).length).toBeGreaterThanOrEqual(9);
+    expect([...errors].sort((a, b) => a - b)[12]).toBeLessThanOrEqual(0.2);
+    expect(shareErrors.filter((e) => e <= 0.05).length).toBeGreaterThanOrEqual(15);
   }, 180_000);
 });
