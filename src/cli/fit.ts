@@ -111,7 +111,7 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
     (s.alpha !== null ? `, alpha ${fmt(s.alpha, 4)}` : "") + "\n";
   if (s.search) {
     text += `  search: ${s.search.candidates} candidates (seed ${s.search.seed}, ${s.search.method}) in ${fmt(s.search.seconds, 1)} s; ` +
-      `chosen CV NRMSE ${fmt(s.search.cv_nrmse, 4)}, RSSD ${fmt(s.search.rssd, 3)}, ${s.search.near_optimal} near-optimal\n`;
+      `chosen CV NRMSE ${fmt(s.search.cv_nrmse, 4)}, RSSD ${fmt(s.search.rssd, 3)}, ${s.search.near_optimal} distinct posterior draws\n`;
   }
   if (s.bootstrap) text += `  bootstrap: ${s.bootstrap.resamples} resamples, blocks of ${s.bootstrap.block_length} periods, in ${fmt(s.bootstrap.seconds, 1)} s\n`;
   text += "\n";
