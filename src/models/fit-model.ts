@@ -196,8 +196,7 @@ function isConstant(x: Float64Array, from: number, to: number): boolean {
 }
 
 function metricSet(actual: Float64Array, predicted: Float64Array, p: number): MetricSet {
-  const m = regressionMetrics(actual, predicted, p);
-  return { r2: m.r2, adj_r2: m.adj_r2, rmse: m.rmse, mae: m.mae, mape: m.mape, wmape: m.wmape, smape: m.smape, nrmse: m.nrmse };
+  return regressionMetrics(actual, predicted, p);
 }
 
 /** rssd(effectShares, spendShares) = √Σ(effect − spend)², Robyn's decomposition distance. */

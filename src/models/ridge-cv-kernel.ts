@@ -162,7 +162,6 @@ interface State {
 /** Reusable buffers for m media columns (p = m + q coefficients). */
 interface Workspace extends GramWorkspace {
   readonly m: number;
-  readonly p: number;
   readonly centre: Float64Array;
   readonly firstChange: Int32Array;
   /** Centred media columns, column-major m × n. */
@@ -174,16 +173,7 @@ interface Workspace extends GramWorkspace {
   readonly mean: Float64Array;
   readonly scale: Float64Array;
   readonly isConst: Uint8Array;
-  readonly H: Float64Array;
-  readonly c: Float64Array;
-  readonly L: Float64Array;
-  readonly rhs: Float64Array;
-  readonly z: Float64Array;
-  readonly x: Float64Array;
-  readonly s: Float64Array;
   readonly beta: Float64Array;
-  readonly idx: Int32Array;
-  readonly passive: Uint8Array;
   readonly result: ScoreSlots;
 }
 
