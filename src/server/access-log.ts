@@ -48,27 +48,55 @@ function pathOf(request: Request, env: RequestBindings): string {
 }
 
 /**
- * withRequestIds(fetch, write) → `fetch` wrapped so that every request gets an id in `c.env`
- * (`requestId`) and, when `write` is given, one access-log line once answered (the path without
- * the query string, JSON-escaped unless plain). A wrapper rather than a middleware, so that a route
- * with one handler keeps Hono's no-compose fast path. The env object of @hono/node-server is
- * fresh per request; without one (app.request in tests) a new object is made.
+ * What both request paths share (the Hono app and the Node fast path of POST /predict): one id
+ * sequence, so ids stay unique per process, and one access-log line format.
  */
-export function withRequestIds<F extends Fetch>(fetch: F, write?: (line: string) => void): F {
+export interface RequestLog {
+  /** nextId() → the id of a new request: `<8 random hex>-<counter>`. */
+  nextId(): string;
+  /** True when lines are written; when false, `answered` does nothing and callers may skip timing. */
+  readonly on: boolean;
+  /**
+   * answered(method, path, status, start, id) writes the access-log line of one answered request:
+   * `{"time","method","path","status","ms","request_id"}`; `start` is performance.now() at arrival,
+   * `path` the URL path without the query string (JSON-escaped unless plain).
+   */
+  answered(method: string, path: string, status: number, start: number, id: string): void;
+}
+
+/** requestLog(write) → the id sequence and access-log writer; no `write` → ids only, silent. */
+export function requestLog(write?: (line: string) => void): RequestLog {
   const nextId = makeRequestIds();
   const clock = isoClock();
+  return {
+    nextId,
+    on: write !== undefined,
+    answered(method, path, status, start, id) {
+      if (write === undefined) return;
+      const ms = Math.round((performance.now() - start) * 1000) / 1000;
+      const shownMethod = METHODS[method] ?? JSON.stringify(method);
+      const shownPath = PLAIN_PATH.test(path) ? `"${path}"` : JSON.stringify(path);
+      write(`{"time":"${clock()}","method":${shownMethod},"path":${shownPath},"status":${status},"ms":${ms},"request_id":"${id}"}\n`);
+    },
+  };
+}
+
+/**
+ * withRequestIds(fetch, log) → `fetch` wrapped so that every request gets an id in `c.env`
+ * (`requestId`) and, when the log is on, one access-log line once answered. A wrapper rather than
+ * a middleware, so that a route with one handler keeps Hono's no-compose fast path. The env
+ * object of @hono/node-server is fresh per request; without one (app.request in tests) a new
+ * object is made.
+ */
+export function withRequestIds<F extends Fetch>(fetch: F, log: RequestLog): F {
   return ((request: Request, env?: unknown, executionCtx?: unknown) => {
     const bindings = (env === undefined || env === null ? {} : env) as RequestBindings;
-    const id = nextId();
+    const id = log.nextId();
     bindings.requestId = id;
-    if (write === undefined) return fetch(request, bindings, executionCtx);
+    if (!log.on) return fetch(request, bindings, executionCtx);
     const start = performance.now();
     const finish = (res: Response): Response => {
-      const ms = Math.round((performance.now() - start) * 1000) / 1000;
-      const method = METHODS[request.method] ?? JSON.stringify(request.method);
-      const path = pathOf(request, bindings);
-      const shownPath = PLAIN_PATH.test(path) ? `"${path}"` : JSON.stringify(path);
-      write(`{"time":"${clock()}","method":${method},"path":${shownPath},"status":${res.status},"ms":${ms},"request_id":"${id}"}\n`);
+      log.answered(request.method, pathOf(request, bindings), res.status, start, id);
       return res;
     };
     const out = fetch(request, bindings, executionCtx);

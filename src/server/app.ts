@@ -23,7 +23,7 @@ import { DataError, type Issue } from "../data/issue";
 import { channelDirFromTexts } from "../data/load-channel-dir-texts";
 import { mape } from "../analysis/metrics";
 import type { FittedModel } from "../models/fitted-model";
-import { withRequestIds, type RequestBindings } from "./access-log";
+import { requestLog, withRequestIds, type RequestBindings, type RequestLog } from "./access-log";
 import { optimizeAnswer, whatIfAnswer } from "./analysis-answers";
 import { registerDocs } from "./docs";
 import { errorJson, HttpError, issuesError, shownName } from "./errors";
@@ -48,8 +48,21 @@ export interface AppOptions {
 
 type Env = { Bindings: RequestBindings };
 
-/** The app plus close(), which stops the optimisation worker if one was started. */
-export type MixlabApp = Hono<Env> & { close(): Promise<void>; limits: ServerLimits };
+/**
+ * What the Node fast path of POST /predict (node-listener.ts) takes from the app, so that both
+ * paths run the same code: the default model's answer, the id sequence and access log, and the
+ * report of a bug.
+ */
+export interface HotPath {
+  /** predict(body) → the 200 text of POST /predict for a parsed JSON body, on the default model. @throws HttpError */
+  predict(body: unknown): string;
+  requests: RequestLog;
+  /** bug(err, id, method, path) logs a thrown bug and returns the text of its 500 answer. */
+  bug(err: unknown, id: string, method: string, path: string): string;
+}
+
+/** The app plus close(), which stops the optimisation worker if one was started, its limits and its hot path. */
+export type MixlabApp = Hono<Env> & { close(): Promise<void>; limits: ServerLimits; hot: HotPath };
 
 const UPLOAD_NAME = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,95}_spend|sales_data)\.csv$/i;
 
@@ -70,6 +83,20 @@ function checkFinite(values: Float64Array): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) throw new HttpError(422, `the prediction of row ${i} is not a finite number: the spend or control values are too large`);
   }
+}
+
+/**
+ * predictAnswer(s, body) → the 200 text of POST /predict: the body checked by the model's schema,
+ * turned into the design input, predicted, and written as JSON.
+ * @throws HttpError 422/413 for a body the schema refuses, 422 for a non-finite prediction
+ */
+function predictAnswer(s: ServedModel, body: unknown): string {
+  const parsed = s.schemas.predict.safeParse(body);
+  if (!parsed.success) throw issuesError(parsed.error, body, allowedFields(s.schemas.predict));
+  const input = rowsInput(parsed.data.rows as JsonRow[], s.model);
+  const predicted = predict(s.model, input, s.context);
+  checkFinite(predicted);
+  return predictionsText(input.dates, predicted);
 }
 
 const plainOrNull = (s: string | null) => (s !== null && /^[A-Za-z0-9_. -]{1,64}$/.test(s) ? s : null);
@@ -116,13 +143,7 @@ export function createApp(options: AppOptions): MixlabApp {
 
   app.post("/predict", async (c) => {
     const s = pick(c);
-    const body = await readJson(c, limits);
-    const parsed = s.schemas.predict.safeParse(body);
-    if (!parsed.success) throw issuesError(parsed.error, body, allowedFields(s.schemas.predict));
-    const input = rowsInput(parsed.data.rows as JsonRow[], s.model);
-    const predicted = predict(s.model, input, s.context);
-    checkFinite(predicted);
-    return json(c, predictionsText(input.dates, predicted));
+    return json(c, predictAnswer(s, await readJson(c, limits)));
   });
 
   app.post("/predictions", async (c) => {
@@ -215,14 +236,20 @@ export function createApp(options: AppOptions): MixlabApp {
 
   app.notFound((c) => json(c, errorJson("no such route; the routes are listed at /openapi.json and /docs"), 404));
 
+  const bug = (err: unknown, id: string, method: string, path: string): string => {
+    const stack = err instanceof Error ? err.stack ?? err.message : String(err);
+    log?.(`{"time":"${new Date().toISOString()}","level":"error","request_id":"${id}","method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"error":${JSON.stringify(stack)}}\n`);
+    return errorJson("internal server error; quote the request_id when reporting it", id);
+  };
+
   app.onError((err, c) => {
     if (err instanceof HttpError) return json(c, errorJson(err.message), err.status);
     const id = c.env?.requestId ?? "none";
-    const stack = err instanceof Error ? err.stack ?? err.message : String(err);
-    log?.(`{"time":"${new Date().toISOString()}","level":"error","request_id":"${id}","method":${JSON.stringify(c.req.method)},"path":${JSON.stringify(c.req.path)},"error":${JSON.stringify(stack)}}\n`);
-    return json(c, errorJson("internal server error; quote the request_id when reporting it", id), 500);
+    return json(c, bug(err, id, c.req.method, c.req.path), 500);
   });
 
-  app.fetch = withRequestIds(app.fetch, log);
-  return Object.assign(app, { limits, close: async () => { await runner?.close(); } });
+  const requests = requestLog(log);
+  app.fetch = withRequestIds(app.fetch, requests);
+  const hot: HotPath = { predict: (body) => predictAnswer(fallback, body), requests, bug };
+  return Object.assign(app, { limits, hot, close: async () => { await runner?.close(); } });
 }

@@ -1,12 +1,13 @@
 /**
  * startServer(options): `mixlab serve` — loads the models once, predicts one period with each
- * (warm-up), starts @hono/node-server on
- * host:port and logs one JSON line on stderr when ready (`{"msg":"ready","url",…}`), then one
+ * (warm-up), starts a node:http server on host:port whose listener answers POST /predict directly
+ * and hands every other request to the Hono app through @hono/node-server (node-listener.ts), and logs one JSON line on stderr when ready (`{"msg":"ready","url",…}`), then one
  * access-log line per request. Resolves with the running server and a close() for tests, benches
  * and signal handlers.
  */
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { predict } from "../artifact/predict";
 import { parseIsoDate } from "../data/parse-date";
 import type { FittedModel } from "../models/fitted-model";
@@ -14,6 +15,7 @@ import { batchedWriter } from "./access-log";
 import { createApp } from "./app";
 import type { ServerLimits } from "./limits";
 import { loadModels } from "./models";
+import { nodeListener } from "./node-listener";
 
 export interface ServeOptions {
   /** One model file, or a folder of them (give exactly one). */
@@ -44,7 +46,7 @@ function warmUp(model: FittedModel): void {
 }
 
 export interface RunningServer {
-  server: ServerType;
+  server: Server;
   url: string;
   close(): Promise<void>;
 }
@@ -62,7 +64,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 8080;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+    const server = createServer(nodeListener(app, getRequestListener(app.fetch, { hostname: host })));
+    server.listen(port, host, () => {
+      const info = server.address() as AddressInfo;
       const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
       const url = `http://${shownHost}:${info.port}`;
       log(`${JSON.stringify({ time: new Date().toISOString(), msg: "ready", url, models: [...models.keys()], pid: process.pid, startup_ms: Math.round(performance.now() - t0) })}\n`);

@@ -26,7 +26,8 @@ export function headerOf(c: Context, name: string): string | undefined {
   return c.req.header(name);
 }
 
-function tooLarge(limits: ServerLimits): HttpError {
+/** tooLarge(limits) → the 413 of a body over the size limit. */
+export function tooLarge(limits: ServerLimits): HttpError {
   return new HttpError(413, `the request body is larger than ${limits.maxBodyBytes} bytes (the server's body-size limit)`);
 }
 
@@ -38,8 +39,7 @@ async function readBody(c: Context, limits: ServerLimits, asBytes: boolean): Pro
   const declared = headerOf(c, "content-length");
   const chunked = headerOf(c, "transfer-encoding") !== undefined;
   if (declared !== undefined && !chunked) {
-    const length = Number(declared);
-    if (!(length <= limits.maxBodyBytes)) throw tooLarge(limits);
+    if (declaredTooLarge(declared, limits)) throw tooLarge(limits);
     if (!asBytes) return c.req.text();
     return new Uint8Array(await c.req.arrayBuffer());
   }
@@ -76,16 +76,27 @@ function isBlank(text: string): boolean {
 }
 
 /**
- * readJson(c, limits) → the parsed JSON body.
- * @throws HttpError 415 (not application/json), 413 (too large), 400 (empty, nested deeper than
- *   limits.maxDepth, or not valid JSON — with the position, and a hint for NaN and Infinity)
+ * checkJsonType(type) passes when the Content-Type is JSON (`application/json` or `…+json`).
+ * @throws HttpError 415 otherwise (or when absent)
  */
-export async function readJson(c: Context, limits: ServerLimits): Promise<unknown> {
-  const type = headerOf(c, "content-type");
+export function checkJsonType(type: string | undefined): void {
   if (type === undefined || !JSON_TYPE.test(type)) {
     throw new HttpError(415, "send the body as JSON with the header Content-Type: application/json");
   }
-  const text = (await readBody(c, limits, false)) as string;
+}
+
+/** declaredTooLarge(contentLength, limits) → true when a declared Content-Length is over the body-size limit (or not a number). */
+export function declaredTooLarge(contentLength: string, limits: ServerLimits): boolean {
+  return !(Number(contentLength) <= limits.maxBodyBytes);
+}
+
+/**
+ * parseJsonText(text, limits) → the parsed JSON body, checked in order: not empty, nested at most
+ * limits.maxDepth levels (before parsing: deep nesting makes JSON.parse slow), valid JSON.
+ * @throws HttpError 400 naming what is wrong — the position of a syntax error and a hint for NaN
+ *   and Infinity, never the text itself
+ */
+export function parseJsonText(text: string, limits: ServerLimits): unknown {
   if (isBlank(text)) throw new HttpError(400, "the request body is empty; send a JSON object");
   if (nestingDepthExceeds(text, limits.maxDepth)) {
     throw new HttpError(400, `the JSON body is nested more than ${limits.maxDepth} levels deep; the request bodies need at most 4`);
@@ -98,6 +109,17 @@ export async function readJson(c: Context, limits: ServerLimits): Promise<unknow
     const hint = /^-?(?:NaN|Infinity)/.test(rest) ? ": NaN and Infinity are not JSON numbers" : at >= text.length ? ": it ends too early" : "";
     throw new HttpError(400, `the body is not valid JSON (at position ${at})${hint}`);
   }
+}
+
+/**
+ * readJson(c, limits) → the parsed JSON body: checkJsonType, the size limits while reading, then
+ * parseJsonText.
+ * @throws HttpError 415 (not application/json), 413 (too large), 400 (see parseJsonText)
+ */
+export async function readJson(c: Context, limits: ServerLimits): Promise<unknown> {
+  checkJsonType(headerOf(c, "content-type"));
+  const text = (await readBody(c, limits, false)) as string;
+  return parseJsonText(text, limits);
 }
 
 /**

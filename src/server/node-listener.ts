@@ -1,0 +1,92 @@
+/**
+ * nodeListener(app, next): the Node request listener of `mixlab serve`. POST /predict with no
+ * query string — the route a deployed model answers thousands of times a second — is answered
+ * here on Node's own request and response; every other request goes on to `next`, the Hono app's
+ * listener from @hono/node-server.
+ *
+ * Why a second entry to one route: @hono/node-server builds a Fetch-API Request, a Headers and a
+ * Response for each request, and that costs more per request than mixlab's whole prediction
+ * (measured: ~20 µs of ~65 µs of server CPU per 1-row request; bench/server.bench.ts). Nothing
+ * else is duplicated: the steps are the app's own — checkJsonType, the size limits, parseJsonText,
+ * then app.hot.predict (schema, rows → design input, predict, JSON) — with the same statuses,
+ * messages, request ids, access-log lines and 500 reports, which test/server/node-listener.test.ts
+ * checks answer for answer against app.request().
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MixlabApp } from "./app";
+import { errorJson, HttpError } from "./errors";
+import { checkJsonType, declaredTooLarge, parseJsonText, tooLarge } from "./read-body";
+
+/** A Node request listener. */
+export type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Decodes a body as Request.text() does: UTF-8, invalid bytes replaced, a leading BOM dropped. */
+const utf8 = new TextDecoder();
+
+/**
+ * nodeListener(app, next) → the listener that answers POST /predict itself and passes every other
+ * request to `next` (see the module comment).
+ */
+export function nodeListener(app: MixlabApp, next: Listener): Listener {
+  const { hot, limits } = app;
+  const { requests } = hot;
+
+  return (req, res) => {
+    if (req.url !== "/predict" || req.method !== "POST") {
+      next(req, res);
+      return;
+    }
+    const id = requests.nextId();
+    const start = requests.on ? performance.now() : 0;
+    let answered = false;
+    const send = (status: number, text: string): void => {
+      if (answered) return;
+      answered = true;
+      res.writeHead(status, { "content-type": "application/json", "x-request-id": id, "content-length": Buffer.byteLength(text) });
+      res.end(text);
+      requests.answered("POST", "/predict", status, start, id);
+    };
+    const fail = (err: unknown): void => {
+      if (err instanceof HttpError) send(err.status, errorJson(err.message));
+      else send(500, hot.bug(err, id, "POST", "/predict"));
+    };
+
+    const headers = req.headers;
+    try {
+      checkJsonType(headers["content-type"]);
+      const declared = headers["content-length"];
+      if (declared !== undefined && headers["transfer-encoding"] === undefined && declaredTooLarge(declared, limits)) throw tooLarge(limits);
+    } catch (err) {
+      fail(err);
+      return;
+    }
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limits.maxBodyBytes) {
+        req.off("data", onData);
+        req.off("end", onEnd);
+        req.resume(); // discard the rest; Node keeps the connection usable
+        fail(tooLarge(limits));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      try {
+        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+        send(200, hot.predict(parseJsonText(utf8.decode(bytes), limits)));
+      } catch (err) {
+        fail(err);
+      }
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", () => {
+      // the client went away mid-body: nothing to answer
+      if (!answered) res.destroy();
+    });
+  };
+}
