@@ -8,11 +8,14 @@
  *     framework (written below): the practical limit; aim ≥ 75 % of its req/s;
  *   - the same 1-row load against FastAPI + uvicorn (uvloop, httptools) when python3-fastapi,
  *     python3-uvicorn and python3-uvloop are installed (apt); aim ≥ 2× its req/s, p99 no worse.
- * The server runs from dist/ (built first when src/ is newer) with its access log on, as deployed.
+ * The server runs from dist/ (built first when src/ is newer) with its access log on, as deployed,
+ * written to a file (`2> access.log`): a pipe would make this process — the load generator — read
+ * every log line and compete with itself; the two baselines write no access log (uvicorn runs with
+ * --no-access-log), so the same 1-row load is also run with `--no-access-log`, like for like.
  * Usage: tsx bench/server.bench.ts [seconds=10] [connections=50]
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,6 +99,25 @@ function spawnUntil(cmd: string, args: string[], ready: RegExp, options: { cwd?:
     child.stderr?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`${cmd} exited with ${code} before it was ready:\n${seen}`)));
   });
+}
+
+/**
+ * spawnLogToFile(cmd, args, logPath, ready) → the child once its stderr, written to the file
+ * `logPath` (no pipe to this process), holds a line matching `ready`.
+ */
+async function spawnLogToFile(cmd: string, args: string[], logPath: string, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  const fd = openSync(logPath, "w");
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "ignore", fd] });
+  closeSync(fd);
+  children.push(child);
+  const t0 = performance.now();
+  for (;;) {
+    const match = readFileSync(logPath, "utf8").match(ready);
+    if (match) return { child, match };
+    if (child.exitCode !== null) throw new Error(`${cmd} ${args.join(" ")} exited with ${child.exitCode} before it was ready:\n${readFileSync(logPath, "utf8")}`);
+    if (performance.now() - t0 > 20_000) throw new Error(`${cmd} ${args.join(" ")} did not become ready in 20 s`);
+    await sleep(5);
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -258,7 +280,8 @@ async function main(): Promise<void> {
   }
   startups.sort((a, b) => a - b);
 
-  const server = await spawnUntil(process.execPath, serveArgs, ready);
+  const logPath = join(work, "access.log");
+  const server = await spawnLogToFile(process.execPath, serveArgs, logPath, ready);
   const url = `${server.match[1]}/predict`;
   await sleep(2000);
   const idleRss = rssMb(server.child.pid as number);
@@ -268,6 +291,13 @@ async function main(): Promise<void> {
   const hundred = await load(url, f.hundred, seconds, pid);
   const loadedRss = rssMb(server.child.pid as number);
   await stop(server.child);
+  const logLines = readFileSync(logPath, "utf8").split("\n").filter((l) => l.includes('"request_id"')).length;
+
+  const quiet = await spawnLogToFile(process.execPath, [...serveArgs, "--no-access-log"], join(work, "quiet.log"), ready);
+  const quietUrl = `${quiet.match[1]}/predict`;
+  await load(quietUrl, f.one, 2, quiet.child.pid as number);
+  const oneQuiet = await load(quietUrl, f.one, seconds, quiet.child.pid as number);
+  await stop(quiet.child);
 
   const bare = await spawnUntil(process.execPath, ["-e", bareServerSource(f.linear)], /listening (\d+)/);
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/predict`;
@@ -292,8 +322,11 @@ async function main(): Promise<void> {
   console.log(`RSS: idle ${idleRss.toFixed(1)} MB [aim < 150 MB], after load ${loadedRss.toFixed(1)} MB`);
   console.log(`mixlab /predict   1 row:  ${fmt(one)}`);
   console.log(`mixlab /predict 100 rows: ${fmt(hundred)}`);
+  console.log(`  (access log to a file: ${logLines.toLocaleString("en-US")} lines written)`);
+  console.log(`mixlab, no access log, 1 row: ${fmt(oneQuiet)}`);
   console.log(`bare node:http    1 row:  ${fmt(bareOne)}`);
-  console.log(`  mixlab / bare node req/s: ${(100 * one.requests.average / bareOne.requests.average).toFixed(0)} %   [aim ≥ 75 %]; by server CPU per request: ${(100 * bareOne.cpuUs / one.cpuUs).toFixed(0)} %`);
+  const ratio = (r: Run) => `${(100 * r.requests.average / bareOne.requests.average).toFixed(0)} % (by server CPU per request ${(100 * bareOne.cpuUs / r.cpuUs).toFixed(0)} %)`;
+  console.log(`  mixlab / bare node req/s: with its access log ${ratio(one)}, without ${ratio(oneQuiet)}   [aim ≥ 75 %]`);
   if (fast !== null) {
     console.log(`FastAPI+uvicorn   1 row:  ${fmt(fast)}`);
     console.log(`  mixlab / FastAPI req/s: ${(one.requests.average / fast.requests.average).toFixed(2)}×   [aim ≥ 2×]; by server CPU per request: ${(fast.cpuUs / one.cpuUs).toFixed(2)}×; p99 ${one.latency.p99} ms vs ${fast.latency.p99} ms   [aim: no worse]`);

@@ -11,7 +11,7 @@ import { getRequestListener } from "@hono/node-server";
 import { predict } from "../artifact/predict";
 import { parseIsoDate } from "../data/parse-date";
 import type { FittedModel } from "../models/fitted-model";
-import { batchedWriter } from "./access-log";
+import { batchedWriter, type BatchedWriter } from "./access-log";
 import { createApp } from "./app";
 import type { ServerLimits } from "./limits";
 import { loadModels } from "./models";
@@ -58,6 +58,7 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const t0 = performance.now();
   const log = options.log ?? batchedWriter(process.stderr);
+  const flush = "flush" in log ? (log as BatchedWriter).flush : () => undefined;
   const { models, meta } = loadModels({ model: options.model, models: options.models });
   const app = createApp({ models, meta, limits: options.limits, log: options.accessLog === false ? undefined : log });
   for (const model of models.values()) warmUp(model);
@@ -70,13 +71,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
       const url = `http://${shownHost}:${info.port}`;
       log(`${JSON.stringify({ time: new Date().toISOString(), msg: "ready", url, models: [...models.keys()], pid: process.pid, startup_ms: Math.round(performance.now() - t0) })}\n`);
+      flush();
       server.off("error", reject);
       resolve({
         server,
         url,
         close: () => new Promise<void>((done) => {
           void app.close();
-          server.close(() => done());
+          server.close(() => { flush(); done(); });
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
       });
