@@ -36,7 +36,7 @@ async function answerOf(r: Response): Promise<Answer> {
 
 /** send(body, headers, path) → the answers of the real server (fast path) and of app.request() to the same request. */
 async function send(body: string | Uint8Array | null, headers: Record<string, string> = { "content-type": "application/json" }, path = "/predict", method = "POST"): Promise<{ node: Answer; hono: Answer }> {
-  const init = { method, headers, body: body as BodyInit | null };
+  const init = { method, headers, body: body as RequestInit["body"] };
   const node = await answerOf(await fetch(base + path, init));
   const hono = await answerOf(await app.request(path, init));
   return { node, hono };
