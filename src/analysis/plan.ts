@@ -10,8 +10,11 @@
  * --spend`). A channel the plan does not name plans zero spend. Beside the contract fields, the
  * result has the carry-over of past spend (`carryover`, the zero plan's media contribution) and the
  * predicted target with the plan (`predicted`: baseline terms continue as the model defines —
- * trend extrapolated, seasonality, holidays — with controls at the given values or, absent, at the
- * model's defaults, their fit-window means), per period in `timeline`. With bootstrap draws in the
+ * trend extrapolated, seasonality, holidays — with controls at the given values or, absent, held at
+ * their recent average: the mean over the last K observed periods, the window of the current spend
+ * (recentControls in recent-spend.ts); a model saved without control history holds them at the
+ * fit-window mean), per period in `timeline`; `controls` says which value each control took and
+ * why. The response does not depend on the controls. With bootstrap draws in the
  * model, `response_low`/`response_high` are the 5th/95th percentiles of the response over the draws
  * (each draw's transforms and media coefficients), in total and per channel.
  */
@@ -21,6 +24,7 @@ import type { FittedModel } from "../models/fitted-model";
 import { quantileSorted } from "../util/quantile";
 import { mediaCoefficient } from "./flat-response";
 import { futurePeriods } from "./future-periods";
+import { recentControls, type RecentWindow } from "./recent-spend";
 
 /** Spend per period by channel: a number (the same every period) or one value per period (length K). */
 export type SpendPlan = { readonly [channel: string]: number | ArrayLike<number> | undefined };
@@ -31,7 +35,7 @@ export interface PlanOptions {
   spend: SpendPlan;
   /** K, the number of future periods, an integer ≥ 1. */
   periods: number;
-  /** Controls per period (a number or K values); absent ones take the model's defaults. */
+  /** Controls per period (a number or K values); absent ones are held at their recent average (recentControls). */
   controls?: Record<string, number | ArrayLike<number>>;
 }
 
@@ -51,6 +55,18 @@ export interface PlanChannel {
   response_high?: number;
 }
 
+/** One control over the plan: the value it takes and where the value comes from. */
+export interface PlanControl {
+  name: string;
+  /** The value per period (the mean of the K values when given per period). */
+  value: number;
+  /**
+   * "given": in the plan's options; "recent": its average over `controls_window` (the last K
+   * observed periods); "fit_window_mean": controlDefaults, for a model saved without control history.
+   */
+  source: "given" | "recent" | "fit_window_mean";
+}
+
 /** The answer of plan(): contract fields `response` and `channels`, plus the extras described above. */
 export interface PlanResult {
   periods: number;
@@ -65,6 +81,10 @@ export interface PlanResult {
   /** Σ over the K periods of the predicted target with the plan. */
   predicted: number;
   channels: PlanChannel[];
+  /** The model's controls over the K periods, in spec order. */
+  controls: PlanControl[];
+  /** The observed periods a "recent" control averages (null when no control is held at its recent average). */
+  controls_window: RecentWindow | null;
   timeline: { date: string; response: number; carryover: number; predicted: number }[];
 }
 
@@ -80,6 +100,8 @@ interface PlanContext {
   zeroPredicted: Float64Array;
   /** Per draw and channel: Σ_t β_d·mediaColumn(0, T_d, h)_t. */
   drawZero: Record<string, number>[];
+  controls: PlanControl[];
+  controlsWindow: RecentWindow | null;
 }
 
 function checkPeriods(name: string, periods: number): void {
@@ -128,12 +150,22 @@ function buildContext(model: FittedModel, periods: number, controls: PlanOptions
     if (!model.spec.controls.includes(name)) throw new RangeError(`plan: unknown control "${name}"; the model's controls are ${model.spec.controls.join(", ") || "none"}`);
     columns[name] = perPeriod("plan", `control "${name}"`, value, periods, false);
   }
+  // Controls not given are held at their recent average (the window of the current spend).
+  const held = recentControls(model, periods);
+  const planControls: PlanControl[] = model.spec.controls.map((name) => {
+    const given = columns[name];
+    if (given !== undefined) return { name, value: sum(given) / periods, source: "given" };
+    const value = held.values[name];
+    columns[name] = new Float64Array(periods).fill(value);
+    return { name, value, source: held.fitWindowMean.includes(name) ? "fit_window_mean" : "recent" };
+  });
+  const controlsWindow = planControls.some((c) => c.source === "recent") ? { start: held.start, end: held.end, periods: held.periods } : null;
   const zeroPredicted = predictTerms(model, { days, columns }, context).predicted;
   const drawZero = model.draws.map((draw) => Object.fromEntries(model.spec.channels.map((channel) => {
     const column = mediaColumn(zeros, draw.transforms[channel], carried[channel]);
     return [channel, (draw.coefficients[channel] ?? 0) * sum(column)];
   })));
-  return { periods, days, dates, carried, zero, zeroPredicted, drawZero };
+  return { periods, days, dates, carried, zero, zeroPredicted, drawZero, controls: planControls, controlsWindow };
 }
 
 function sum(x: ArrayLike<number>): number {
@@ -182,6 +214,8 @@ function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanR
     carryover: channels.reduce((a, c) => a + c.carryover, 0),
     predicted: 0,
     channels,
+    controls: ctx.controls.map((c) => ({ ...c })),
+    controls_window: ctx.controlsWindow === null ? null : { ...ctx.controlsWindow },
     timeline: ctx.dates.map((date, t) => ({ date, response: perPeriodResponse[t], carryover: perPeriodCarry[t], predicted: ctx.zeroPredicted[t] + perPeriodResponse[t] })),
   };
   result.predicted = result.timeline.reduce((a, p) => a + p.predicted, 0);

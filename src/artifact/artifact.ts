@@ -11,6 +11,13 @@
  * `created_at`, `fit_seconds`, `summary.search.seconds` and `summary.bootstrap.seconds` vary.
  * JSON has no NaN or Infinity: a non-finite summary figure (the ROAS of a channel that never
  * spent, an infinite VIF) is stored as null. The parts predictions depend on must be finite.
+ *
+ * `history.controls` (each control's value per observed period, as long as `history.dates`) was
+ * added within version 1 and is optional: forward plans hold the controls at their average over
+ * the recent window (recentControls in src/analysis/recent-spend.ts: the last K observed periods,
+ * K the plan's horizon — the window of the current spend). An artifact without it, written by an
+ * earlier mixlab, loads unchanged and its plans hold the controls at `controlDefaults`, the
+ * fit-window means, as before. (An earlier mixlab rejects an artifact that has it.)
  */
 import { z } from "zod";
 import type { AdstockParams } from "../features/adstock";
@@ -152,7 +159,7 @@ export const ArtifactSchema = z.strictObject({
   trendEnd: z.int(),
   periodDays: z.union([z.literal(1), z.literal(7)]),
   controlDefaults: z.record(Name, Finite),
-  history: z.strictObject({ dates: z.array(IsoDate).min(1), spend: z.record(Name, z.array(Finite)) }),
+  history: z.strictObject({ dates: z.array(IsoDate).min(1), spend: z.record(Name, z.array(Finite)), controls: z.record(Name, z.array(Finite)).optional() }),
   draws: z.array(z.strictObject({ transforms: z.record(Name, ChannelTransformSchema), coefficients: z.record(Name, Finite) })),
   summary: FitSummarySchema,
   fit_seconds: z.number().min(0).nullable(),
@@ -175,10 +182,16 @@ export const ArtifactSchema = z.strictObject({
   for (const c of Object.keys(a.transforms)) if (!channels.has(c)) issue(["transforms", c], `"${c}" is not a channel of the spec`);
   for (const c of a.spec.controls) {
     if (a.controlDefaults[c] === undefined) issue(["controlDefaults", c], `control "${c}" of the spec has no default`);
+    if (a.history.controls !== undefined && a.history.controls[c] === undefined) issue(["history", "controls", c], `control "${c}" of the spec has no history`);
   }
   const n = a.history.dates.length;
   for (const [c, values] of Object.entries(a.history.spend)) {
     if (values.length !== n) issue(["history", "spend", c], `has ${values.length} values but history.dates has ${n}`);
+  }
+  const controls = new Set(a.spec.controls);
+  for (const [c, values] of Object.entries(a.history.controls ?? {})) {
+    if (!controls.has(c)) issue(["history", "controls", c], `"${c}" is not a control of the spec`);
+    else if (values.length !== n) issue(["history", "controls", c], `has ${values.length} values but history.dates has ${n}`);
   }
   for (let i = 1; i < n; i++) {
     if (!(a.history.dates[i] > a.history.dates[i - 1])) {
@@ -317,7 +330,11 @@ export function toArtifact(model: FittedModel, meta: ArtifactMeta = {}): Artifac
     trendEnd: model.trendEnd,
     periodDays: model.periodDays,
     controlDefaults: orderRecord(model.controlDefaults, model.spec.controls, (v) => v),
-    history: { dates: [...model.history.dates], spend: orderRecord(model.history.spend, channels, (v) => Array.from(v)) },
+    history: {
+      dates: [...model.history.dates],
+      spend: orderRecord(model.history.spend, channels, (v) => Array.from(v)),
+      ...(model.history.controls !== undefined && { controls: orderRecord(model.history.controls, model.spec.controls, (v) => Array.from(v)) }),
+    },
     draws: model.draws.map((d) => ({ transforms: orderRecord(d.transforms, channels, orderTransform), coefficients: orderRecord(d.coefficients, channels, (v) => v) })),
     summary: jsonSafe(model.summary),
   };

@@ -5,7 +5,9 @@
  *   input is `--input INPUT`, or without it the model's own observed periods (controls at their
  *   fit-window means — the change does not depend on them).
  * - Plan (`--spend tv=1000,radio=500 [--periods K]`): the response of K future periods at that
- *   spend per period, from the carried-over adstock of the observed spend (plan).
+ *   spend per period, from the carried-over adstock of the observed spend (plan); the controls are
+ *   held at their average over the last K observed periods (the fit-window mean for a model saved
+ *   without control history), which moves the predicted target but not the response.
  * - Batch (`--scenarios FILE.json`, a JSON list of per-period spend maps): every plan in one call.
  * `--json` prints the library's answer (the contract's fields first); otherwise a short table.
  * Unknown channels in flags are bad usage (exit 2); a bad scenarios file is bad input (exit 1).
@@ -13,7 +15,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { defaultPlanPeriods } from "../analysis/future-periods";
-import { plan, planScenarios, type PlanResult, type SpendPlan } from "../analysis/plan";
+import { plan, planScenarios, type PlanControl, type PlanResult, type SpendPlan } from "../analysis/plan";
 import { whatIf, type WhatIfResult } from "../analysis/what-if";
 import { loadModel } from "../artifact/load";
 import { loadPredictionInput } from "../artifact/prediction-input";
@@ -118,11 +120,25 @@ function interval(low: number | undefined, high: number | undefined): string {
 function describePlan(r: PlanResult): string {
   const width = Math.max(7, ...r.channels.map((c) => c.name.length));
   let out = `plan of ${r.periods} periods (${r.start} … ${r.end}), from the carry-over of the observed spend\n`;
-  out += `  response ${money(r.response)}${interval(r.response_low, r.response_high)}; carry-over of past spend ${money(r.carryover)}; predicted target ${money(r.predicted)}\n\n`;
+  out += `  response ${money(r.response)}${interval(r.response_low, r.response_high)}; carry-over of past spend ${money(r.carryover)}; predicted target ${money(r.predicted)}\n`;
+  out += `${describeControls(r)}\n`;
   out += `  ${"channel".padEnd(width)}  ${"spend".padStart(12)}  ${"response".padStart(12)}  ${"roas".padStart(6)}\n`;
   for (const c of r.channels) {
     out += `  ${c.name.padEnd(width)}  ${money(c.spend).padStart(12)}  ${money(c.response).padStart(12)}  ${ratio(c.roas).padStart(6)}${c.spend > 0 ? interval(c.response_low, c.response_high) : ""}\n`;
   }
+  return out;
+}
+
+/** describeControls(r) → one line per way the plan's controls were set ("" without controls). */
+function describeControls(r: PlanResult): string {
+  const list = (source: PlanControl["source"]) => r.controls.filter((c) => c.source === source).map((c) => `${c.name} ${Number(c.value.toPrecision(6))}`).join(", ");
+  const w = r.controls_window;
+  let out = "";
+  if (w !== null) out += `  controls held at their average over the last ${w.periods} observed periods (${w.start} … ${w.end}): ${list("recent")}\n`;
+  const old = list("fit_window_mean");
+  if (old !== "") out += `  controls held at their fit-window mean (the model keeps no control history): ${old}\n`;
+  const given = list("given");
+  if (given !== "") out += `  controls as given: ${given}\n`;
   return out;
 }
 
@@ -147,7 +163,7 @@ export function registerWhatIf(program: Command, ctx: CliContext): void {
       .option("--spend <channel=spend,...>", "plan mode: spend per period (with --scale, --input, --from or --to: replacement spend per period in the window)")
       .option("--from <date>", "historical mode: first date of the window (default: the input's first)")
       .option("--to <date>", "historical mode: last date of the window (default: the input's last)")
-      .option("--periods <K>", "plan mode: number of future periods (default: one quarter, 13 weekly or 91 daily)")
+      .option("--periods <K>", "plan mode: number of future periods (default: one quarter, 13 weekly or 91 daily); controls are held at their average over the last K observed periods")
       .option("--scenarios <file.json>", "plan mode: a JSON list of per-period spend maps, answered in one call")
       .option("--json", "print the answer as JSON on stdout"),
   ).action((modelPath: string, flags: WhatIfFlags) => {

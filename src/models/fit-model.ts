@@ -433,7 +433,10 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
     trendEnd: context.trendEnd,
     periodDays: context.periodDays,
     controlDefaults,
-    history: { dates: [...table.dates], spend: Object.fromEntries(spec.channels.map((c) => [c, Array.from(spend[c])])) },
+    history: {
+      dates: [...table.dates], spend: Object.fromEntries(spec.channels.map((c) => [c, Array.from(spend[c])])),
+      controls: Object.fromEntries(spec.controls.map((c) => [c, Array.from(table.columns[c])])),
+    },
     draws,
     summary: null as unknown as FitSummary,
   };

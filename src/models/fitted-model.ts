@@ -1,7 +1,8 @@
 /**
  * FittedModel: a ModelSpec plus everything the fit chose — the transform parameters of each
  * channel, the terms kept, the coefficients on the original scale of each term, the trend window,
- * control defaults and the spend observed (for adstock carry-over) — and the fit's summary. Plain
+ * control defaults, the spend observed (for adstock carry-over) and the controls observed (to hold
+ * them at their recent average in forward plans) — and the fit's summary. Plain
  * JSON as it stands: the artifact is this plus format, version and metadata.
  */
 import type { RegressionMetrics } from "../analysis/metrics";
@@ -70,10 +71,19 @@ export interface FittedModel {
   trendStart: number;
   trendEnd: number;
   periodDays: number;
-  /** Value used for a control an input lacks: its mean over the fit window. */
+  /**
+   * Value used for a control an input lacks (predict, the server's rows): its mean over the fit
+   * window. Forward plans use the recent average instead (history.controls, recentControls), and
+   * fall back to this when the model has no control history.
+   */
   controlDefaults: Record<string, number>;
-  /** Every observed period of the input (fit window and holdout): dates and spend per channel. */
-  history: { dates: string[]; spend: Record<string, number[]> };
+  /**
+   * Every observed period of the input (fit window and holdout): dates, spend per channel and, when
+   * present, the value of each control per period (each list as long as `dates`). `controls` is
+   * optional: models saved before it existed lack it, and their plans then hold the controls at
+   * controlDefaults (the fit-window mean), as they did. fitModel always writes it.
+   */
+  history: { dates: string[]; spend: Record<string, number[]>; controls?: Record<string, number[]> };
   /** Bootstrap draws of the media transforms and coefficients (empty without a bootstrap). */
   draws: MediaDraw[];
   summary: FitSummary;

@@ -3,8 +3,10 @@
  * model on an input — data summary, train/holdout metrics, diagnostics, actual vs predicted, the
  * decomposition over time, ROAS with intervals, response curves, budget scenarios and the channel
  * table. Plotly is inlined once (plotly-html.ts) and every chart comes from the chart helpers
- * (charts/), so the file opens offline and draws the same figures the notebooks do. All text from
- * the data (names, paths) is escaped; the page references no external URL.
+ * (charts/), so the file opens offline and draws the same figures the notebooks do; every table
+ * comes from htmlTable (html-table.ts, the notebooks' table renderer) in its "classes" styling,
+ * with HTML_TABLE_CSS in the page's stylesheet. All text from the data (names, paths) is escaped;
+ * the page references no external URL.
  */
 import type { FittedModel } from "../models/fitted-model";
 import { writeFileAtomic } from "../util/write-file-atomic";
@@ -13,6 +15,7 @@ import { actualVsPredicted, budgetScenarios, decompositionArea, responseCurves, 
 import type { ExportInput } from "./export-input";
 import { exportData, exportTables, type Cell, type ExportData, type ExportOptions, type ExportTable } from "./export-tables";
 import { escapeHtml } from "./html-escape";
+import { HTML_TABLE_CSS, htmlTable, type CellAlign } from "./html-table";
 import { figureDiv, plotlyScriptTag } from "./plotly-html";
 
 /** The ids of the report's charts, in page order (each is one div drawn by Plotly). */
@@ -22,10 +25,7 @@ const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:0 16px 48px;color:#222}
 h1{font-size:1.6em;margin:24px 0 4px}h2{font-size:1.25em;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 p.sub{color:#555;margin:0 0 16px}
-table{border-collapse:collapse;margin:8px 0 16px;font-size:.92em}
-th,td{padding:4px 10px;border-bottom:1px solid #e5e5e5;text-align:right}
-th:first-child,td:first-child{text-align:left}th{background:#f6f6f6}
-th.text,td.text{text-align:left}
+${HTML_TABLE_CSS}
 .note{color:#666;font-size:.9em}
 .mixlab-chart{margin:8px 0 24px}
 `;
@@ -43,11 +43,14 @@ function fmtSmart(v: number | null | undefined): string {
   return fmt(v, a >= 1000 ? 0 : a >= 10 ? 2 : a >= 0.01 || a === 0 ? 4 : 6);
 }
 
-/** htmlTable(head, rows) → a <table>; cells are escaped text (numbers already formatted), first column left-aligned. */
-function htmlTable(head: readonly string[], rows: readonly (readonly string[])[], textColumns: readonly number[] = []): string {
-  const th = head.map((h, j) => `<th${textColumns.includes(j) ? " class=\"text\"" : ""}>${escapeHtml(h)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((c, j) => `<td${textColumns.includes(j) ? " class=\"text\"" : ""}>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
-  return `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+/**
+ * table(columns, rows, align) → htmlTable of records whose cells are already formatted (strings),
+ * in the report's page styling (HTML_TABLE_CSS): the first column left, the others right unless
+ * `align` names them.
+ */
+function table(columns: readonly string[], rows: readonly Record<string, string>[], align: Readonly<Record<string, CellAlign>> = {}): string {
+  const aligns: Record<string, CellAlign> = Object.fromEntries(columns.map((c, j) => [c, align[c] ?? (j === 0 ? "left" : "right")]));
+  return htmlTable(rows, { columns, align: aligns, styling: "classes" });
 }
 
 /** tableByName(tables, name) → the export table of that name. */
@@ -107,7 +110,7 @@ export function renderReport(data: ExportData, options: { title?: string; tables
 
   // Data summary.
   const totalSpend = channelsTotal(data.spend);
-  const summaryRows: string[][] = [
+  const summaryRows = ([
     ["input", data.source],
     ["periods", `${n} ${s.frequency}, ${data.dates[0] ?? "–"} … ${data.dates[n - 1] ?? "–"}`],
     ["target", spec.target + (data.actual === null ? " (not in the input: no actuals)" : `, total ${fmt(sum(data.actual), 0)}`)],
@@ -117,31 +120,31 @@ export function renderReport(data: ExportData, options: { title?: string; tables
     ["fit window", `${s.fit_window.start} … ${s.fit_window.end} (${s.fit_window.rows} periods)`],
     ["holdout", s.holdout_window ? `${s.holdout_window.start} … ${s.holdout_window.end} (${s.holdout_window.rows} periods)` : "none"],
     ["model", `${s.model_type}${s.alpha !== null ? `, alpha ${fmtSmart(s.alpha)}` : ""}${s.search ? `, ${s.search.candidates} candidates searched (seed ${s.search.seed})` : ""}${s.bootstrap ? `, ${s.bootstrap.resamples} bootstrap resamples` : ""}`],
-  ];
+  ] as const).map(([name, value]) => ({ "": name, value }));
   const spendRows = spec.channels.map((c) => {
     const total = sum(data.spend[c]);
-    return [c, fmt(total, 0), fmt(totalSpend > 0 ? (100 * total) / totalSpend : NaN, 1) + " %"];
+    return { channel: c, "spend in the input": fmt(total, 0), share: fmt(totalSpend > 0 ? (100 * total) / totalSpend : NaN, 1) + " %" };
   });
 
   // Metrics: metric × window.
   const windows = [...new Set(data.metrics.map((m) => m.window))];
   const metricNames = [...new Set(data.metrics.map((m) => m.metric))];
-  const metricRows = metricNames.map((metric) => [metric, ...windows.map((w) => fmtSmart(data.metrics.find((m) => m.window === w && m.metric === metric)?.value))]);
+  const metricRows = metricNames.map((metric) => ({ metric, ...Object.fromEntries(windows.map((w) => [w, fmtSmart(data.metrics.find((m) => m.window === w && m.metric === metric)?.value)])) }));
 
-  const diagRows = data.diagnostics.map((d) => [d.name, d.value !== null ? fmtSmart(d.value) : d.text ?? "–"]);
+  const diagRows = data.diagnostics.map((d) => ({ diagnostic: d.name, value: d.value !== null ? fmtSmart(d.value) : d.text ?? "–" }));
 
-  const channelRows = data.channels.map((c) => [
-    c.name, fmt(c.spend, 0), fmt(c.contribution, 0), fmt(c.roas, 2),
-    c.roas_low !== null && c.roas_high !== null ? `${fmt(c.roas_low, 2)} – ${fmt(c.roas_high, 2)}` : "–",
-    fmt(c.mroas, 2), fmt(100 * c.share_of_spend, 1) + " %", fmt(100 * c.share_of_effect, 1) + " %",
-  ]);
+  const channelRows = data.channels.map((c) => ({
+    channel: c.name, spend: fmt(c.spend, 0), contribution: fmt(c.contribution, 0), ROAS: fmt(c.roas, 2),
+    "90 % interval": c.roas_low !== null && c.roas_high !== null ? `${fmt(c.roas_low, 2)} – ${fmt(c.roas_high, 2)}` : "–",
+    mROAS: fmt(c.mroas, 2), "share of spend": fmt(100 * c.share_of_spend, 1) + " %", "share of effect": fmt(100 * c.share_of_effect, 1) + " %",
+  }));
 
   const totals = tableByName(tables, "budget_scenario_totals");
   const tc = (name: string) => column(totals, name);
-  const scenarioRows = totals.rows.map((r) => [
-    scenarioLabel(num(r[tc("multiplier")]) ?? NaN), fmt(num(r[tc("budget")]), 0), fmt(num(r[tc("response")]), 0),
-    fmt(num(r[tc("current_mix_response")]), 0), fmt(num(r[tc("roas")]), 2), fmt(num(r[tc("mroas")]), 2),
-  ]);
+  const scenarioRows = totals.rows.map((r) => ({
+    budget: scenarioLabel(num(r[tc("multiplier")]) ?? NaN), amount: fmt(num(r[tc("budget")]), 0), "optimal response": fmt(num(r[tc("response")]), 0),
+    "current mix response": fmt(num(r[tc("current_mix_response")]), 0), ROAS: fmt(num(r[tc("roas")]), 2), "marginal ROAS": fmt(num(r[tc("mroas")]), 2),
+  }));
 
   const sc = data.scenarios;
   return `<!DOCTYPE html>
@@ -157,15 +160,15 @@ export function renderReport(data: ExportData, options: { title?: string; tables
 <p class="sub">${escapeHtml(`${spec.channels.length} channels, ${n} periods from ${data.source}; written by mixlab ${VERSION}.`)}</p>
 ${plotlyScriptTag()}
 <h2>Data</h2>
-${htmlTable(["", "value"], summaryRows, [1])}
-${htmlTable(["channel", "spend in the input", "share"], spendRows)}
+${table(["", "value"], summaryRows, { value: "left" })}
+${table(["channel", "spend in the input", "share"], spendRows)}
 ${chart("spend-over-time")}
 <h2>Fit metrics</h2>
 <p class="note">MAPE, WMAPE and SMAPE in percent; NRMSE = RMSE / range of the target.</p>
-${htmlTable(["metric", ...windows], metricRows)}
+${table(["metric", ...windows], metricRows)}
 <h2>Diagnostics</h2>
 <p class="note">Of the residuals on the fit window; p-values of the tests, VIF per term.</p>
-${htmlTable(["diagnostic", "value"], diagRows)}
+${table(["diagnostic", "value"], diagRows)}
 <h2>Actual vs predicted</h2>
 ${chart("actual-vs-predicted")}
 <h2>Decomposition over time</h2>
@@ -181,10 +184,10 @@ ${chart("response-curves")}
 <h2>Budget scenarios</h2>
 <p class="note">${escapeHtml(`Optimal split of ${scenarioLabelList(sc.scenarios.map((x) => x.multiplier))} of the current budget (${fmt(sc.current_budget, 0)} over ${sc.periods} periods), against the current mix scaled to the same budget.`)}</p>
 ${chart("budget-scenarios")}
-${htmlTable(["budget", "amount", "optimal response", "current mix response", "ROAS", "marginal ROAS"], scenarioRows)}
+${table(["budget", "amount", "optimal response", "current mix response", "ROAS", "marginal ROAS"], scenarioRows)}
 <h2>Channels</h2>
 <p class="note">Over the fit window (${escapeHtml(`${s.fit_window.start} … ${s.fit_window.end}`)}).</p>
-${htmlTable(["channel", "spend", "contribution", "ROAS", "90 % interval", "mROAS", "share of spend", "share of effect"], channelRows)}
+${table(["channel", "spend", "contribution", "ROAS", "90 % interval", "mROAS", "share of spend", "share of effect"], channelRows)}
 </body>
 </html>
 `;

@@ -79,16 +79,72 @@ describe("plan: carry-over and the response by hand", () => {
   });
 });
 
+describe("plan: controls held at their recent average", () => {
+  const none = { adstock: { type: "none" }, saturation: { type: "none" } } as const;
+  const tv = { name: "tv", transform: none, coefficient: 2, history: [10, 20, 30, 40] };
+  // sales = 2000 + 2·tv − 100·price. Price observed 8, 8, 10, 12; its fit-window mean is 8.
+  const model = syntheticModel([tv], { intercept: 2000, controls: [{ name: "price", coefficient: -100, defaultValue: 8, history: [8, 8, 10, 12] }] });
+  const old = syntheticModel([tv], { intercept: 2000, controls: [{ name: "price", coefficient: -100, defaultValue: 8 }] });
+
+  it("plan(model, { tv: 50 }, 2) predicts 2000 + 2·50 − 100·11 = 1000 a period: price at the mean of the last 2 weeks (11), not the fit-window mean (8)", () => {
+    const r = plan(model, { spend: { tv: 50 }, periods: 2 });
+    expect(r.timeline.map((p) => p.predicted)).toEqual([1000, 1000]);
+    expect(r.predicted).toBe(2000);
+    expect(r.response).toBe(200);
+    expect(r.controls).toEqual([{ name: "price", value: 11, source: "recent" }]);
+    expect(r.controls_window).toEqual({ start: "2024-01-15", end: "2024-01-22", periods: 2 });
+  });
+
+  it("plan(model, …, 3) holds the price at the mean of the last 3 weeks, (8 + 10 + 12) / 3 = 10: the window of the current spend", () => {
+    const r = plan(model, { spend: {}, periods: 3 });
+    expect(r.timeline.map((p) => p.predicted)).toEqual([1000, 1000, 1000]);
+    expect(r.controls_window).toEqual({ start: recentSpend(model, 3).start, end: recentSpend(model, 3).end, periods: 3 });
+  });
+
+  it("plan(model saved without control history, …) holds the price at the fit-window mean, as before: 2000 + 100 − 800 = 1300", () => {
+    const r = plan(old, { spend: { tv: 50 }, periods: 2 });
+    expect(r.timeline.map((p) => p.predicted)).toEqual([1300, 1300]);
+    expect(r.response).toBe(200);
+    expect(r.controls).toEqual([{ name: "price", value: 8, source: "fit_window_mean" }]);
+    expect(r.controls_window).toBeNull();
+  });
+
+  it("plan(model, { controls }) uses the given values over the recent average", () => {
+    const r = plan(model, { spend: {}, periods: 2, controls: { price: [9, 13] } });
+    expect(r.timeline.map((p) => p.predicted)).toEqual([1100, 700]);
+    expect(r.controls).toEqual([{ name: "price", value: 11, source: "given" }]);
+    expect(r.controls_window).toBeNull();
+  });
+});
+
 describe("plan: the same path as predict()", () => {
   const model = fixtureModel();
   const K = 4;
   const { days } = futurePeriods(model, K);
 
-  it("plan(model, …).timeline.predicted equals predict() of the future periods, controls at their defaults", () => {
+  it("plan(model, …).timeline.predicted equals predict() of the future periods, controls at their defaults (a model without control history)", () => {
     const spend = { tv: 1200, radio: [300, 400, 500, 600] };
     const r = plan(model, { spend, periods: K });
     const direct = predict(model, { days, columns: { tv: new Float64Array(K).fill(1200), radio: Float64Array.from(spend.radio) } });
     expectClose(r.timeline.map((p) => p.predicted), direct, { rel: 1e-12 });
+  });
+
+  it("plan(model, …).timeline.predicted equals predict() with the price at its mean over the last K observed weeks (a model with control history)", () => {
+    // The fixture's price repeats every 4 weeks, so 3 weeks are needed for the recent average to differ.
+    const current = fixtureModel({ controlHistory: true });
+    const k3 = 3;
+    const last = current.history.controls!.price.slice(-k3);
+    const price = (last[0] + last[1] + last[2]) / 3;
+    expect(price).toBe((9.25 + 9.5 + 9.75) / 3);
+    expect(current.controlDefaults.price).toBe(9.375);
+    const spend = { tv: 1200, radio: [300, 400, 500] };
+    const r = plan(current, { spend, periods: k3 });
+    const columns = { tv: new Float64Array(k3).fill(1200), radio: Float64Array.from(spend.radio), price: new Float64Array(k3).fill(price) };
+    expectClose(r.timeline.map((p) => p.predicted), predict(current, { days: futurePeriods(current, k3).days, columns }), { rel: 1e-12 });
+    const before = plan(model, { spend, periods: k3 });
+    expect(r.response).toBe(before.response); // the controls move the prediction, not the response
+    const beta = current.coefficients[current.terms.indexOf("price")];
+    expectClose(r.predicted - before.predicted, k3 * beta * (price - 9.375), { rel: 1e-9 });
   });
 
   it("plan(model, …).response equals Σ predict(with the plan) − Σ predict(with zero spend)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultPlanPeriods, futurePeriods } from "../../src/analysis/future-periods";
-import { recentSpend } from "../../src/analysis/recent-spend";
+import { recentControls, recentSpend } from "../../src/analysis/recent-spend";
 import { syntheticModel } from "../helpers/synthetic-model";
 
 const model = syntheticModel([
@@ -23,6 +23,36 @@ describe("recentSpend", () => {
 
   it("recentSpend(model, 0) is refused", () => {
     expect(() => recentSpend(model, 0)).toThrow(RangeError);
+  });
+});
+
+describe("recentControls", () => {
+  const none = { adstock: { type: "none" }, saturation: { type: "none" } } as const;
+  // Price 8, 8, 10, 12: fit-window mean (first two weeks) 8; the last two weeks average 11.
+  const withControls = syntheticModel([{ name: "tv", transform: none, coefficient: 1, history: [10, 20, 30, 40] }], {
+    controls: [{ name: "price", coefficient: -100, defaultValue: 8, history: [8, 8, 10, 12] }],
+  });
+
+  it("recentControls(model, K) averages each control over the window recentSpend(model, K) uses", () => {
+    const r = recentControls(withControls, 2);
+    expect(r.values).toEqual({ price: 11 });
+    expect(r.fitWindowMean).toEqual([]);
+    const { perPeriod: _, ...spendWindow } = recentSpend(withControls, 2);
+    const { values: _v, fitWindowMean: _f, ...controlWindow } = r;
+    expect(controlWindow).toEqual(spendWindow);
+    expect(recentControls(withControls, 3).values).toEqual({ price: 10 });
+    expect(recentControls(withControls, 10)).toMatchObject({ values: { price: 9.5 }, periods: 4 });
+  });
+
+  it("recentControls(model, K) of a model saved without control history gives the fit-window mean and says so", () => {
+    const old = syntheticModel([{ name: "tv", transform: none, coefficient: 1, history: [10, 20, 30, 40] }], {
+      controls: [{ name: "price", coefficient: -100, defaultValue: 8 }],
+    });
+    expect(recentControls(old, 2)).toMatchObject({ values: { price: 8 }, fitWindowMean: ["price"] });
+  });
+
+  it("recentControls(model, 0) is refused", () => {
+    expect(() => recentControls(withControls, 0)).toThrow(new RangeError("recentControls requires periods to be an integer >= 1"));
   });
 });
 

@@ -3,7 +3,7 @@ import { ArtifactSchema, describeSchemaIssues, formatPath, fromArtifact, jsonSaf
 import { serializeArtifact } from "../../src/artifact/save";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { VERSION } from "../../src/version";
-import { fixtureModel } from "./fixture-model";
+import { fixtureInput, fixtureModel } from "./fixture-model";
 
 const createdAt = "2024-05-01T12:00:00.000Z";
 
@@ -86,6 +86,17 @@ describe("fromArtifact", () => {
   });
 });
 
+describe("toArtifact / fromArtifact with control history", () => {
+  it("toArtifact(model) writes history.controls after dates and spend, in spec order, and fromArtifact gives it back", () => {
+    const model = fixtureModel({ controlHistory: true });
+    const a = toArtifact(model, { createdAt });
+    expect(Object.keys(a.history)).toEqual(["dates", "spend", "controls"]);
+    expect(a.history.controls).toEqual({ price: Array.from(fixtureInput().columns.price) });
+    const parsed = ArtifactSchema.parse(JSON.parse(serializeArtifact(a))) as Artifact;
+    expect(fromArtifact(parsed)).toEqual(model);
+  });
+});
+
 describe("ArtifactSchema", () => {
   it("ArtifactSchema accepts every adstock and saturation type of src/features", () => {
     const types = [
@@ -127,6 +138,27 @@ describe("ArtifactSchema", () => {
     expect(firstProblem((a) => { delete a.transforms.radio; })).toBe('transforms.radio: channel "radio" of the spec has no transforms');
     expect(firstProblem((a) => { delete a.controlDefaults.price; })).toBe('controlDefaults.price: control "price" of the spec has no default');
     expect(firstProblem((a) => { a.transforms.print = a.transforms.tv; })).toBe('transforms.print: "print" is not a channel of the spec');
+  });
+
+  it("ArtifactSchema checks history.controls: every control of the spec, no other name, as long as history.dates", () => {
+    const withControls = JSON.parse(serializeArtifact(toArtifact(fixtureModel({ controlHistory: true }), { createdAt })));
+    const problem = (edit: (a: Record<string, any>) => void) => {
+      const json = structuredClone(withControls);
+      edit(json);
+      const r = ArtifactSchema.safeParse(json);
+      return r.success ? "" : describeSchemaIssues(r.error.issues, 1);
+    };
+    expect(problem(() => {})).toBe("");
+    expect(problem((a) => { a.history.controls.price.pop(); })).toBe("history.controls.price: has 39 values but history.dates has 40");
+    expect(problem((a) => { delete a.history.controls.price; })).toBe('history.controls.price: control "price" of the spec has no history');
+    expect(problem((a) => { a.history.controls.weather = a.history.controls.price; })).toBe('history.controls.weather: "weather" is not a control of the spec');
+    expect(problem((a) => { a.history.controls.price[2] = null; })).toMatch(/^history\.controls\.price\[2\]: Invalid input: expected number/);
+  });
+
+  it("ArtifactSchema accepts an artifact without history.controls, as mixlab wrote before the field", () => {
+    const json = JSON.parse(serializeArtifact(toArtifact(fixtureModel(), { createdAt })));
+    expect(Object.keys(json.history)).toEqual(["dates", "spend"]);
+    expect(ArtifactSchema.safeParse(json).success).toBe(true);
   });
 
   it("ArtifactSchema checks the spec's fields", () => {

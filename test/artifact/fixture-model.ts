@@ -23,8 +23,12 @@ export function fixtureInput(n = 40): DesignInput & { dates: string[]; sales: Fl
   return { days, dates: Array.from(days, formatDay), columns: { tv, radio, price }, sales };
 }
 
-/** fixtureModel() → a FittedModel over fixtureInput() with its first 32 weeks as the fit window. */
-export function fixtureModel(): FittedModel {
+/**
+ * fixtureModel(options) → a FittedModel over fixtureInput() with its first 32 weeks as the fit
+ * window. Without `controlHistory` it has no history.controls, like a model saved before that
+ * field existed; with it, the price of every observed week, as fitModel writes today.
+ */
+export function fixtureModel(options: { controlHistory?: boolean } = {}): FittedModel {
   const input = fixtureInput();
   const k = 32;
   const spec = defaultSpec({
@@ -49,7 +53,10 @@ export function fixtureModel(): FittedModel {
     trendEnd: context.trendEnd,
     periodDays: 7,
     controlDefaults,
-    history: { dates: [...input.dates], spend: { tv: Array.from(input.columns.tv), radio: Array.from(input.columns.radio) } },
+    history: {
+      dates: [...input.dates], spend: { tv: Array.from(input.columns.tv), radio: Array.from(input.columns.radio) },
+      ...(options.controlHistory === true && { controls: { price: Array.from(input.columns.price) } }),
+    },
     draws: [],
     summary: null as unknown as FitSummary,
   };

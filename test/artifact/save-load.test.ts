@@ -2,12 +2,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { futurePeriods } from "../../src/analysis/future-periods";
+import { plan } from "../../src/analysis/plan";
 import { toArtifact } from "../../src/artifact/artifact";
 import { jsonErrorPosition } from "../../src/artifact/json-error-position";
 import { loadArtifact, loadModel, parseModel } from "../../src/artifact/load";
 import { predict } from "../../src/artifact/predict";
 import { saveModel, serializeArtifact } from "../../src/artifact/save";
 import { DataError } from "../../src/data/issue";
+import { expectClose } from "../helpers/expect-close";
 import { fixtureInput, fixtureModel } from "./fixture-model";
 
 const dir = mkdtempSync(join(tmpdir(), "mixlab-artifact-"));
@@ -76,6 +79,36 @@ describe("saveModel / loadModel", () => {
 
   it("parseModel(text, path) reads the artifact text without a file", () => {
     expect(parseModel(goodText(), "x.json")).toStrictEqual(fixtureModel());
+  });
+});
+
+describe("control history in the artifact", () => {
+  it("loadModel(path) of an artifact without history.controls (written before the field) loads and plans with the controls at the fit-window mean, as before", () => {
+    const path = join(dir, "old", "model.json");
+    mkdirSync(join(dir, "old"), { recursive: true });
+    const text = goodText();
+    expect(JSON.parse(text).history.controls).toBeUndefined();
+    writeFileSync(path, text);
+    const loaded = loadModel(path);
+    expect(loaded.history.controls).toBeUndefined();
+    const K = 3;
+    const r = plan(loaded, { spend: { tv: 1000 }, periods: K });
+    expect(r.controls).toEqual([{ name: "price", value: 9.375, source: "fit_window_mean" }]);
+    // As before: predict() of the future periods with the price left out, which design() fills with controlDefaults.
+    const direct = predict(loaded, { days: futurePeriods(loaded, K).days, columns: { tv: new Float64Array(K).fill(1000), radio: new Float64Array(K) } });
+    expectClose(r.timeline.map((p) => p.predicted), direct, { rel: 1e-12 });
+  });
+
+  it("loadModel(saveModel(path, model with control history)) keeps it, and plans hold the price at its mean over the last K weeks", () => {
+    const model = fixtureModel({ controlHistory: true });
+    const path = join(dir, "controls", "model.json");
+    saveModel(path, model, { createdAt });
+    const loaded = loadModel(path);
+    expect(loaded).toStrictEqual(model);
+    const r = plan(loaded, { spend: { tv: 1000 }, periods: 3 });
+    expect(r.controls).toEqual([{ name: "price", value: (9.25 + 9.5 + 9.75) / 3, source: "recent" }]);
+    expect(r.controls_window).toEqual({ start: "2024-09-16", end: "2024-09-30", periods: 3 });
+    expect(r).toEqual(plan(model, { spend: { tv: 1000 }, periods: 3 }));
   });
 });
 

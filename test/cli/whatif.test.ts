@@ -69,6 +69,23 @@ describe("mixlab whatif", () => {
     expect(r.out).toMatch(/search\s+360,000/);
   });
 
+  it("mixlab whatif … --spend holds the controls at their average over the last K observed weeks, kept in model.json, and says so", async () => {
+    const model = fitted.model;
+    const input = loadPredictionInput(weekly, model);
+    expect(model.spec.controls).toEqual(["price", "promo"]);
+    for (const c of model.spec.controls) expect(model.history.controls?.[c]).toEqual(Array.from(input.columns[c]));
+    const r = await runCli("whatif", modelPath, "--spend", "search=30000", "--periods", "12", "--json");
+    const out = JSON.parse(r.out) as { controls: { name: string; value: number; source: string }[]; controls_window: { start: string; end: string; periods: number } };
+    const n = model.history.dates.length;
+    for (const c of out.controls) {
+      const last = model.history.controls![c.name].slice(n - 12);
+      expect(c).toEqual({ name: c.name, value: last.reduce((a, b) => a + b, 0) / 12, source: "recent" });
+    }
+    expect(out.controls_window).toEqual({ start: model.history.dates[n - 12], end: model.history.dates[n - 1], periods: 12 });
+    const text = await runCli("whatif", modelPath, "--spend", "search=30000", "--periods", "12");
+    expect(text.out).toContain(`controls held at their average over the last 12 observed periods (${model.history.dates[n - 12]} … ${model.history.dates[n - 1]}): price `);
+  });
+
   it("mixlab whatif … names unknown channels: exit 2 for flags, exit 1 for a scenarios file", async () => {
     const flag = await runCli("whatif", modelPath, "--scale", "cinema=2,tv=1");
     expect(flag.code).toBe(2);

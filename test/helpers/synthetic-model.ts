@@ -1,7 +1,7 @@
 /**
  * syntheticModel(channels, options): a FittedModel built by hand for planning tests and benches —
- * media terms only (no trend, seasonality, holidays or controls), given transforms, coefficients
- * and observed spend. seededModel(m, seed) draws one with design()-compatible transforms: geometric
+ * media terms and optional controls (no trend, seasonality or holidays), given transforms,
+ * coefficients, observed spend and control values. seededModel(m, seed) draws one with design()-compatible transforms: geometric
  * or Weibull adstock, Hill (shapes 0.6–3, so S-curves too) or log saturation.
  */
 import { formatDay, parseIsoDate } from "../../src/data/parse-date";
@@ -19,7 +19,17 @@ export interface SyntheticChannel {
   history?: number[];
 }
 
-/** Calendar, intercept and draws of a synthetic model. */
+/** One control of a synthetic model: its coefficient, fit-window mean (controlDefaults) and observed values. */
+export interface SyntheticControl {
+  name: string;
+  coefficient: number;
+  /** controlDefaults[name], the fit-window mean. */
+  defaultValue: number;
+  /** Observed value per period, as long as the history (absent: a model saved without control history). */
+  history?: number[];
+}
+
+/** Calendar, intercept, controls and draws of a synthetic model. */
 export interface SyntheticOptions {
   frequency?: "weekly" | "daily";
   /** First observed date (default 2024-01-01). */
@@ -28,6 +38,7 @@ export interface SyntheticOptions {
   historyLength?: number;
   intercept?: number;
   draws?: MediaDraw[];
+  controls?: SyntheticControl[];
 }
 
 /** syntheticModel(channels, options) → a media-only FittedModel (see the module comment). */
@@ -37,21 +48,26 @@ export function syntheticModel(channels: SyntheticChannel[], options: SyntheticO
   const n = channels.find((c) => c.history !== undefined)?.history?.length ?? options.historyLength ?? 8;
   const first = parseIsoDate(options.start ?? "2024-01-01");
   const dates = Array.from({ length: n }, (_, i) => formatDay(first + i * periodDays));
+  const controls = options.controls ?? [];
+  const withHistory = controls.filter((c) => c.history !== undefined);
   const spec = defaultSpec({
-    target: "sales", channels: channels.map((c) => c.name), controls: [], frequency, model: "ols",
+    target: "sales", channels: channels.map((c) => c.name), controls: controls.map((c) => c.name), frequency, model: "ols",
     trend: "none", seasonality: 0, holidays: "none", dayOfWeek: false, bootstrap: { resamples: 0 },
   });
   return {
     spec,
     transforms: Object.fromEntries(channels.map((c) => [c.name, c.transform])),
-    terms: channels.map((c) => c.name),
-    coefficients: channels.map((c) => c.coefficient),
+    terms: [...channels.map((c) => c.name), ...controls.map((c) => c.name)],
+    coefficients: [...channels.map((c) => c.coefficient), ...controls.map((c) => c.coefficient)],
     intercept: options.intercept ?? 0,
     trendStart: first,
     trendEnd: first + (n - 1) * periodDays,
     periodDays,
-    controlDefaults: {},
-    history: { dates, spend: Object.fromEntries(channels.map((c) => [c.name, c.history ?? new Array<number>(n).fill(0)])) },
+    controlDefaults: Object.fromEntries(controls.map((c) => [c.name, c.defaultValue])),
+    history: {
+      dates, spend: Object.fromEntries(channels.map((c) => [c.name, c.history ?? new Array<number>(n).fill(0)])),
+      ...(withHistory.length > 0 && { controls: Object.fromEntries(withHistory.map((c) => [c.name, c.history as number[]])) }),
+    },
     draws: options.draws ?? [],
     summary: null as unknown as FitSummary,
   };

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { exportData, type ExportData } from "../../src/report/export-tables";
 import { REPORT_CHART_IDS, renderReport, reportFigures } from "../../src/report/html-report";
+import { HTML_TABLE_CSS } from "../../src/report/html-table";
 import { plotlyLibrary, plotlyLibraryPath, scriptSafe } from "../../src/report/plotly-html";
 import { htmlProblems, scripts } from "./html-check";
 import { weeklyModel } from "./weekly-model";
@@ -96,6 +97,16 @@ describe("renderReport", () => {
     expect(html).toContain(`<td>durbin_watson</td>`);
     for (const c of model.spec.channels) expect(count(html, new RegExp(`<tr><td>${c}</td>`, "g"))).toBe(2); // input spend and channel tables
     expect(count(html, /<tr><td>\d+ %<\/td>/g)).toBe(5); // one row per budget scenario
+  });
+
+  it("renderReport(data) draws every table with htmlTable in class styling, styled by HTML_TABLE_CSS in the page", () => {
+    expect(count(html, /<table class="mixlab-table">/g)).toBe(6);
+    expect(count(html, /<table/g)).toBe(6);
+    const style = html.slice(html.indexOf("<style>"), html.indexOf("</style>"));
+    expect(style).toContain(HTML_TABLE_CSS);
+    expect(html).toContain('<tr><th></th><th class="text">value</th></tr>'); // the data summary's text column
+    const body = html.replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(body).not.toMatch(/<t[hd] style=/);
   });
 
   it("renderReport(data) escapes text that comes from the data", () => {
