@@ -2,12 +2,13 @@
  * `mixlab export model.json [--input INPUT] [--sqlite out.db] [--csv DIR] [--report report.html]`:
  * the model on an input as a SQLite database, a folder of CSV files (one per table) and a
  * self-contained HTML report — at least one of the three. The tables are computed once and written
- * to every sink. Without --input the model's own observed periods (dates and spend kept in the
- * artifact) are used, which needs a model without controls; there are then no actuals.
+ * to every sink. Without --input the model's own observed periods (dates, spend and controls kept
+ * in the artifact) are used — not possible for a model with controls saved before the artifact
+ * kept them; there are then no actuals.
  */
 import type { Command } from "commander";
 import { loadModel } from "../artifact/load";
-import { historyInput, historyModelGaps, loadExportInput, type ExportInput } from "../report/export-input";
+import { exportHistoryInput, historyModelGaps, loadExportInput, type ExportInput } from "../report/export-input";
 import { writeExports } from "../report/write-exports";
 import { printJson, type CliContext } from "./context";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
@@ -30,7 +31,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     program.command("export")
       .description("export a saved model on an input as SQLite, CSV files and a self-contained HTML report")
       .argument("<model>", "model.json written by `mixlab fit`")
-      .option("--input <input>", "CSV file or channel-dir folder to describe (default: the model's own periods, if it has no controls)")
+      .option("--input <input>", "CSV file or channel-dir folder to describe (default: the model's own observed periods)")
       .option("--sqlite <file.db>", "write the tables to this SQLite database")
       .option("--csv <dir>", "write one CSV per table into this folder")
       .option("--report <file.html>", "write the HTML report (opens offline)")
@@ -57,7 +58,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
       if (gap !== null) {
         throw new UsageError(`export of ${modelPath} needs --input INPUT (the data the model was fitted on, or new data): ${gap}`);
       }
-      input = historyInput(model);
+      input = exportHistoryInput(model);
       ctx.err(`mixlab: no --input; exporting the model's own ${input.dates.length} periods (no actuals: the artifact keeps spend, not the target)\n`);
     }
     const { data, tables, ...written } = writeExports(model, input, { sqlite: flags.sqlite, csv: flags.csv, report: flags.report }, { periods, multipliers });

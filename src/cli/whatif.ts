@@ -2,8 +2,9 @@
  * `mixlab whatif model.json …`: what-if questions to a saved model, in three modes.
  * - Historical (`--scale tv=1.3,search=0.8`, optionally `--spend tv=800` as a replacement, and
  *   `--from D --to D`): the input's periods predicted again with the changed spend (whatIf); the
- *   input is `--input INPUT`, or without it the model's own observed periods (controls at their
- *   fit-window means — the change does not depend on them).
+ *   input is `--input INPUT`, or without it the model's own observed periods with their observed
+ *   controls (history-input.ts; at their fit-window means for a model saved without control
+ *   history — the change does not depend on them).
  * - Plan (`--spend tv=1000,radio=500 [--periods K]`): the response of K future periods at that
  *   spend per period, from the carried-over adstock of the observed spend (plan); the controls are
  *   held at their average over the last K observed periods (the fit-window mean for a model saved
@@ -18,6 +19,7 @@ import { defaultPlanPeriods } from "../analysis/future-periods";
 import { plan, planScenarios, type PlanControl, type PlanResult, type SpendPlan } from "../analysis/plan";
 import { whatIf, type WhatIfResult } from "../analysis/what-if";
 import { loadModel } from "../artifact/load";
+import { historyInput } from "../artifact/history-input";
 import { loadPredictionInput } from "../artifact/prediction-input";
 import { DataError } from "../data/issue";
 import { parseIsoDate } from "../data/parse-date";
@@ -54,14 +56,6 @@ export function channelValues(flag: string, text: string, model: FittedModel): R
 
 function checkDate(flag: string, text: string | undefined): void {
   if (text !== undefined && parseIsoDate(text) !== parseIsoDate(text)) throw new UsageError(`${flag} must be a date YYYY-MM-DD, not "${text}"`);
-}
-
-/** historyInput(model) → the model's observed periods as design input (spend only; controls take their defaults). */
-function historyInput(model: FittedModel): DesignInput {
-  const days = Int32Array.from(model.history.dates, (d) => parseIsoDate(d));
-  const columns: Record<string, Float64Array> = {};
-  for (const c of model.spec.channels) columns[c] = Float64Array.from(model.history.spend[c] ?? []);
-  return { days, columns };
 }
 
 /**
@@ -192,9 +186,10 @@ export function registerWhatIf(program: Command, ctx: CliContext): void {
         input = rows;
         what = `on ${flags.input}`;
       } else {
-        input = historyInput(model);
+        const rows = historyInput(model);
+        input = rows;
         what = "on the model's observed periods";
-        if (model.spec.controls.length > 0) ctx.err(`mixlab: no --input: predicting the model's observed periods with ${model.spec.controls.join(", ")} at their fit-window means (the change does not depend on them)\n`);
+        if (rows.defaultedControls.length > 0) ctx.err(`mixlab: no --input: predicting the model's observed periods with ${rows.defaultedControls.join(", ")} at their fit-window means (this model keeps no control history; the change does not depend on them)\n`);
       }
       let result: WhatIfResult;
       try {

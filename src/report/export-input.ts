@@ -1,13 +1,13 @@
 /**
  * The rows an export describes: loadExportInput(path, model) reads an input in any shape as the
  * model's prediction input plus its observed target (when the input has one), and
- * historyInput(model) rebuilds the model's own observed periods from the artifact (dates and spend)
- * — possible only for a model without controls, since the artifact keeps no control values.
+ * exportHistoryInput(model) rebuilds the model's own observed periods from the artifact (dates,
+ * spend and controls: src/artifact/history-input.ts).
  */
 import { assemble } from "../data/assemble";
 import { loadInput, type LoadOptions } from "../data/load";
-import { parseIsoDate } from "../data/parse-date";
 import type { DesignInput } from "../features/design";
+import { historyInput } from "../artifact/history-input";
 import { predictionInput } from "../artifact/prediction-input";
 import type { FittedModel } from "../models/fitted-model";
 
@@ -49,32 +49,26 @@ export function loadExportInput(path: string, model: FittedModel, options: LoadO
 }
 
 /**
- * historyModelGaps(model) → why the model's own history cannot be exported without an input (the
- * controls it would need), or null when it can.
- * @example historyModelGaps(model) // => 'the model uses controls (price, promo) whose values the artifact does not keep'
+ * historyModelGaps(model) → why the model's own history cannot be exported without an input, or
+ * null when it can: an artifact without observed periods, or one saved before it kept control
+ * values (history.controls) for a model with controls.
+ * @example historyModelGaps(oldModel) // => 'the model uses controls (price, promo) whose values this artifact does not keep (saved by an earlier mixlab)'
  */
 export function historyModelGaps(model: FittedModel): string | null {
-  if (model.spec.controls.length > 0) return `the model uses controls (${model.spec.controls.join(", ")}) whose values the artifact does not keep`;
   if (model.history.dates.length === 0) return "the artifact keeps no observed periods";
+  const missing = historyInput(model).defaultedControls;
+  if (missing.length > 0) return `the model uses controls (${missing.join(", ")}) whose values this artifact does not keep (saved by an earlier mixlab)`;
   return null;
 }
 
 /**
- * historyInput(model) → the model's observed periods (fit window and holdout) with their spend, as
- * stored in the artifact; there is no observed target (`actual` is null).
+ * exportHistoryInput(model) → the model's observed periods (fit window and holdout) with their
+ * spend and controls as stored in the artifact (historyInput); there is no observed target
+ * (`actual` is null).
  * @throws RangeError when historyModelGaps(model) names a gap
  */
-export function historyInput(model: FittedModel): ExportInput {
+export function exportHistoryInput(model: FittedModel): ExportInput {
   const gap = historyModelGaps(model);
-  if (gap !== null) throw new RangeError(`historyInput requires a model whose artifact holds every input: ${gap}`);
-  const columns: Record<string, Float64Array> = {};
-  for (const c of model.spec.channels) columns[c] = Float64Array.from(model.history.spend[c]);
-  return {
-    days: Int32Array.from(model.history.dates, (d) => parseIsoDate(d)),
-    dates: [...model.history.dates],
-    columns,
-    actual: null,
-    source: "model history",
-    defaultedControls: [],
-  };
+  if (gap !== null) throw new RangeError(`exportHistoryInput requires a model whose artifact holds every input: ${gap}`);
+  return { ...historyInput(model), actual: null, source: "model history" };
 }

@@ -13,8 +13,7 @@ import { CAMPAIGN_SHARE_RULE, optimizeBudget, type OptimizeOptions } from "../an
 import { plan, planScenarios, type SpendPlan } from "../analysis/plan";
 import { recentSpend } from "../analysis/recent-spend";
 import { whatIf } from "../analysis/what-if";
-import { parseIsoDate } from "../data/parse-date";
-import type { DesignInput } from "../features/design";
+import { historyInput } from "../artifact/history-input";
 import type { FittedModel } from "../models/fitted-model";
 import { HttpError } from "./errors";
 import { dayOf, rowsInput, type JsonRow } from "./rows-input";
@@ -31,14 +30,6 @@ export function asUserError<T>(fn: () => T): T {
     if (err instanceof RangeError) throw new HttpError(422, err.message);
     throw err;
   }
-}
-
-/** historyInput(model) → the model's observed periods (dates and spend; controls at their defaults). */
-export function historyInput(model: FittedModel): DesignInput {
-  const days = Int32Array.from(model.history.dates, (d) => parseIsoDate(d));
-  const columns: Record<string, Float64Array> = {};
-  for (const c of model.spec.channels) columns[c] = Float64Array.from(model.history.spend[c] ?? []);
-  return { days, columns };
 }
 
 function only(body: Record<string, unknown>, mode: string, allowed: readonly string[]): void {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,12 +55,36 @@ describe("mixlab export", () => {
     expect(r.err).toContain("export needs at least one output: --sqlite FILE.db, --csv DIR or --report FILE.html");
   });
 
-  it("mixlab export without --input of a model with controls asks for --input and names the controls", async () => {
-    const r = await runCli("export", modelPath, "--sqlite", join(dir, "x.db"));
+  it("mixlab export without --input of a model saved without control history asks for --input and names the controls", async () => {
+    const old = JSON.parse(readFileSync(modelPath, "utf8"));
+    delete old.history.controls;
+    const oldPath = join(dir, "old.json");
+    writeFileSync(oldPath, JSON.stringify(old));
+    const r = await runCli("export", oldPath, "--sqlite", join(dir, "x.db"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("needs --input INPUT");
-    expect(r.err).toContain("the model uses controls (price, promo) whose values the artifact does not keep");
+    expect(r.err).toContain("the model uses controls (price, promo) whose values this artifact does not keep (saved by an earlier mixlab)");
     expect(existsSync(join(dir, "x.db"))).toBe(false);
+  });
+
+  it("mixlab export without --input of a model with controls exports its own periods with the observed controls: the predictions of --input on its data", async () => {
+    const own = join(dir, "own.db");
+    const given = join(dir, "given.db");
+    const r = await runCli("export", modelPath, "--sqlite", own);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("no --input; exporting the model's own 208 periods");
+    expect((await runCli("export", modelPath, "--input", weekly, "--sqlite", given)).code).toBe(0);
+    const read = (path: string) => {
+      const sql = new Database(path, { readonly: true });
+      const rows = sql.prepare("SELECT date, predicted FROM predictions ORDER BY date").all() as { date: string; predicted: number }[];
+      sql.close();
+      return rows;
+    };
+    const a = read(own);
+    const b = read(given);
+    expect(a).toHaveLength(208);
+    expect(a.map((x) => x.date)).toEqual(b.map((x) => x.date));
+    a.forEach((x, i) => expectClose(x.predicted, b[i].predicted, { rel: 1e-12 }));
   });
 
   it("mixlab export without --input of a model without controls exports its own periods, without actuals", async () => {

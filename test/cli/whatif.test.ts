@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,13 +34,25 @@ describe("mixlab whatif", () => {
     expect(JSON.parse(r.out)).toEqual(asJson(whatIf(fitted.model, input, { scale: { tv: 1.3, search: 0.8 }, from: "2023-01-02", to: "2023-06-26" })));
   });
 
-  it("mixlab whatif model.json --scale search=1.3 without --input replays the model's observed periods", async () => {
+  it("mixlab whatif model.json --scale search=1.3 without --input replays the model's observed periods with their observed controls: the answer of --input on its data", async () => {
     const r = await runCli("whatif", modelPath, "--scale", "search=1.3", "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const input = loadPredictionInput(weekly, fitted.model);
+    expect(JSON.parse(r.out)).toEqual(asJson(whatIf(fitted.model, input, { scale: { search: 1.3 } })));
+  });
+
+  it("mixlab whatif --scale without --input on a model saved without control history holds the controls at their fit-window means and says so", async () => {
+    const old = JSON.parse(readFileSync(modelPath, "utf8"));
+    delete old.history.controls;
+    const oldPath = join(dir, "old.json");
+    writeFileSync(oldPath, JSON.stringify(old));
+    const r = await runCli("whatif", oldPath, "--scale", "search=1.3", "--json");
     expect(r.code).toBe(0);
     const days = Int32Array.from(fitted.model.history.dates, (d) => parseIsoDate(d));
     const columns = Object.fromEntries(fitted.model.spec.channels.map((c) => [c, Float64Array.from(fitted.model.history.spend[c])]));
     expect(JSON.parse(r.out)).toEqual(asJson(whatIf(fitted.model, { days, columns }, { scale: { search: 1.3 } })));
-    expect(r.err).toMatch(/fit-window means/);
+    expect(r.err).toMatch(/price, promo at their fit-window means \(this model keeps no control history/);
   });
 
   it("mixlab whatif model.json --spend tv=1000,radio=500 --periods 8 --json is plan() of those spends", async () => {

@@ -8,8 +8,8 @@ import { loadInput, toTable } from "../../src/data/load";
 import { fitModel } from "../../src/models/fit-model";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { defaultSpec } from "../../src/models/model-spec";
-import { historyInput, historyModelGaps, loadExportInput } from "../../src/report/export-input";
-import { fixtureModel } from "../artifact/fixture-model";
+import { exportHistoryInput, historyModelGaps, loadExportInput } from "../../src/report/export-input";
+import { fixtureInput, fixtureModel } from "../artifact/fixture-model";
 import { WEEKLY_CSV, weeklyModel } from "./weekly-model";
 
 const dir = mkdtempSync(join(tmpdir(), "mixlab-export-input-"));
@@ -40,7 +40,7 @@ describe("loadExportInput", () => {
   });
 });
 
-describe("historyInput", () => {
+describe("exportHistoryInput", () => {
   let noControls: FittedModel;
   beforeAll(async () => {
     noControls = await fitModel(table, defaultSpec({
@@ -48,16 +48,25 @@ describe("historyInput", () => {
     }));
   }, 60_000);
 
-  it("historyInput(model) of a model without controls predicts what the model predicts on its own data", () => {
-    const input = historyInput(noControls);
+  it("exportHistoryInput(model) of a model without controls predicts what the model predicts on its own data", () => {
+    const input = exportHistoryInput(noControls);
     expect(input.dates).toEqual(table.dates);
     expect(input.actual).toBeNull();
     expect(Array.from(predict(noControls, input))).toEqual(Array.from(predict(noControls, table)));
   });
 
-  it("historyModelGaps(model) names the controls the artifact does not keep", () => {
+  it("exportHistoryInput(model) of a model with control history predicts its own periods with the observed controls", () => {
+    const model = fixtureModel({ controlHistory: true });
+    const input = exportHistoryInput(model);
+    expect(input.defaultedControls).toEqual([]);
+    expect(Array.from(input.columns.price)).toEqual(model.history.controls!.price);
+    expect(Array.from(predict(model, input))).toEqual(Array.from(predict(model, fixtureInput())));
+  });
+
+  it("historyModelGaps(model) names the controls an artifact saved without control history does not keep", () => {
     expect(historyModelGaps(noControls)).toBeNull();
-    expect(historyModelGaps(fixtureModel())).toBe("the model uses controls (price) whose values the artifact does not keep");
-    expect(() => historyInput(fixtureModel())).toThrow("historyInput requires a model whose artifact holds every input: the model uses controls (price)");
+    expect(historyModelGaps(fixtureModel({ controlHistory: true }))).toBeNull();
+    expect(historyModelGaps(fixtureModel())).toBe("the model uses controls (price) whose values this artifact does not keep (saved by an earlier mixlab)");
+    expect(() => exportHistoryInput(fixtureModel())).toThrow("exportHistoryInput requires a model whose artifact holds every input: the model uses controls (price)");
   });
 });

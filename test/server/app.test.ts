@@ -8,7 +8,7 @@ import { whatIf } from "../../src/analysis/what-if";
 import { predict } from "../../src/artifact/predict";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { createApp } from "../../src/server/app";
-import { historyInput } from "../../src/server/analysis-answers";
+import { historyInput } from "../../src/artifact/history-input";
 import { predictBody } from "../../src/server/schemas";
 import { DEFAULT_LIMITS } from "../../src/server/limits";
 import { fixtureApp, fixtureCsvFiles, fixtureInput, fixtureModel, fixtureRows, postFiles, postJson } from "./server-helpers";
