@@ -61,7 +61,7 @@ export const ModelSpecSchema = z.strictObject({
   channels: z.array(Name).min(1),
   controls: z.array(Name),
   frequency: z.enum(["daily", "weekly"]),
-  model: z.enum(["ridge", "ols", "lasso", "elastic-net"]),
+  model: z.enum(["ridge", "ols", "lasso", "elastic-net", "bayes"]),
   adstock: z.enum(["geometric", "weibull_cdf", "weibull_pdf", "delayed", "none"]),
   saturation: z.enum(["hill", "log", "logistic", "none"]),
   maxLag: z.int().min(0),
@@ -141,7 +141,10 @@ export const FitSummarySchema = z.looseObject({
     cv_nrmse: Figure, rssd: Figure, near_optimal: z.int().min(0), tolerance: Figure,
   }).nullable(),
   bootstrap: z.looseObject({ resamples: z.int().min(0), block_length: z.int().min(0), trials: z.int().min(0), seconds: z.number().min(0) }).nullable(),
-  sampler: z.null(),
+  sampler: z.looseObject({
+    chains: z.int().min(1), draws: z.int().min(1), rhat_max: z.number().nullable(), ess_min: z.number().nullable(),
+    divergences: z.int().min(0), seconds: z.number().min(0),
+  }).nullable(),
 });
 
 /** The whole artifact: format, version, metadata, then the FittedModel's fields. */

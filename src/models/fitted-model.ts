@@ -46,7 +46,25 @@ export interface FitSummary {
   diagnostics: Record<string, unknown>;
   search: { candidates: number; seconds: number; seed: number; method: string; cv_nrmse: number; rssd: number; near_optimal: number; tolerance: number } | null;
   bootstrap: { resamples: number; block_length: number; trials: number; seconds: number } | null;
-  sampler: null;
+  /** The posterior sampler of `--model bayes` (null for the other models). */
+  sampler: SamplerSummary | null;
+}
+
+/**
+ * How the posterior of `--model bayes` was sampled: DE-MC chains over the transforms and the
+ * penalty, then exact conditional draws of the coefficients (models/bayes/posterior-returns.ts).
+ * rhat_max and ess_min are the rank-normalised split R̂ (largest) and the bulk/tail ESS (smallest)
+ * over the sampled transform parameters and each channel's ROAS (Vehtari et al. 2021); divergences
+ * are those of Hamiltonian samplers and are 0 here (DE-MC and Gibbs have none).
+ */
+export interface SamplerSummary {
+  chains: number;
+  /** Joint posterior draws behind the intervals. */
+  draws: number;
+  rhat_max: number | null;
+  ess_min: number | null;
+  divergences: number;
+  seconds: number;
 }
 
 /**
