@@ -8,7 +8,7 @@ import type { Artifact } from "../artifact/artifact";
 import { saveModel } from "../artifact/save";
 import { DataError } from "../data/issue";
 import { loadInput, toTable } from "../data/load";
-import { fitModel } from "../models/fit-model";
+import { fitModel, type FitPhase } from "../models/fit-model";
 import { createProgress, type Progress } from "../util/progress";
 import { printJson, type CliContext } from "./context";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
@@ -28,7 +28,7 @@ export function registerFit(program: Command, ctx: CliContext): void {
       .requiredOption("--out <model.json>", "model artifact to write"),
   ))
     .option("--json", "print the fit summary as JSON on stdout")
-    .option("--no-progress", "do not report the search's progress on stderr")
+    .option("--no-progress", "do not report the fit's progress (search, sampler, bootstrap) on stderr")
     .action(async (input: string, flags: FitFlags) => {
       specChoicesFromFlags(flags); // bad flags fail (exit 2) before any data is read
       const { load, config } = loadOptionsFrom(flags);
@@ -58,18 +58,18 @@ function round3(x: number): number {
 
 /**
  * fitProgress(ctx, enabled) → an onProgress callback reporting on stderr through createProgress
- * (throttled plain lines "search 400/2000 (20%) best 0.08123"; a new report starts when the total
- * changes, e.g. from the search to the bootstrap), and stop().
+ * (throttled plain lines labelled by the phase: "search 400/2000 (20%) best 8123", "sampler …",
+ * "bootstrap 50/100 (50%)"; a new report starts when the phase or the total changes), and stop().
  */
-export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done: number, total: number, best: number) => void; stop: () => void } {
+export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done: number, total: number, best: number, phase?: FitPhase) => void; stop: () => void } {
   const stream = { write: (s: string) => { ctx.err(s); return true; } } as unknown as NodeJS.WritableStream;
-  let current: { total: number; progress: Progress } | null = null;
+  let current: { total: number; phase: FitPhase; progress: Progress } | null = null;
   return {
-    update: (done, total, best) => {
+    update: (done, total, best, phase = "search") => {
       if (!enabled) return;
-      if (current === null || current.total !== total) {
+      if (current === null || current.total !== total || current.phase !== phase) {
         current?.progress.stop();
-        current = { total, progress: createProgress({ label: "search", total, stream, intervalMs: PROGRESS_MS }) };
+        current = { total, phase, progress: createProgress({ label: phase, total, stream, intervalMs: PROGRESS_MS }) };
       }
       current.progress.update(done, Number.isFinite(best) ? { best } : undefined);
     },

@@ -40,7 +40,12 @@ export interface DrawBootstrapInput {
   seed: number;
   /** The ridge of the fit (media factor, non-negativity, media scale). */
   ridge: MediaPriorRidgeOptions;
+  /** Called every PROGRESS_EVERY resamples and after the last with (resamples done, resamples). */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** drawBootstrap reports progress every this many resamples (and after the last). */
+export const PROGRESS_EVERY = 10;
 
 /** Output of drawBootstrap. */
 export interface DrawBootstrapResult {
@@ -92,6 +97,7 @@ export function drawBootstrap(input: DrawBootstrapInput): DrawBootstrapResult {
       contribution[c][r] = total;
       roas[c][r] = spendTotals[c] > 0 ? total / spendTotals[c] : NaN;
     }
+    if ((r + 1) % PROGRESS_EVERY === 0 || r + 1 === resamples) input.onProgress?.(r + 1, resamples);
   }
   return { roas, contribution, draw, mediaCoefficients };
 }

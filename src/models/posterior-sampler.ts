@@ -36,6 +36,8 @@ export interface DeMcOptions {
   jitter?: number;
   /** Temperature T: the target is exp(−f/(2T)) (default 1). */
   temperature?: number;
+  /** Called after every generation with (generations done, generations). */
+  onGeneration?: (done: number, total: number) => void;
 }
 
 /** One kept state of one chain. */
@@ -59,7 +61,7 @@ export interface DeMcResult {
 /**
  * sampleDeMc(options) runs the DE-MC chains (see the module comment). O(generations·N·d) besides
  * the evaluations (at most generations·N).
- * @param options - start points and their values, evaluate, generations, burnIn, seed, jitter, temperature
+ * @param options - start points and their values, evaluate, generations, burnIn, seed, jitter, temperature, onGeneration
  * @returns the states after burn-in, the acceptance rate and the number of evaluations
  * @throws RangeError if there are fewer than 4 chains, dimensions differ, or counts are invalid
  * @example sampleDeMc({ start, startValues, evaluate: (ps) => ps.map((p) => ((p[0] - 0.5) / 0.1) ** 2), generations: 500, burnIn: 100, seed: 1 }).draws // => states spread as N(0.5, 0.1²)
@@ -121,6 +123,7 @@ export function sampleDeMc(options: DeMcOptions): DeMcResult {
     }
     evaluations += batch.length;
     if (g >= burnIn) for (let i = 0; i < N; i++) draws.push({ unit: xs[i], value: fx[i], evaluation: from[i] });
+    options.onGeneration?.(g + 1, generations);
   }
   return { draws, acceptance: proposed > 0 ? accepted / proposed : 0, evaluations };
 }

@@ -57,6 +57,14 @@ describe("mixlab fit", () => {
     expect(typeof s.search.seconds).toBe("number");
   });
 
+  it("mixlab fit reports each phase on stderr under its own label, each reaching its total: search, sampler, bootstrap", () => {
+    const labels = run.err.split("\n").filter((l) => l.length > 0).map((l) => l.split(" ")[0]);
+    expect(labels.filter((l, i) => i === 0 || labels[i - 1] !== l)).toEqual(["search", "sampler", "bootstrap"]);
+    expect(run.err).toMatch(/^search 200\/200 \(100%\)/m);
+    expect(run.err).toMatch(/^sampler (\d+)\/\1 \(100%\)/m);
+    expect(run.err).toMatch(/^bootstrap 20\/20 \(100%\)$/m);
+  });
+
   it("mixlab fit --json prints the summary stored in model.json", () => {
     const artifact = JSON.parse(readFileSync(first, "utf8"));
     expect(artifact).toMatchObject({ format: "mixlab-model", version: 1 });

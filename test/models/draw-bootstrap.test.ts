@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawBootstrap } from "../../src/models/draw-bootstrap";
+import { drawBootstrap, PROGRESS_EVERY } from "../../src/models/draw-bootstrap";
 import { createRandom } from "../../src/util/random";
 
 function data(n: number, seed: number) {
@@ -32,6 +32,16 @@ describe("drawBootstrap", () => {
     const trueRoas = (3 * media.subarray(0, 50).reduce((a, b) => a + b, 0)) / spend.subarray(0, 50).reduce((a, b) => a + b, 0);
     for (const r of boot.roas[0]) expect(r).toBeCloseTo(trueRoas, 6);
     expect(boot.mediaCoefficients[1][0]).toBeCloseTo(6, 6);
+  });
+
+  it("drawBootstrap(input) reports progress every PROGRESS_EVERY resamples and after the last", () => {
+    const n = 60;
+    const { spend, media, trend } = data(n, 6);
+    const y = Float64Array.from({ length: n }, (_, i) => 100 + 20 * trend[i] + 3 * media[i]);
+    const calls: Array<[number, number]> = [];
+    drawBootstrap({ draws: [{ media: [media], alpha: 1e-3 }], fixed: [trend], y, trainRows: n, spend: [spend], resamples: 25, blockLength: 5, seed: 1, ridge: {}, onProgress: (d, t) => calls.push([d, t]) });
+    expect(PROGRESS_EVERY).toBe(10);
+    expect(calls).toEqual([[10, 25], [20, 25], [25, 25]]);
   });
 
   it("drawBootstrap(input) is deterministic in its seed", () => {

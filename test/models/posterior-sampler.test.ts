@@ -50,6 +50,14 @@ describe("sampleDeMc", () => {
     expect(a.draws).toHaveLength(30 * 8);
   });
 
+  it("sampleDeMc(options) calls onGeneration after every generation with (done, generations)", () => {
+    const g = gaussian(0.1);
+    const start = starts(6, 2, 7);
+    const calls: Array<[number, number]> = [];
+    sampleDeMc({ start, startValues: g.f(start), evaluate: g.f, generations: 5, burnIn: 2, seed: 8, onGeneration: (d, t) => calls.push([d, t]) });
+    expect(calls).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+  });
+
   it("sampleDeMc(options) marks a chain's starting point by −1 − chain and an evaluation by its index", () => {
     const g = gaussian(0.1);
     const start = starts(4, 1, 7);

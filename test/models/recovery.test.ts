@@ -18,6 +18,16 @@
  *   error, with none of the safeguards.
  * The bounds on the totals leave one channel of room, so a harmless change of rounding (which
  * moves the sampler's chains) does not fail the test.
+ *
+ * Why not ROAS within 15 % everywhere: an oracle that knows the true transforms and fits only the
+ * coefficients by OLS gets 94 of 125 channels within 15 % (median error 5 %) on the bench's 25
+ * sets; the fit, which must also learn the transforms, 56 (17 %). The gap is the always-on
+ * channels (85 of the 125: the generator makes ⌈channels/2⌉ always on by default, the "easy" set
+ * included): with known transforms 61 of 85 within 15 %, learnt 25 — their spend varies by ±30 %
+ * around its mean, so the Hill curve's level trades against the intercept and the data hardly tell
+ * the level; even a search restricted to the generator's own parameter ranges gets 54 of 125. For
+ * flighted channels the fit is close to the oracle (31 against 33 of 40). So the honest aim is the
+ * one the second test pins: where the fit's interval is narrow it is right; elsewhere it is wide.
  */
 import { describe, expect, it } from "vitest";
 import { generate, type GenerateOptions } from "../../src/data/generate";
@@ -61,4 +71,31 @@ describe("recovery of known ROAS", () => {
     expect([...errors].sort((a, b) => a - b)[12]).toBeLessThanOrEqual(0.2);
     expect(shareErrors.filter((e) => e <= 0.05).length).toBeGreaterThanOrEqual(15);
   }, 180_000);
+
+  // The claims the fit makes on 15 further sets (the five scenarios at seed offsets 1000, 2000,
+  // 3000; bench/recovery.bench.ts 2000 50 1000,2000,3000, search seed 7): a channel whose 90 %
+  // interval is narrow (0 < low, high ≤ 1.5 × low) is one the fit says the data identify. Today 11
+  // such channels, all within 15 % of the true ROAS (largest error 10 %: bundled weekly, seed 2042,
+  // tv) and all covering it. Over 75 sets (offsets 0–14000 by 1000), 56 narrow channels, all
+  // within 15 % (largest error 14 %); 4 of their intervals miss the truth, by 1–5 % of it — as
+  // calibrated 90 % intervals should about one time in ten — so the test allows one miss.
+  it("fitModel(table, spec): where a 90 % ROAS interval is narrow (high ≤ 1.5 × low) the ROAS is within 15 % — no confident wrong numbers", async () => {
+    const narrow: Array<{ where: string; error: number; covered: boolean }> = [];
+    for (const offset of [1000, 2000, 3000]) {
+      for (const [name, options] of SETS) {
+        const data = generate({ shape: "wide", frequency: "weekly", ...options, seed: options.seed! + offset });
+        const table = generatedTable(data);
+        const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials: 2000, seed: 7 }, bootstrap: { resamples: 50 } });
+        const model = await fitModel(table, spec);
+        const truth = trueReturns(data, model.summary.fit_window.rows);
+        model.summary.channels.forEach((c, i) => {
+          if (!(c.roas_low! > 0 && c.roas_high! <= 1.5 * c.roas_low!)) return;
+          narrow.push({ where: `${name} (seed ${options.seed! + offset}): ${c.name}`, error: Math.abs(c.roas / truth[i].roas - 1), covered: c.roas_low! <= truth[i].roas && truth[i].roas <= c.roas_high! });
+        });
+      }
+    }
+    expect(narrow.length).toBeGreaterThanOrEqual(9);
+    for (const n of narrow) expect(n.error, n.where).toBeLessThanOrEqual(0.15);
+    expect(narrow.filter((n) => !n.covered).length).toBeLessThanOrEqual(1);
+  }, 300_000);
 });
