@@ -127,7 +127,7 @@ export function sampleNigPosteriorNonNegative(
 
   // Λ_FF = L_F·L_Fᵀ; G = L_F⁻¹Λ_FC (f × c, column k = L_F⁻¹ Λ_F,C[k]); P = Λ_CC − GᵀG;
   // H = Λ_FF⁻¹Λ_FC = L_F⁻ᵀG gives the conditional mean of β_F.
-  let LF = new Float64Array(0);
+  let LF: Float64Array = new Float64Array(0);
   const H = new Float64Array(f * c); // row-major f × c
   const G = new Float64Array(f * c);
   if (f > 0) {
