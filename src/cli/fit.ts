@@ -48,6 +48,10 @@ export function registerFit(program: Command, ctx: CliContext): void {
       }
       if (flags.json) printJson(ctx, artifact.summary);
       else ctx.out(describeFit(artifact, input, flags.out));
+      const sampler = artifact.summary.sampler;
+      if (sampler !== null && sampler.rhat_max !== null && sampler.rhat_max > RHAT_WARNING) {
+        ctx.err(`mixlab: the posterior chains have not mixed (R-hat max ${sampler.rhat_max.toFixed(2)} > ${RHAT_WARNING}, ESS min ${Math.round(sampler.ess_min ?? 0)}): treat the intervals as approximate, or raise --trials for a longer run\n`);
+      }
       ctx.exit(0);
     });
 }
@@ -59,7 +63,7 @@ function round3(x: number): number {
 /**
  * fitProgress(ctx, enabled) → an onProgress callback reporting on stderr through createProgress
  * (throttled plain lines labelled by the phase: "search 400/2000 (20%) best 8123", "sampler …",
- * "bootstrap 50/100 (50%)"; a new report starts when the phase or the total changes), and stop().
+ * "bootstrap 50/100 (50%)", "posterior …"; a new report starts when the phase or the total changes), and stop().
  */
 export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done: number, total: number, best: number, phase?: FitPhase) => void; stop: () => void } {
   const stream = { write: (s: string) => { ctx.err(s); return true; } } as unknown as NodeJS.WritableStream;
@@ -101,6 +105,9 @@ function table(header: string[], rows: Row[]): string {
   return cells.map((r) => "  " + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd()).join("\n") + "\n";
 }
 
+/** R̂ above which `fit --model bayes` warns that its chains have not mixed (Vehtari et al. 2021 ask for < 1.01; 1.05 is the usual working bar). */
+export const RHAT_WARNING = 1.05;
+
 /** describeFit(artifact, input, out) → the readable fit summary: windows, search, metrics, channels, where the model went. */
 export function describeFit(artifact: Artifact, input: string, out: string): string {
   const s = artifact.summary;
@@ -114,6 +121,10 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
       `chosen CV NRMSE ${fmt(s.search.cv_nrmse, 4)}, RSSD ${fmt(s.search.rssd, 3)}, ${s.search.near_optimal} distinct posterior draws\n`;
   }
   if (s.bootstrap) text += `  bootstrap: ${s.bootstrap.resamples} resamples, blocks of ${s.bootstrap.block_length} periods, in ${fmt(s.bootstrap.seconds, 1)} s\n`;
+  if (s.sampler) {
+    text += `  posterior: ${s.sampler.draws} draws, ${s.sampler.chains} chains, R-hat max ${fmt(s.sampler.rhat_max, 3)}, ESS min ${fmt(s.sampler.ess_min, 0)}, ` +
+      `${s.sampler.divergences} divergences, in ${fmt(s.sampler.seconds, 1)} s\n`;
+  }
   text += "\n";
   const metricRow = (name: string, m: NonNullable<typeof s.holdout>): Row =>
     [name, fmt(m.r2, 3), m.adj_r2 === undefined ? "" : fmt(m.adj_r2, 3), fmt(m.rmse, 0), fmt(m.mae, 0), `${fmt(m.mape, 1)} %`, fmt(m.nrmse, 3)];

@@ -49,7 +49,7 @@ const TRENDS = ["linear", "none"] as const;
 /** addSpecOptions(cmd) declares the model flags on a command. */
 export function addSpecOptions(cmd: Command): Command {
   return cmd
-    .option("--model <kind>", "ridge | ols | lasso | elastic-net (default ridge; bayes: not available yet)")
+    .option("--model <kind>", "ridge | ols | lasso | elastic-net | bayes (default ridge; bayes: posterior draws, intervals and sds)")
     .option("--adstock <kind>", "geometric | weibull (= weibull_cdf) | weibull_pdf | delayed | none (default geometric)")
     .option("--saturation <kind>", "hill | log | logistic | none (default hill)")
     .option("--trend <kind>", "linear | none (default linear)")
@@ -66,11 +66,6 @@ export function addSpecOptions(cmd: Command): Command {
 /** normaliseAdstock("weibull") → "weibull_cdf"; other kinds unchanged. */
 function normaliseAdstock(kind: (typeof ADSTOCKS)[number]): AdstockKind {
   return kind === "weibull" ? "weibull_cdf" : kind;
-}
-
-function modelKind(where: string, kind: (typeof MODELS)[number]): ModelKind {
-  if (kind === "bayes") throw new UsageError(`${where} bayes is not available yet; use ridge, ols, lasso or elastic-net`);
-  return kind;
 }
 
 /**
@@ -90,12 +85,12 @@ export function checkHolidays(where: string, code: string): string {
 
 /**
  * specChoicesFromFlags(flags) → the checked choices the flags make.
- * @throws UsageError naming the flag on a bad value, for --model bayes, and for --holdout-fraction
+ * @throws UsageError naming the flag on a bad value, and for --holdout-fraction
  *   together with --split-date
  */
 export function specChoicesFromFlags(flags: SpecFlags): SpecChoices {
   const out: SpecChoices = {};
-  if (flags.model !== undefined) out.model = modelKind("--model", choiceOption("--model", flags.model, MODELS));
+  if (flags.model !== undefined) out.model = choiceOption("--model", flags.model, MODELS);
   if (flags.adstock !== undefined) out.adstock = normaliseAdstock(choiceOption("--adstock", flags.adstock, ADSTOCKS));
   if (flags.saturation !== undefined) out.saturation = choiceOption("--saturation", flags.saturation, SATURATIONS) as SaturationKind;
   if (flags.trend !== undefined) out.trend = choiceOption("--trend", flags.trend, TRENDS);
@@ -141,13 +136,13 @@ function channelBounds(b: ConfigBounds): Partial<ChannelBounds> {
  * specChoicesFromConfig(model, channels) → the choices of a config's `model` section (already
  * checked by ConfigSchema). Bounds under `"*"` apply to every channel; a channel's own entry
  * overrides them.
- * @throws UsageError for `model: "bayes"` or an unknown holidays code; DataError when `bounds`
+ * @throws UsageError for an unknown holidays code; DataError when `bounds`
  *   names a channel the data does not have
  */
 export function specChoicesFromConfig(model: ConfigModel | undefined, channels: readonly string[]): SpecChoices {
   const out: SpecChoices = {};
   if (model === undefined) return out;
-  if (model.model !== undefined) out.model = modelKind("config model.model:", model.model);
+  if (model.model !== undefined) out.model = model.model;
   if (model.adstock !== undefined) out.adstock = normaliseAdstock(model.adstock);
   if (model.saturation !== undefined) out.saturation = model.saturation;
   if (model.trend !== undefined) out.trend = model.trend;

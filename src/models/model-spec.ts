@@ -6,7 +6,7 @@
  */
 import type { Frequency } from "../data/table";
 
-export type ModelKind = "ridge" | "ols" | "lasso" | "elastic-net";
+export type ModelKind = "ridge" | "ols" | "lasso" | "elastic-net" | "bayes";
 export type AdstockKind = "geometric" | "weibull_cdf" | "weibull_pdf" | "delayed" | "none";
 export type SaturationKind = "hill" | "log" | "logistic" | "none";
 

@@ -131,11 +131,71 @@ describe("mixlab fit --model ols with every transform off", () => {
   }, 60_000);
 });
 
+describe("mixlab fit --model bayes", () => {
+  it("with every transform off and a vanishing fixed penalty, its coefficients are OLS and its sds the OLS standard errors × √((n − p)/(n − 2)), within Monte Carlo error", async () => {
+    // The conjugate posterior under a flat prior and p(σ²) ∝ 1/σ²: β | y ~ t_n(β̂, RSS/n·(XᵀX)⁻¹), so
+    // sd = √(RSS/(n − 2)·(XᵀX)⁻¹_jj) = SE_OLS·√((n − p)/(n − 2)); 1,000 draws estimate the mean to
+    // about SE/30 and the sd to about 2 %.
+    const n = 30;
+    const rows = ["date,tv_spend,radio_spend,sales,price"];
+    const tv: number[] = [], radio: number[] = [], price: number[] = [], sales: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const date = new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10);
+      tv.push(100 + ((i * 37) % 50)); radio.push(40 + ((i * 11) % 17)); price.push(10 + ((i * 3) % 5) / 4);
+      sales.push(Math.round(500 + 2.5 * tv[i] + 4 * radio[i] - 30 * price[i] + 20 * Math.sin(i * 1.7)));
+      rows.push(`${date},${tv[i]},${radio[i]},${sales[i]},${price[i]}`);
+    }
+    const csv = join(dir, "small-bayes.csv");
+    writeFileSync(csv, rows.join("\n") + "\n");
+    const out = join(dir, "bayes-flat.json");
+    const r = await runCli("fit", csv, "--adstock", "none", "--saturation", "none", "--trend", "none", "--seasonality", "0", "--holidays", "none", "--model", "bayes", "--alpha", "1e-9", "--holdout-fraction", "0", "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    const ref = fitOls(designMatrixFromColumns([tv, radio, price]), sales, { names: ["tv", "radio", "price"] });
+    const factor = Math.sqrt((n - 4) / (n - 2));
+    expect(s.model_type).toBe("bayes");
+    ["tv", "radio", "price"].forEach((t, j) => {
+      const se = ref.standardErrors[j + 1];
+      expect(Math.abs(s.coefficients[t] - ref.coefficients[j]), t).toBeLessThan(0.15 * se);
+      expectClose(s.std_errors[t], se * factor, { rel: 0.08 });
+    });
+    expect(Math.abs(s.intercept - ref.intercept)).toBeLessThan(0.15 * ref.standardErrors[0]);
+    expectClose(s.std_errors.intercept, ref.standardErrors[0] * factor, { rel: 0.08 });
+    expect(s.sampler).toMatchObject({ chains: 1, draws: 1000, divergences: 0, rhat_max: null, ess_min: null });
+    expect(s.bootstrap).toBeNull();
+  }, 60_000);
+
+  it("on the weekly set: posterior intervals around each ROAS, a sampler summary, a warning when the chains have not mixed, and the same model for the same seed", async () => {
+    const a = join(dir, "bayes-a.json");
+    const b = join(dir, "bayes-b.json");
+    const r = await runCli("fit", weekly, "--model", "bayes", "--trials", "100", "--seed", "3", "--out", a, "--json", "--no-progress");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.model_type).toBe("bayes");
+    expect(s.bootstrap).toBeNull();
+    expect(s.sampler.chains).toBe(32);
+    expect(s.sampler.draws).toBe(1000);
+    expect(s.sampler.divergences).toBe(0);
+    expect(s.sampler.rhat_max).toBeGreaterThanOrEqual(1);
+    expect(s.sampler.ess_min).toBeGreaterThan(0);
+    for (const c of s.channels) {
+      expect(c.roas_low, c.name).toBeLessThanOrEqual(c.roas);
+      expect(c.roas, c.name).toBeLessThanOrEqual(c.roas_high);
+      expect(c.roas_low, c.name).toBeGreaterThanOrEqual(0);
+    }
+    expect(Object.keys(s.std_errors).sort()).toEqual([...Object.keys(s.coefficients), "intercept"].sort());
+    for (const v of Object.values(s.std_errors) as number[]) expect(v).toBeGreaterThan(0);
+    expect(r.err.includes("the posterior chains have not mixed")).toBe(s.sampler.rhat_max > 1.05);
+    expect((await runCli("fit", weekly, "--model", "bayes", "--trials", "100", "--seed", "3", "--out", b, "--json", "--no-progress")).code).toBe(0);
+    const strip = (path: string) => JSON.parse(readFileSync(path, "utf8"), (key, value) => (key === "created_at" || key === "seconds" || key === "fit_seconds" ? undefined : value));
+    expect(strip(b)).toEqual(strip(a));
+  }, 120_000);
+});
+
 describe("mixlab fit failures", () => {
   it("mixlab fit with a bad flag exits 2 and names the flag", async () => {
     const out = join(dir, "never.json");
     const cases: [string[], RegExp][] = [
-      [["--model", "bayes"], /--model bayes is not available yet/],
       [["--adstock", "exponential"], /--adstock must be one of/],
       [["--seasonality", "-1"], /--seasonality must be at least 0/],
       [["--trials", "lots"], /--trials must be a number/],

@@ -57,7 +57,6 @@ describe("specFromOptions", () => {
 describe("specChoicesFromFlags", () => {
   it("specChoicesFromFlags(flags) refuses bad values with a UsageError naming the flag", () => {
     const bad: [Record<string, string>, RegExp][] = [
-      [{ model: "bayes" }, /--model bayes is not available yet/],
       [{ model: "gbm" }, /--model must be one of/],
       [{ adstock: "exp" }, /--adstock must be one of/],
       [{ saturation: "tanh" }, /--saturation must be one of/],
