@@ -15,7 +15,8 @@
  * "confident and wrong" (narrow, yet the point more than 15 % off), and how many narrow intervals
  * miss the truth (calibrated 90 % intervals miss one in ten, narrow or not); then the share within
  * 15 % by interval width.
- * Usage: tsx bench/recovery.bench.ts [trials] [resamples] [seed offsets, e.g. 0,1000,2000] [--quiet] [--generator-bounds]
+ * `--bayes` fits `model: "bayes"` instead of the default ridge (posterior intervals; resamples unused).
+ * Usage: tsx bench/recovery.bench.ts [trials] [resamples] [seed offsets, e.g. 0,1000,2000] [--quiet] [--generator-bounds] [--bayes]
  */
 import { generate, type GeneratedData, type GenerateOptions } from "../src/data/generate";
 import { generatedTable, trueReturns } from "../src/data/generated-table";
@@ -34,6 +35,7 @@ const quiet = process.argv.includes("--quiet");
  * user could make: how much of the error is the search bounds' (the prior's) fault.
  */
 const generatorBounds = process.argv.includes("--generator-bounds");
+const bayes = process.argv.includes("--bayes");
 
 const SETS: Array<{ name: string; options: GenerateOptions }> = [
   { name: "easy", options: { seed: 101, periods: 208, channels: 5, snr: 8, seasonCorrelation: 0.2 } },
@@ -83,11 +85,12 @@ async function main(): Promise<void> {
       const data = generate({ shape: "wide", frequency: "weekly", ...set.options, seed });
       const table = generatedTable(data);
       const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials, seed: 7 }, bootstrap: { resamples }, holidays: "US",
+        ...(bayes ? { model: "bayes" as const } : {}),
         ...(generatorBounds ? { bounds: Object.fromEntries(table.channels.map((c) => [c, { decay: [0.1, 0.7] as const, saturationRatio: [0.5, 1.5] as const, hillShape: [0.8, 2.5] as const }])) } : {}) });
       const t0 = Date.now();
       const model = await fitModel(table, spec);
       const seconds = (Date.now() - t0) / 1000;
-      const plain = await fitModel(table, { ...spec, search: { ...spec.search, method: "random" }, bootstrap: { ...spec.bootstrap, resamples: 0 } }, { selection: "lowest-cv" });
+      const plain = await fitModel(table, { ...spec, model: "ridge", search: { ...spec.search, method: "random" }, bootstrap: { ...spec.bootstrap, resamples: 0 } }, { selection: "lowest-cv" });
       const truth = trueReturns(data, model.summary.fit_window.rows);
       const oracle = await oracleRoas(data, table);
       const row: Row = { name: `${set.name} (seed ${seed})`, covered: 0, maxErr: 0, maxShare: 0, mape: model.summary.holdout?.mape ?? NaN, plain: plain.summary.holdout?.mape ?? NaN, seconds, errors: [], shares: [], narrow: [], narrowShares: [], narrowMissed: 0, oracle: [], widths: [] };
