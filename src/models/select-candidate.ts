@@ -2,59 +2,11 @@
  * Choosing one candidate from a set without being fooled by the lowest error.
  *
  * With thousands of candidates some fit the noise of the few CV folds, and their transforms (and so
- * their ROAS) are off. Two rules here:
- * - selectCandidate: the medoid, in log ROAS per channel, of the near-optimal set (every candidate
- *   whose error is within `tolerance` of the best); the block bootstrap of bootstrap.ts chooses
- *   among its pool by it.
- * - mostCentral: the candidate most central among a set of draws, column by column (its figures'
- *   percentiles among the draws closest to 50 %); the default fit takes its model this way among
- *   its posterior draws (fit-model.ts), so the point estimate is typical of every setting the data
- *   support and sits inside its intervals.
+ * their ROAS) are off. mostCentral picks the candidate most central among a set of draws, column by
+ * column (its figures' percentiles among the draws closest to 50 %); the default fit takes its
+ * model this way among its posterior draws (fit-model.ts), so the point estimate is typical of
+ * every setting the data support and sits inside its intervals.
  */
-
-export interface ScoredCandidate {
-  /** objectives[0] = CV error (NRMSE), objectives[1] = decomposition distance (RSSD), then ROAS per channel. */
-  objectives: readonly number[];
-}
-
-export interface Selection {
-  index: number;
-  best: number;
-  nearOptimal: number[];
-}
-
-/**
- * selectCandidate(candidates, channelCount, tolerance) → the medoid (in log-ROAS space, L1) of the
- * candidates with CV error ≤ best · (1 + tolerance); ties go to the lower CV error. O(k²) in the
- * size k of the near-optimal set, capped at the `cap` best candidates.
- */
-export function selectCandidate(candidates: readonly ScoredCandidate[], channelCount: number, tolerance = 0.02, cap = 400): Selection {
-  if (!(candidates.length > 0)) throw new RangeError("selectCandidate requires at least one candidate");
-  let best = 0;
-  candidates.forEach((c, i) => { if (c.objectives[0] < candidates[best].objectives[0]) best = i; });
-  const limit = candidates[best].objectives[0] * (1 + tolerance);
-  const near = candidates
-    .map((c, i) => ({ i, cv: c.objectives[0] }))
-    .filter((c) => c.cv <= limit && Number.isFinite(c.cv))
-    .sort((a, b) => a.cv - b.cv || a.i - b.i)
-    .slice(0, cap)
-    .map((c) => c.i);
-  const logRoas = near.map((i) => {
-    const o = candidates[i].objectives;
-    return Array.from({ length: channelCount }, (_, c) => Math.log(Math.max(o[2 + c], 1e-6)));
-  });
-  let index = near[0];
-  let bestCost = Infinity;
-  for (let a = 0; a < near.length; a++) {
-    let cost = 0;
-    for (let b = 0; b < near.length; b++) for (let c = 0; c < channelCount; c++) cost += Math.abs(logRoas[a][c] - logRoas[b][c]);
-    if (cost < bestCost - 1e-12) {
-      bestCost = cost;
-      index = near[a];
-    }
-  }
-  return { index, best, nearOptimal: near };
-}
 
 /**
  * mostCentral(rows, draws) → the index of the row (one candidate's figures, e.g. ROAS per channel)
