@@ -4,7 +4,7 @@
  * into the intercept and one contribution per term (the decomposition sums to it exactly).
  */
 import { parseIsoDate } from "../data/parse-date";
-import { design, type DesignContext, type DesignInput, type SpendHistory } from "../features/design";
+import { design, type Design, type DesignContext, type DesignInput, type SpendHistory } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 
 const contexts = new WeakMap<FittedModel, DesignContext>();
@@ -60,28 +60,47 @@ export interface TermContributions {
 }
 
 /**
+ * combine(model, d, contributions) → intercept + Σ_j coefficient_j × feature_j per row, summed term
+ * by term in model.terms order; when `contributions` is given, each term's coefficient × feature is
+ * also stored there (one array per term). The one sum behind predict and predictTerms, so both
+ * give the same bits.
+ */
+function combine(model: FittedModel, d: Design, contributions: Float64Array[] | null): Float64Array {
+  const at = termColumns(model, d.names);
+  const n = d.n;
+  const predicted = new Float64Array(n).fill(model.intercept);
+  for (let j = 0; j < at.length; j++) {
+    const column = d.columns[at[j]];
+    const b = model.coefficients[j];
+    if (contributions === null) {
+      for (let i = 0; i < n; i++) predicted[i] += b * column[i];
+    } else {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        out[i] = b * column[i];
+        predicted[i] += out[i];
+      }
+      contributions.push(out);
+    }
+  }
+  return predicted;
+}
+
+/**
  * predictTerms(model, input) → each term's contribution per row and their sum with the intercept.
  * Spend dated before the input's first row (from the model's history) is carried over by adstock.
  * @throws RangeError when the input lacks a channel's spend
  */
 export function predictTerms(model: FittedModel, input: DesignInput, context: DesignContext = designContext(model)): TermContributions {
-  const d = design(model.spec, model.transforms, input, context);
-  const at = termColumns(model, d.names);
-  const predicted = new Float64Array(d.n).fill(model.intercept);
-  const contributions = model.terms.map((_, j) => {
-    const column = d.columns[at[j]];
-    const b = model.coefficients[j];
-    const out = new Float64Array(d.n);
-    for (let i = 0; i < d.n; i++) {
-      out[i] = b * column[i];
-      predicted[i] += out[i];
-    }
-    return out;
-  });
+  const contributions: Float64Array[] = [];
+  const predicted = combine(model, design(model.spec, model.transforms, input, context), contributions);
   return { names: [...model.terms], contributions, intercept: model.intercept, predicted };
 }
 
-/** predict(model, input) → the predicted target per row (intercept + Σ coefficient × feature). */
-export function predict(model: FittedModel, input: DesignInput, context?: DesignContext): Float64Array {
-  return predictTerms(model, input, context).predicted;
+/**
+ * predict(model, input) → the predicted target per row (intercept + Σ coefficient × feature): the
+ * `predicted` of predictTerms, bit for bit, without keeping each term's contribution.
+ */
+export function predict(model: FittedModel, input: DesignInput, context: DesignContext = designContext(model)): Float64Array {
+  return combine(model, design(model.spec, model.transforms, input, context), null);
 }

@@ -68,17 +68,19 @@ function checkMaxLag(name: string, maxLag: number): void {
 }
 
 /**
- * Causal finite convolution: out[t] = Σ_{l=0}^{min(t, L-1)} w[l]·x[t-l]. O(n·L).
+ * Causal finite convolution from period `from` on: out[t - from] = Σ_{l=0}^{min(t, L-1)} w[l]·x[t-l]
+ * for t = from..n-1, so convolve(x, w, from) is convolve(x, w).slice(from) without the earlier
+ * periods' work (each value is the same sum in the same order). O((n - from)·L).
  */
-function convolve(x: NumberArray, w: Float64Array): Float64Array {
+function convolve(x: NumberArray, w: Float64Array, from = 0): Float64Array {
   const n = x.length;
-  const out = new Float64Array(n);
+  const out = new Float64Array(Math.max(0, n - from));
   const lags = w.length;
-  for (let t = 0; t < n; t++) {
+  for (let t = from; t < n; t++) {
     let acc = 0;
     const top = t < lags - 1 ? t : lags - 1;
     for (let l = 0; l <= top; l++) acc += w[l] * x[t - l];
-    out[t] = acc;
+    out[t - from] = acc;
   }
   return out;
 }
@@ -410,7 +412,8 @@ export function adstock(spend: NumberArray, params: AdstockParams): Float64Array
  *
  * A Weibull kernel depends on its window; without an explicit window it is resolved to
  * history.length (the series the model was fitted on, so the history part reproduces the fit), or
- * to spend.length when there is no history. O((h + n)·L).
+ * to spend.length when there is no history. A finite kernel is convolved over the plan's periods
+ * only; the geometric recursion runs over the history too. O(h + n·L), O(h + n) geometric.
  *
  * @param spend - planned spend per period
  * @param params - adstock parameters
@@ -420,10 +423,58 @@ export function adstock(spend: NumberArray, params: AdstockParams): Float64Array
  * @example adstockCarryover([0, 0], { type: "geometric", decay: 0.5 }, [100]) // => [50, 25]
  */
 export function adstockCarryover(spend: NumberArray, params: AdstockParams, history: NumberArray = []): Float64Array {
+  const resolved = resolveAdstockParams(params, Math.max(1, history.length > 0 ? history.length : spend.length));
+  return carriedAdstock(spend, resolved, adstockKernel(resolved), history);
+}
+
+/**
+ * carriedAdstock(spend, resolved, kernel, history) = adstockCarryover(spend, resolved, history) for
+ * parameters already resolved and kernel = adstockKernel(resolved), which a caller may keep: a
+ * finite kernel convolves only the spend's periods (O(n·L)); the recursion and `none` run over
+ * the whole series and keep its tail. O(n·L), or O(h + n).
+ *
+ * @param spend - planned spend per period
+ * @param resolved - adstock parameters, a Weibull window explicit (see `resolveAdstockParams`)
+ * @param kernel - adstockKernel(resolved)
+ * @param history - observed spend before the plan, oldest first
+ * @returns adstocked plan, same length as spend
+ * @throws RangeError on bad parameters
+ * @example carriedAdstock([0], { type: "delayed", decay: 0.5, peakLag: 1, maxLag: 2 }, delayedWeights(0.5, 1, 2), [100]) // => [50]
+ */
+export function carriedAdstock(spend: NumberArray, resolved: AdstockParams, kernel: Float64Array | null, history: NumberArray): Float64Array {
   const h = history.length;
   const all = new Float64Array(h + spend.length);
   all.set(history);
   all.set(spend, h);
-  const resolved = resolveAdstockParams(params, Math.max(1, h > 0 ? h : spend.length));
-  return adstock(all, resolved).slice(h);
+  return kernel === null ? adstock(all, resolved).slice(h) : convolve(all, kernel, h);
+}
+
+/**
+ * Finite kernel of an adstock: the weights `adstock` convolves spend with for a geometric kernel
+ * with maxLag, a Weibull kernel with an explicit window, or a delayed kernel (built by the same
+ * functions with the same arguments, so the weights are identical); null for the geometric
+ * recursion (no maxLag), `none`, a Weibull kernel without a window (its length is the series')
+ * and unknown types, which `adstock` computes otherwise. O(L).
+ *
+ * @param params - adstock parameters (resolve a Weibull window first: see `resolveAdstockParams`)
+ * @returns the weights for lags 0..L-1, or null
+ * @throws RangeError on bad parameters, as `adstock` would
+ * @example adstockKernel({ type: "delayed", decay: 0.5, peakLag: 1, maxLag: 2 }) // => [0.25, 0.5, 0.25]
+ */
+export function adstockKernel(params: AdstockParams): Float64Array | null {
+  switch (params.type) {
+    case "geometric":
+      if (params.maxLag === undefined) return null;
+      checkDecay("geometricAdstock", params.decay);
+      checkMaxLag("geometricAdstock", params.maxLag);
+      return geometricWeights(params.decay, params.maxLag + 1, params.normalize === true, true);
+    case "weibull_cdf":
+    case "weibull_pdf":
+      if (params.window == null) return null; // adstock uses the series' length
+      return weibullWeights(params.shape, params.scale, params.window, params.type === "weibull_cdf" ? "cdf" : "pdf");
+    case "delayed":
+      return delayedWeights(params.decay, params.peakLag, params.maxLag);
+    default:
+      return null;
+  }
 }

@@ -7,10 +7,10 @@
  * notebooks all build features through here.
  */
 import type { ModelSpec } from "../models/model-spec";
-import { adstockCarryover, adstockKernelLength, geometricAdstock, resolveAdstockParams, type AdstockParams } from "./adstock";
+import { adstockCarryover, adstockKernel, adstockKernelLength, carriedAdstock, geometricAdstock, resolveAdstockParams, type AdstockParams } from "./adstock";
 import { dayOfWeekDummies, fourierTerms } from "./fourier";
 import { holidayIndicator } from "./holidays";
-import { saturate, type SaturationParams } from "./saturation";
+import { saturate, saturateInto, type SaturationParams } from "./saturation";
 
 /** One channel's fitted transforms. */
 export interface ChannelTransform {
@@ -86,11 +86,12 @@ export function mediaColumn(spend: Float64Array, transform: ChannelTransform, ca
 /**
  * What adstock needs of the periods before an input (the carried spend of `carriedSpend`), so that
  * the input's media column costs O(n) instead of O(h + n): for the geometric recursion its state
- * a_{-1}; for a finite kernel of length L the resolved parameters and the last L − 1 carried periods.
+ * a_{-1}; for a finite kernel of length L the resolved parameters, their weights and the last L − 1
+ * carried periods.
  */
 type CarryState =
-  | { kind: "recursion"; decay: number; normalize: boolean | undefined; initial: number }
-  | { kind: "window"; params: AdstockParams; carried: Float64Array };
+  | { kind: "recursion"; decay: number; options: { normalize: boolean | undefined; initial: number } }
+  | { kind: "window"; params: AdstockParams; kernel: Float64Array | null; carried: Float64Array };
 
 /**
  * carryState(carried, params) → the state with mediaColumnAfter(spend, transform, state) equal to
@@ -101,19 +102,22 @@ type CarryState =
 function carryState(carried: Float64Array, params: AdstockParams): CarryState {
   const h = carried.length;
   if (params.type === "geometric" && params.maxLag === undefined) {
-    return { kind: "recursion", decay: params.decay, normalize: params.normalize, initial: geometricAdstock(carried, params.decay)[h - 1] };
+    return { kind: "recursion", decay: params.decay, options: { normalize: params.normalize, initial: geometricAdstock(carried, params.decay)[h - 1] } };
   }
   const resolved = resolveAdstockParams(params, Math.max(1, h));
   const keep = Math.min(h, adstockKernelLength(resolved) - 1);
-  return { kind: "window", params: resolved, carried: carried.slice(h - keep) };
+  return { kind: "window", params: resolved, kernel: adstockKernel(resolved), carried: carried.slice(h - keep) };
 }
 
-/** mediaColumnAfter(spend, transform, state) = mediaColumn(spend, transform, carried) for the carried spend `state` was made of. O(n·L), O(n) geometric. */
+/**
+ * mediaColumnAfter(spend, transform, state) = mediaColumn(spend, transform, carried) for the carried
+ * spend `state` was made of; saturates the fresh adstocked array in place. O(n·L), O(n) geometric.
+ */
 function mediaColumnAfter(spend: Float64Array, transform: ChannelTransform, state: CarryState): Float64Array {
   const adstocked = state.kind === "recursion"
-    ? geometricAdstock(spend, state.decay, { normalize: state.normalize, initial: state.initial })
-    : adstockCarryover(spend, state.params, state.carried);
-  return saturate(adstocked, transform.saturation);
+    ? geometricAdstock(spend, state.decay, state.options)
+    : carriedAdstock(spend, state.params, state.kernel, state.carried);
+  return saturateInto(adstocked, transform.saturation, adstocked);
 }
 
 /** sameAdstock(a, b) → true when two adstock parameter sets are equal field by field (checked per request: a few comparisons). */
@@ -142,13 +146,21 @@ interface ChannelCarry {
 const MAX_CACHED_DAYS = 64;
 const carryCache = new WeakMap<SpendHistory, Map<string, ChannelCarry>>();
 
-/** cachedCarryState(history, channel, firstDay, periodDays, params) → carryState of carriedSpend(…), built once per (history, channel, first day). */
-function cachedCarryState(history: SpendHistory, channel: string, firstDay: number, periodDays: number, params: AdstockParams): CarryState {
+/** carryStates(history) → the cache of carry-over states of one history by channel (see cachedCarryState). */
+function carryStates(history: SpendHistory): Map<string, ChannelCarry> {
   let byChannel = carryCache.get(history);
   if (byChannel === undefined) {
     byChannel = new Map();
     carryCache.set(history, byChannel);
   }
+  return byChannel;
+}
+
+/**
+ * cachedCarryState(history, byChannel, channel, firstDay, periodDays, params) → carryState of
+ * carriedSpend(…), built once per (history, channel, first day); byChannel is carryStates(history).
+ */
+function cachedCarryState(history: SpendHistory, byChannel: Map<string, ChannelCarry>, channel: string, firstDay: number, periodDays: number, params: AdstockParams): CarryState {
   let entry = byChannel.get(channel);
   if (entry === undefined || entry.periodDays !== periodDays || !sameAdstock(entry.adstock, params)) {
     entry = { adstock: { ...params }, periodDays, states: new Map() };
@@ -163,24 +175,45 @@ function cachedCarryState(history: SpendHistory, channel: string, firstDay: numb
   return state;
 }
 
-/** baselineTerms(spec, input, context) → the non-media terms, in a fixed order. */
-export function baselineTerms(spec: ModelSpec, input: DesignInput, context: DesignContext): Omit<Design, "n"> {
+/** The names, kinds and columns of a design being built, appended to in order. */
+interface Terms {
+  names: string[];
+  kinds: TermKind[];
+  columns: Float64Array[];
+}
+
+/** appendBaseline(spec, input, context, terms) appends the non-media terms to `terms`, in a fixed order. */
+function appendBaseline(spec: ModelSpec, input: DesignInput, context: DesignContext, terms: Terms): void {
   const n = input.days.length;
-  const names: string[] = [];
-  const kinds: TermKind[] = [];
-  const columns: Float64Array[] = [];
-  const add = (name: string, kind: TermKind, values: Float64Array) => { names.push(name); kinds.push(kind); columns.push(values); };
+  const { names, kinds, columns } = terms;
   if (spec.trend === "linear") {
     const span = context.trendEnd - context.trendStart;
-    add("trend", "trend", Float64Array.from(input.days, (d) => (span > 0 ? (d - context.trendStart) / span : 0)));
+    const days = input.days;
+    const trend = new Float64Array(n);
+    for (let i = 0; i < n; i++) trend[i] = span > 0 ? (days[i] - context.trendStart) / span : 0;
+    names.push("trend");
+    kinds.push("trend");
+    columns.push(trend);
   }
   if (spec.seasonality > 0) {
-    for (const term of fourierTerms(input.days, YEAR, spec.seasonality)) add(`season_${term.name}`, "season", term.values);
+    for (const term of fourierTerms(input.days, YEAR, spec.seasonality)) {
+      names.push(seasonName(term.name));
+      kinds.push("season");
+      columns.push(term.values);
+    }
   }
   if (spec.dayOfWeek && spec.frequency === "daily") {
-    for (const term of dayOfWeekDummies(input.days)) add(term.name, "dow", term.values);
+    for (const term of dayOfWeekDummies(input.days)) {
+      names.push(term.name);
+      kinds.push("dow");
+      columns.push(term.values);
+    }
   }
-  if (spec.holidays !== "none") add("holidays", "holiday", holidayIndicator(input.days, spec.frequency, spec.holidays));
+  if (spec.holidays !== "none") {
+    names.push("holidays");
+    kinds.push("holiday");
+    columns.push(holidayIndicator(input.days, spec.frequency, spec.holidays));
+  }
   for (const control of spec.controls) {
     let values = input.columns[control];
     if (values === undefined) {
@@ -188,20 +221,43 @@ export function baselineTerms(spec: ModelSpec, input: DesignInput, context: Desi
       if (fallback === undefined) throw new RangeError(`design requires control "${control}" in the input`);
       values = new Float64Array(n).fill(fallback);
     }
-    add(control, "control", values);
+    names.push(control);
+    kinds.push("control");
+    columns.push(values);
   }
-  return { names, kinds, columns };
+}
+
+/**
+ * season_<name> of a Fourier term, by the term's name, made once per name (fourierTerms names at
+ * most 64 harmonics once): two names per harmonic ever asked for, a handful in practice.
+ */
+const seasonNames = new Map<string, string>();
+function seasonName(term: string): string {
+  let name = seasonNames.get(term);
+  if (name === undefined) {
+    name = `season_${term}`;
+    seasonNames.set(term, name);
+  }
+  return name;
+}
+
+/** baselineTerms(spec, input, context) → the non-media terms, in a fixed order. */
+export function baselineTerms(spec: ModelSpec, input: DesignInput, context: DesignContext): Omit<Design, "n"> {
+  const terms: Terms = { names: [], kinds: [], columns: [] };
+  appendBaseline(spec, input, context, terms);
+  return terms;
 }
 
 /**
  * design(spec, transforms, input, context) → the full feature set: one media column per channel
  * (in spec.channels order, named after the channel), then the baseline terms.
  *
- * An input that starts after the whole history (a forecast, the server's usual request) takes its
- * carry-over from a state cached per (history, channel, first day): the geometric recursion's last
- * value, or a finite kernel's last L − 1 periods, so a call costs O(n·L) instead of O(h + n)·L
- * with results identical to carrying the whole history. An input starting inside or before the
- * history carries the history over in full (mediaColumn of carriedSpend).
+ * An input that starts after the first day of the history (a forecast, the server's usual request,
+ * or rows inside the history) takes its carry-over from a state cached per (history, channel, first
+ * day): the geometric recursion's last value, or a finite kernel's last L − 1 periods of the
+ * spend before the first day, so a call costs O(n·L) instead of O(h + n)·L with results identical
+ * to carrying that spend over in full. An input starting on or before the history's first day has
+ * nothing to carry (mediaColumn with no carried spend).
  * @throws RangeError when a channel's spend or a control (with no default) is missing from input
  */
 export function design(spec: ModelSpec, transforms: Record<string, ChannelTransform>, input: DesignInput, context: DesignContext): Design {
@@ -212,7 +268,8 @@ export function design(spec: ModelSpec, transforms: Record<string, ChannelTransf
   const firstDay = n > 0 ? input.days[0] : 0;
   const history = context.history;
   const h = history ? history.days.length : 0;
-  const afterHistory = n > 0 && h > 0 && (history as SpendHistory).days[h - 1] < firstDay;
+  const carries = n > 0 && h > 0 && (history as SpendHistory).days[0] < firstDay;
+  const byChannel = carries ? carryStates(history as SpendHistory) : null;
   for (const channel of spec.channels) {
     const spend = input.columns[channel];
     if (spend === undefined) throw new RangeError(`design requires spend for channel "${channel}"`);
@@ -220,15 +277,10 @@ export function design(spec: ModelSpec, transforms: Record<string, ChannelTransf
     if (transform === undefined) throw new RangeError(`design requires transforms for channel "${channel}"`);
     names.push(channel);
     kinds.push("media");
-    columns.push(afterHistory && (history as SpendHistory).spend[channel] !== undefined
-      ? mediaColumnAfter(spend, transform, cachedCarryState(history as SpendHistory, channel, firstDay, context.periodDays, transform.adstock))
+    columns.push(byChannel !== null && (history as SpendHistory).spend[channel] !== undefined
+      ? mediaColumnAfter(spend, transform, cachedCarryState(history as SpendHistory, byChannel, channel, firstDay, context.periodDays, transform.adstock))
       : mediaColumn(spend, transform, carriedSpend(history, channel, firstDay, context.periodDays)));
   }
-  const base = baselineTerms(spec, input, context);
-  for (let j = 0; j < base.names.length; j++) {
-    names.push(base.names[j]);
-    kinds.push(base.kinds[j]);
-    columns.push(base.columns[j]);
-  }
+  appendBaseline(spec, input, context, { names, kinds, columns });
   return { n, names, kinds, columns };
 }

@@ -11,6 +11,17 @@ function checkDays(name: string, dayNumbers: DayArray): void {
   }
 }
 
+/** The names sin<k> and cos<k> by k, made once each (a design's names are then the same strings every call, cheap to compare and look up). */
+const SIN_NAMES: string[] = [];
+const COS_NAMES: string[] = [];
+/** At most this many harmonics keep their names (a bound on the two arrays above); higher ones are named afresh. */
+const NAMED_HARMONICS = 64;
+
+function harmonicName(names: string[], prefix: string, k: number): string {
+  if (k > NAMED_HARMONICS) return `${prefix}${k}`;
+  return (names[k] ??= `${prefix}${k}`);
+}
+
 /**
  * Fourier terms of a period: for k = 1..order, sin(2πk·day/period) and cos(2πk·day/period), in the
  * order sin1, cos1, sin2, cos2, … Use period 365.25 for yearly and 7 for weekly seasonality. The
@@ -41,7 +52,7 @@ export function fourierTerms(
       sin[i] = Math.sin(angle);
       cos[i] = Math.cos(angle);
     }
-    out.push({ name: `sin${k}`, values: sin }, { name: `cos${k}`, values: cos });
+    out.push({ name: harmonicName(SIN_NAMES, "sin", k), values: sin }, { name: harmonicName(COS_NAMES, "cos", k), values: cos });
   }
   return out;
 }

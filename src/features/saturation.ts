@@ -78,11 +78,18 @@ function hillUnchecked(x: number, k: number, s: number): number {
  * @example hill([0, 50, 100], 50, 1) // => [0, 0.5, 2/3]
  */
 export function hill(x: NumberArray, halfSaturation: number, shape: number): Float64Array {
-  checkHill("hill", halfSaturation, shape);
-  return mapArray(x, (v) => {
+  return hillInto(x, halfSaturation, shape, new Float64Array(x.length));
+}
+
+/** hillInto(x, k, s, out) → out with out[i] = hill(x)[i]; out may be x (each value is read before it is written). */
+function hillInto(x: NumberArray, k: number, s: number, out: Float64Array): Float64Array {
+  checkHill("hill", k, s);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
     checkX("hill", v);
-    return hillUnchecked(v, halfSaturation, shape);
-  });
+    out[i] = hillUnchecked(v, k, s);
+  }
+  return out;
 }
 
 function hillDerivativeUnchecked(x: number, k: number, s: number): number {
@@ -152,11 +159,18 @@ export function logSaturationValue(x: number, scale: number): number {
  * @example logSaturation([0, 1], 1) // => [0, Math.LN2]
  */
 export function logSaturation(x: NumberArray, scale: number): Float64Array {
+  return logSaturationInto(x, scale, new Float64Array(x.length));
+}
+
+/** logSaturationInto(x, scale, out) → out with out[i] = logSaturation(x)[i]; out may be x. */
+function logSaturationInto(x: NumberArray, scale: number, out: Float64Array): Float64Array {
   checkPositive("logSaturation", "scale", scale);
-  return mapArray(x, (v) => {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
     checkX("logSaturation", v);
-    return Math.log1p(v / scale);
-  });
+    out[i] = Math.log1p(v / scale);
+  }
+  return out;
 }
 
 /**
@@ -217,11 +231,18 @@ export function logisticSaturationValue(x: number, lambda: number): number {
  * @example logisticSaturation([0, Math.log(3)], 1) // => [0, 0.5]
  */
 export function logisticSaturation(x: NumberArray, lambda: number): Float64Array {
+  return logisticSaturationInto(x, lambda, new Float64Array(x.length));
+}
+
+/** logisticSaturationInto(x, lambda, out) → out with out[i] = logisticSaturation(x)[i]; out may be x. */
+function logisticSaturationInto(x: NumberArray, lambda: number, out: Float64Array): Float64Array {
   checkPositive("logisticSaturation", "lambda", lambda);
-  return mapArray(x, (v) => {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
     checkX("logisticSaturation", v);
-    return Math.tanh((lambda * v) / 2);
-  });
+    out[i] = Math.tanh((lambda * v) / 2);
+  }
+  return out;
 }
 
 function logisticDerivativeUnchecked(x: number, lambda: number): number {
@@ -295,15 +316,32 @@ export function saturateValue(x: number, params: SaturationParams): number {
  * @example saturate([0, 50], { type: "hill", halfSaturation: 50, shape: 1 }) // => [0, 0.5]
  */
 export function saturate(x: NumberArray, params: SaturationParams): Float64Array {
+  return saturateInto(x, params, new Float64Array(x.length));
+}
+
+/**
+ * Saturation of a series written into `out` (the same values as `saturate`): out may be x itself,
+ * saturating in place (each value is read before it is written), which saves an array when x is a
+ * temporary. O(n).
+ *
+ * @param x - adstocked spend per period, ≥ 0
+ * @param params - saturation parameters
+ * @param out - at least x.length long; its first x.length values are overwritten
+ * @returns out
+ * @throws RangeError on bad parameters, x < 0 or an unknown type (out may then be partly written)
+ * @example saturateInto(Float64Array.of(0, 50), { type: "hill", halfSaturation: 50, shape: 1 }, new Float64Array(2)) // => [0, 0.5]
+ */
+export function saturateInto(x: NumberArray, params: SaturationParams, out: Float64Array): Float64Array {
   switch (params.type) {
     case "hill":
-      return hill(x, params.halfSaturation, params.shape);
+      return hillInto(x, params.halfSaturation, params.shape, out);
     case "log":
-      return logSaturation(x, params.scale);
+      return logSaturationInto(x, params.scale, out);
     case "logistic":
-      return logisticSaturation(x, params.lambda);
+      return logisticSaturationInto(x, params.lambda, out);
     case "none":
-      return Float64Array.from(x);
+      if (out !== x) out.set(x);
+      return out;
     default:
       throw unknownType("saturate", params);
   }

@@ -18,10 +18,19 @@ export type JsonRow = Record<string, string | number | undefined> & { date: stri
  * @throws HttpError 422 when the year is outside 1900–2199
  */
 export function dayOf(date: string, where: string): number {
+  const day = servedDay(date);
+  if (day !== day) throw outOfRange(where);
+  return day;
+}
+
+/** outOfRange(where) → dayOf's 422 for the date at `where`. */
+const outOfRange = (where: string) => new HttpError(422, `${where} must be a date from 1900-01-01 to 2199-12-31`);
+
+/** servedDay(date) → dayOf's day number, or NaN where dayOf throws (rowsInput builds no message per row). */
+function servedDay(date: string): number {
   const year = Number(date.slice(0, 4));
   const day = parseIsoDate(date);
-  if (!(year >= 1900 && year <= 2199 && day === day)) throw new HttpError(422, `${where} must be a date from 1900-01-01 to 2199-12-31`);
-  return day;
+  return year >= 1900 && year <= 2199 ? day : NaN;
 }
 
 /**
@@ -36,7 +45,8 @@ export function rowsInput(rows: readonly JsonRow[], model: FittedModel, field = 
   const dates = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const date = rows[i].date;
-    const day = dayOf(date, `${field}[${i}].date`);
+    const day = servedDay(date);
+    if (day !== day) throw outOfRange(`${field}[${i}].date`);
     if (i > 0 && day !== days[i - 1] + step) {
       const unit = step === 7 ? "7 days (weekly model)" : `${step} day(s)`;
       throw new HttpError(422, `${field}[${i}].date must be ${unit} after ${field}[${i - 1}].date: rows are consecutive periods, oldest first`);

@@ -2,8 +2,10 @@ import { describe, it, expect } from "vitest";
 import {
   adstock,
   adstockCarryover,
+  adstockKernel,
   adstockKernelLength,
   adstockWeights,
+  carriedAdstock,
   delayedAdstock,
   delayedWeights,
   geometricAdstock,
@@ -363,6 +365,43 @@ describe("adstockKernelLength", () => {
         const cut = history.slice(history.length - keep);
         const full = adstockCarryover(spend, params, history);
         expectClose(adstockCarryover(spend, params, cut), full, { rel: 1e-12 });
+      }
+    }
+  });
+});
+
+describe("adstock kernels kept by a caller", () => {
+  /** Every kind, resolved (a Weibull window explicit), as design() keeps them in a carry-over state. */
+  const kinds: AdstockParams[] = [
+    { type: "geometric", decay: 0.6 },
+    { type: "geometric", decay: 0.85, normalize: true },
+    { type: "geometric", decay: 0.5, maxLag: 4 },
+    { type: "geometric", decay: 0.3, maxLag: 2, normalize: true },
+    { type: "weibull_cdf", shape: 1.4, scale: 0.3, window: 30 },
+    { type: "weibull_pdf", shape: 2.2, scale: 0.15, window: 60 },
+    { type: "delayed", decay: 0.5, peakLag: 1.5, maxLag: 6 },
+    { type: "none" },
+  ];
+
+  it("adstockKernel(params) is the impulse response adstockWeights gives for finite kernels, and null for the recursion and none", () => {
+    for (const params of kinds) {
+      const kernel = adstockKernel(params);
+      const length = adstockKernelLength(params);
+      if (length === Infinity || params.type === "none") expect(kernel).toBeNull();
+      else expect(Array.from(kernel as Float64Array)).toEqual(Array.from(adstockWeights(params, length)));
+    }
+    expect(adstockKernel({ type: "weibull_cdf", shape: 1, scale: 0.5 })).toBeNull();
+    expect(() => adstockKernel({ type: "delayed", decay: 0.5, peakLag: 3, maxLag: 2 })).toThrow(RangeError);
+  });
+
+  it("adstockCarryover(spend, params, history) is the tail of adstock(concat(history, spend)) bit for bit, for every kind (seeded)", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const history = seededSpend(seed, 5 + 17 * seed);
+      const spend = seededSpend(100 + seed, 1 + 3 * seed);
+      for (const params of kinds) {
+        const whole = Array.from(adstock(concat(history, spend), resolveAdstockParams(params, history.length))).slice(history.length);
+        expect(Array.from(adstockCarryover(spend, params, history))).toEqual(whole);
+        expect(Array.from(carriedAdstock(spend, params, adstockKernel(params), history))).toEqual(whole);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AdstockParams } from "../../src/features/adstock";
-import { carriedSpend, design, mediaColumn, type ChannelTransform, type DesignContext } from "../../src/features/design";
+import { baselineTerms, carriedSpend, design, mediaColumn, type ChannelTransform, type DesignContext } from "../../src/features/design";
 import { defaultSpec } from "../../src/models/model-spec";
 import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";
@@ -151,6 +151,39 @@ describe("design", () => {
         expectClose(d.columns[j], mediaColumn(all, t).subarray(80), { rel: 1e-12 });
       });
     });
+
+    it("design(…) from a cached state is bit-identical to the full carry-over, for rows after, inside and across the end of the history, on first and repeated calls", () => {
+      for (let seed = 1; seed <= 6; seed++) {
+        const periodDays = seed % 2 === 0 ? 1 : 7;
+        const length = 30 + createRandom(seed).int(200);
+        const history = seededHistory(seed, length, periodDays);
+        const context: DesignContext = { trendStart: 1000, trendEnd: 1000 + (length - 1) * periodDays, periodDays, history };
+        const days = history.days;
+        for (const first of [days[1], days[length >> 1], days[length - 3], days[length - 1], days[length - 1] + periodDays, days[length - 1] + 5 * periodDays]) {
+          for (const n of [1, 6]) {
+            const input = inputAt(seed * 1000 + first, first, n, periodDays);
+            for (let repeat = 0; repeat < 2; repeat++) {
+              const d = design(mediaSpec, transforms, input, context);
+              channels.forEach((c, j) => expect(Array.from(d.columns[j])).toEqual(Array.from(general(context, input.days, input.columns, c))));
+            }
+          }
+        }
+      }
+    });
+  });
+
+  it("design(…) names and orders the baseline terms as baselineTerms does, with the same columns", () => {
+    const full = defaultSpec({ target: "revenue", channels: ["tv"], controls: ["price"], frequency: "daily", seasonality: 2, holidays: "US", dayOfWeek: true });
+    const input = { days: Int32Array.from({ length: 9 }, (_, i) => 20081 + i), columns: { tv: Float64Array.from({ length: 9 }, (_, i) => 10 * i), price: Float64Array.from({ length: 9 }, (_, i) => 9 + i) } };
+    const context: DesignContext = { trendStart: 20000, trendEnd: 20100, periodDays: 1 };
+    const d = design(full, { tv }, input, context);
+    const base = baselineTerms(full, input, context);
+    expect(d.names).toEqual(["tv", ...base.names]);
+    expect(d.names).toEqual(["tv", "trend", "season_sin1", "season_cos1", "season_sin2", "season_cos2", "dow_tue", "dow_wed", "dow_thu", "dow_fri", "dow_sat", "dow_sun", "holidays", "price"]);
+    expect(d.kinds.slice(1)).toEqual(base.kinds);
+    base.columns.forEach((column, j) => expect(Array.from(d.columns[j + 1])).toEqual(Array.from(column)));
+    expect(Array.from(d.columns[1])).toEqual(Array.from(input.days, (day) => (day - 20000) / 100));
+    expect(Array.from(d.columns[12])).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 1]); // from 2024-12-24: Christmas, New Year 2025
   });
 });
 

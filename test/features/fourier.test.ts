@@ -66,3 +66,12 @@ describe("dayOfWeekDummies", () => {
     expect(dummies[1].values[0]).toBe(1); // dow_wed
   });
 });
+
+describe("fourierTerms names", () => {
+  it("fourierTerms(days, period, order) names every harmonic sin<k>, cos<k>, also beyond the 64 whose names are kept", () => {
+    const names = fourierTerms([0, 1], 365.25, 70).map((t) => t.name);
+    expect(names.slice(0, 4)).toEqual(["sin1", "cos1", "sin2", "cos2"]);
+    expect(names.slice(126)).toEqual(["sin64", "cos64", "sin65", "cos65", "sin66", "cos66", "sin67", "cos67", "sin68", "cos68", "sin69", "cos69", "sin70", "cos70"]);
+    expect(fourierTerms([0], 7, 2).map((t) => t.name)).toEqual(["sin1", "cos1", "sin2", "cos2"]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { holidayIndicator } from "../../src/features/holidays";
+import { holidayCount, holidayIndicator } from "../../src/features/holidays";
 
 /** Days since 1970-01-01 of an ISO date. */
 const day = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
@@ -61,5 +61,26 @@ describe("holidayIndicator", () => {
     expect(Array.from(weekly)).toEqual(daily);
     expect(weekly[0]).toBe(1); // 2025-01-01 in the week of 2024-12-30
   });
-});
 
+  it("holidayIndicator(days, frequency, country) reads the same counts from its per-year tables as holidayCount(day, span, country) counts day by day, over seven years, both frequencies", () => {
+    const first = day("2019-11-25");
+    const last = day("2026-02-02");
+    for (const country of ["US", "GB", "DE-BY"]) {
+      for (const [frequency, span] of [["daily", 1], ["weekly", 7]] as const) {
+        const days: number[] = [];
+        for (let d = first; d <= last; d++) days.push(d);
+        const expected = days.map((d) => holidayCount(d, span, country));
+        expect(Array.from(holidayIndicator(days, frequency, country))).toEqual(expected);
+        // again from the filled tables, in reverse order and one day per call
+        expect(Array.from(holidayIndicator([...days].reverse(), frequency, country))).toEqual([...expected].reverse());
+        for (let k = 0; k < days.length; k += 97) expect(holidayIndicator([days[k]], frequency, country)[0]).toBe(expected[k]);
+      }
+    }
+  });
+
+  it("holidayCount(day, 7, 'US') of the week of 2024-12-30 counts New Year's Day 2025 from the next year's calendar", () => {
+    expect(holidayCount(day("2024-12-30"), 7, "US")).toBe(1);
+    expect(holidayCount(day("2024-12-25"), 1, "US")).toBe(1);
+    expect(holidayCount(day("2024-12-26"), 1, "US")).toBe(0);
+  });
+});

@@ -13,6 +13,7 @@ import {
   logSaturationDerivativeValue,
   logSaturationValue,
   saturate,
+  saturateInto,
   saturateDerivative,
   saturateDerivativeValue,
   saturateValue,
@@ -159,5 +160,34 @@ describe("saturate", () => {
   it("saturate(x, params) rejects an unknown type", () => {
     expect(() => saturate([1], { type: "cubic" } as unknown as SaturationParams)).toThrow(RangeError);
     expect(() => saturateDerivativeValue(1, { type: "cubic" } as unknown as SaturationParams)).toThrow(RangeError);
+  });
+});
+
+describe("saturateInto", () => {
+  const all: SaturationParams[] = [
+    { type: "hill", halfSaturation: 400, shape: 1.7 },
+    { type: "log", scale: 250 },
+    { type: "logistic", lambda: 0.003 },
+    { type: "none" },
+  ];
+  const x = Float64Array.from([0, 0.5, 17, 400, 1234.5678, 1e6]);
+
+  it("saturateInto(x, params, out) writes saturate(x, params) into out, bit for bit, for every type", () => {
+    for (const params of all) {
+      const out = new Float64Array(x.length);
+      expect(saturateInto(x, params, out)).toBe(out);
+      expect(Array.from(out)).toEqual(Array.from(saturate(x, params)));
+    }
+  });
+
+  it("saturateInto(x, params, x) saturates in place to the same values", () => {
+    for (const params of all) {
+      const copy = Float64Array.from(x);
+      expect(Array.from(saturateInto(copy, params, copy))).toEqual(Array.from(saturate(x, params)));
+    }
+  });
+
+  it("saturateInto(x, params, out) rejects x < 0 as saturate does", () => {
+    expect(() => saturateInto([1, -1], all[0], new Float64Array(2))).toThrow(RangeError);
   });
 });
