@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/artifact/load";
 import { predict } from "../../src/artifact/predict";
 import { loadInput, toTable } from "../../src/data/load";
+import { BAYES_CHAINS } from "../../src/models/fit-model";
 import { fitOls } from "../../src/models/ols";
 import { designMatrixFromColumns } from "../../src/models/standardize";
 import { expectClose } from "../helpers/expect-close";
@@ -173,7 +174,7 @@ describe("mixlab fit --model bayes", () => {
     const s = JSON.parse(r.out);
     expect(s.model_type).toBe("bayes");
     expect(s.bootstrap).toBeNull();
-    expect(s.sampler.chains).toBe(32);
+    expect(s.sampler.chains).toBe(BAYES_CHAINS);
     expect(s.sampler.draws).toBe(1000);
     expect(s.sampler.divergences).toBe(0);
     expect(s.sampler.rhat_max).toBeGreaterThanOrEqual(1);

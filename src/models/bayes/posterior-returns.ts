@@ -1,7 +1,7 @@
 /**
  * posteriorReturns(input): the Bayesian counterpart of drawBootstrap (draw-bootstrap.ts), with the
- * same output, for `--model bayes`. The transforms and the penalty come as posterior draws (DE-MC
- * at temperature 1 over the media-prior ridge's evidence, posterior-sampler.ts); for each of them
+ * same output, for `--model bayes`. The transforms and the penalty come as posterior draws (DE-MCz
+ * at temperature 1 over the media-prior ridge's evidence, demcz.ts); for each of them
  * the coefficients and the noise are drawn from their exact conditional posterior
  * (media-posterior.ts: Normal–Inverse-Gamma, media ≥ 0 by Gibbs), so every draw is one joint
  * posterior draw of (transforms, penalty, coefficients, σ²). Draw r uses transform draw r mod D,
