@@ -60,7 +60,7 @@ export function addSpecOptions(cmd: Command): Command {
     .option("--holdout-fraction <F>", "last share of periods held out, 0 ≤ F < 1 (default 0.2)")
     .option("--split-date <YYYY-MM-DD>", "hold out the periods from this date on")
     .option("--alpha <A>", "fixed ridge/lasso penalty (default: searched)")
-    .option("--bootstrap <N>", "bootstrap resamples for the ROAS intervals; 0 = none (default 100)");
+    .option("--bootstrap <N>", "bootstrap resamples for the ROAS intervals; 0 = none (default 100; --model bayes ignores it: its intervals come from 1,000 posterior draws)");
 }
 
 /** normaliseAdstock("weibull") → "weibull_cdf"; other kinds unchanged. */
