@@ -91,6 +91,17 @@ function isConstant(variance: number, mean: number, n: number): boolean {
 }
 
 /**
+ * columnScale(mean, variance, n, byMean) → the divisor of one column before the penalty: 1 for a
+ * column constant over its n rows (to rounding), |mean| when `byMean` (media, mediaScale "mean")
+ * and the mean is not 0, else the population sd √variance. Column units.
+ * @example columnScale(4, 1, 10, true) // => 4
+ */
+export function columnScale(mean: number, variance: number, n: number, byMean: boolean): number {
+  if (isConstant(variance, mean, n)) return 1;
+  return byMean && mean !== 0 ? Math.abs(mean) : Math.sqrt(variance);
+}
+
+/**
  * createMediaPriorRidge(fixed, y, weights) prepares the baseline block on weighted rows (a
  * bootstrap's counts; all 1 when omitted). O(n·q²).
  * @param fixed - q baseline columns, each of length n
@@ -342,10 +353,8 @@ export function fitMediaPriorRidgeExact(X: DesignMatrix, y: NumberArray, alpha: 
     mean /= n;
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (data[i * p + j] - mean) ** 2;
-    const isConst = isConstant(ss / n, mean, n);
     const media = j < mediaCols;
-    const scale = isConst ? 1 : media && byMean && mean !== 0 ? Math.abs(mean) : Math.sqrt(ss / n);
-    divisor[j] = scale * (media ? Math.sqrt(factor) : 1);
+    divisor[j] = columnScale(mean, ss / n, n, media && byMean) * (media ? Math.sqrt(factor) : 1);
   }
   const scaled = new Float64Array(n * p);
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) scaled[i * p + j] = data[i * p + j] / divisor[j];

@@ -9,13 +9,15 @@
  *   c0 flat, p(σ²) ∝ 1/σ² (a0 = b0 = 0 in normal-inverse-gamma.ts),
  * with scale_j = |mean| of a media column over the rows ("mean": s_j is the channel's average
  * contribution per period, the penalty acting on it) or its population sd ("sd", and always for
- * the baseline); a constant column keeps scale 1. Without the sign constraint the posterior is
- * Normal–Inverse-Gamma (fitNormalInverseGamma); with it, the same density truncated to s_j ≥ 0 on
- * the media, drawn by Gibbs sampling (sampleNigPosteriorNonNegative). Coefficients come back on
+ * the baseline); a constant column keeps scale 1 (columnScale, the ridge's own rule). Without the
+ * sign constraint the posterior is Normal–Inverse-Gamma (fitNormalInverseGamma); with it, the
+ * same density truncated to s_j ≥ 0 on the media, drawn by Gibbs sampling
+ * (sampleNigPosteriorNonNegative). Coefficients come back on
  * the original scale of each column: b_j = s_j/scale_j (target units per unit of the column), and
  * the intercept b0 = c0 − Σ b_j·x̄_j.
  */
 import { createRandom, type Random } from "../../util/random";
+import { columnScale } from "../media-prior-ridge";
 import type { NumberArray } from "../../util/vector-checks";
 import { fitNormalInverseGamma, type NigPosterior } from "./normal-inverse-gamma";
 import { sampleNigPosterior, sampleNigPosteriorNonNegative } from "./sample-nig-posterior";
@@ -59,18 +61,14 @@ export interface MediaPosteriorDraws {
   readonly sigma2: Float64Array;
 }
 
-function meanOf(column: NumberArray): number {
+/** meanAndVariance(column) → its mean and population variance (two passes). */
+function meanAndVariance(column: NumberArray): [number, number] {
   let mean = 0;
   for (let i = 0; i < column.length; i++) mean += column[i];
-  return mean / column.length;
-}
-
-function scaleOf(column: NumberArray, mean: number, byMean: boolean): number {
+  mean /= column.length;
   let ss = 0;
   for (let i = 0; i < column.length; i++) ss += (column[i] - mean) ** 2;
-  const sd = Math.sqrt(ss / column.length);
-  if (!(sd > Number.EPSILON * Math.max(1, Math.abs(mean)))) return 1; // constant: nothing to scale
-  return byMean && mean !== 0 ? Math.abs(mean) : sd;
+  return [mean, ss / column.length];
 }
 
 /**
@@ -97,8 +95,9 @@ export function mediaPosterior(problem: MediaPosteriorProblem): MediaPosterior {
   const variances = new Float64Array(p);
   variances[0] = Infinity;
   columns.forEach((c, j) => {
-    means[1 + j] = meanOf(c);
-    scales[1 + j] = scaleOf(c, means[1 + j], j < m && byMean);
+    const [mean, variance] = meanAndVariance(c);
+    means[1 + j] = mean;
+    scales[1 + j] = columnScale(mean, variance, n, j < m && byMean); // as the ridge scales it
     variances[1 + j] = 1 / (j < m ? alpha * factor : alpha);
   });
   // Centred columns: the same posterior for the slopes (the intercept is flat), a better-conditioned Λn.
