@@ -35,9 +35,7 @@
 import type { NumberArray } from "../util/vector-checks";
 import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "./gram-solvers";
 import { fitRidge } from "./ridge";
-import type { DesignMatrix } from "./standardize";
-
-const EPS = Number.EPSILON;
+import { isConstantFeature, type DesignMatrix } from "./standardize";
 
 /** The baseline (fixed) part of a media-prior ridge problem on weighted rows. */
 export interface MediaPriorRidge {
@@ -86,10 +84,6 @@ export interface MediaPriorRidgeFit {
   readonly positiveDefinite: boolean;
 }
 
-function isConstant(variance: number, mean: number, n: number): boolean {
-  return variance <= n * EPS * variance + (n * mean * EPS) ** 2;
-}
-
 /**
  * columnScale(mean, variance, n, byMean) → the divisor of one column before the penalty: 1 for a
  * column constant over its n rows (to rounding), |mean| when `byMean` (media, mediaScale "mean")
@@ -97,7 +91,7 @@ function isConstant(variance: number, mean: number, n: number): boolean {
  * @example columnScale(4, 1, 10, true) // => 4
  */
 export function columnScale(mean: number, variance: number, n: number, byMean: boolean): number {
-  if (isConstant(variance, mean, n)) return 1;
+  if (isConstantFeature(variance, mean, n)) return 1;
   return byMean && mean !== 0 ? Math.abs(mean) : Math.sqrt(variance);
 }
 
@@ -145,7 +139,7 @@ export function createMediaPriorRidge(fixed: readonly NumberArray[], y: NumberAr
     mean /= W;
     let ss = 0;
     for (let i = 0; i < n; i++) ss += w[i] * (col[i] - mean) ** 2;
-    const constant = isConstant(ss / W, mean, W);
+    const constant = isConstantFeature(ss / W, mean, W);
     const scale = constant ? 1 : Math.sqrt(ss / W);
     fixedMeans[l] = mean;
     fixedScales[l] = scale;
@@ -200,7 +194,7 @@ function mediaScales(media: readonly NumberArray[], w: Float64Array, W: number, 
     let ss = 0;
     for (let i = 0; i < n; i++) ss += w[i] * (col[i] - mean) ** 2;
     if (!Number.isFinite(ss)) throw new RangeError(`fitMediaPriorRidge requires finite media values: column ${j} is not`);
-    const isConst = isConstant(ss / W, mean, W);
+    const isConst = isConstantFeature(ss / W, mean, W);
     means[j] = mean;
     constant[j] = isConst ? 1 : 0;
     scales[j] = isConst ? 1 : byMean && mean !== 0 ? Math.abs(mean) : Math.sqrt(ss / W);

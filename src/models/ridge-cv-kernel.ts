@@ -34,8 +34,8 @@
  * matrix, free variables always passive); the objective is strictly convex for alpha > 0, so the
  * solution is unique and equals nnlsMixed's on the augmented system.
  */
-import { solveGramBounded, type GramWorkspace } from "./gram-solvers";
-import type { DesignMatrix } from "./standardize";
+import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "./gram-solvers";
+import { isConstantFeature, type DesignMatrix } from "./standardize";
 import type { TimeSeriesFold } from "./time-series-cv";
 
 /** Numeric vector: a typed array or a plain read-only array, never mutated. */
@@ -177,16 +177,6 @@ interface Workspace extends GramWorkspace {
   readonly result: ScoreSlots;
 }
 
-const EPS = Number.EPSILON;
-
-/**
- * isConstantColumn(variance, mean, k) is scikit-learn's rule (sklearn/preprocessing/_data.py,
- * _is_constant_feature), the one standardizeColumns applies: variance ≤ k·ε·variance + (k·mean·ε)².
- */
-function isConstantColumn(variance: number, mean: number, k: number): boolean {
-  return variance <= k * EPS * variance + (k * mean * EPS) ** 2;
-}
-
 /**
  * prepareRidgeCv(fixed, y, folds, options) precomputes everything about a cross-validated ridge
  * problem that does not depend on the media columns. For every distinct training-window end k
@@ -307,7 +297,7 @@ export function prepareRidgeCv(
         centred[i * q + l] = v;
         ss += v * v;
       }
-      const constant = isConstantColumn(ss / k, mean, k);
+      const constant = isConstantFeature(ss / k, mean, k);
       fMean[o + l] = mean;
       fScale[o + l] = constant ? 1 : Math.sqrt(ss / k);
       fConst[o + l] = constant ? 1 : 0;
@@ -380,8 +370,8 @@ function workspace(P: State, m: number): Workspace {
   const B = P.bounds.length;
   const nf = P.folds;
   const w: Workspace = {
+    ...createGramWorkspace(p),
     m,
-    p,
     centre: new Float64Array(m),
     firstChange: new Int32Array(m),
     dm: new Float64Array(m * P.rows),
@@ -392,16 +382,7 @@ function workspace(P: State, m: number): Workspace {
     mean: new Float64Array(p),
     scale: new Float64Array(p),
     isConst: new Uint8Array(p),
-    H: new Float64Array(p * p),
-    c: new Float64Array(p),
-    L: new Float64Array(p * p),
-    rhs: new Float64Array(p),
-    z: new Float64Array(p),
-    x: new Float64Array(p),
-    s: new Float64Array(p),
     beta: new Float64Array(p),
-    idx: new Int32Array(p),
-    passive: new Uint8Array(p),
     result: {
       foldSse: new Float64Array(nf),
       foldN: P.foldN,
@@ -576,7 +557,7 @@ function solveWindow(P: State, w: Workspace, b: number, alpha: number, boundedCo
     const sj = snapM[oM + j];
     const mu = centre[j] + sj / k;
     const variance = (snapMM[oMM + j * m + j] - (sj * sj) / k) / k;
-    const constant = firstChange[j] >= k || isConstantColumn(variance, mu, k);
+    const constant = firstChange[j] >= k || isConstantFeature(variance, mu, k);
     mean[j] = mu;
     scale[j] = constant ? 1 : byMean && mu !== 0 ? Math.abs(mu) : Math.sqrt(variance);
     isConst[j] = constant ? 1 : 0;

@@ -131,6 +131,16 @@ export interface Standardized {
 }
 
 /**
+ * isConstantFeature(variance, mean, n) → true when a column's population variance over n rows is
+ * rounding noise: var ≤ n·ε·var + (n·mean·ε)², scikit-learn 1.2's rule
+ * (sklearn/preprocessing/_data.py, _is_constant_feature). Every scaler in src/models uses it.
+ * @example isConstantFeature(0, 5, 10) // => true
+ */
+export function isConstantFeature(variance: number, mean: number, n: number): boolean {
+  return variance <= n * Number.EPSILON * variance + (n * mean * Number.EPSILON) ** 2;
+}
+
+/**
  * standardizeColumns(X) centres each column on its mean and divides by its population standard
  * deviation, exactly as scikit-learn's StandardScaler: mean_j = Σ_i x_ij / n,
  * scale_j = √(Σ_i (x_ij − mean_j)² / n), z_ij = (x_ij − mean_j) / scale_j, with scale_j = 1 for a
@@ -156,11 +166,8 @@ export function standardizeColumns(X: DesignMatrix): Standardized {
       const d = data[i * p + j] - m;
       ss += d * d;
     }
-    // scikit-learn 1.2 (sklearn/preprocessing/_data.py, _is_constant_feature) calls a column
-    // constant when var ≤ n·eps·var + (n·|mean|·eps)², i.e. its variance is rounding noise.
     const variance = ss / n;
-    const eps = Number.EPSILON;
-    const constant = variance <= n * eps * variance + (n * m * eps) ** 2;
+    const constant = isConstantFeature(variance, m, n);
     const sd = constant ? 1 : Math.sqrt(variance);
     means[j] = m;
     scales[j] = sd;
