@@ -59,6 +59,27 @@ export interface DeMcResult {
 }
 
 /**
+ * checkSamplerOptions(name, options, minChains) checks what every population sampler on the unit
+ * cube takes (sampleDeMc, sampleDeMcz): at least `minChains` starting points of one dimension ≥ 1,
+ * one start value each, integer generations ≥ 1, an integer burnIn in [0, generations) and a
+ * finite temperature > 0 (default 1); returns the chain count, the dimension and the temperature.
+ * @throws RangeError "<name> requires …" naming the first option that is wrong
+ */
+export function checkSamplerOptions(name: string, options: DeMcOptions, minChains: number): { chains: number; dimension: number; temperature: number } {
+  const { start, startValues, generations, burnIn } = options;
+  const N = start.length;
+  if (!(N >= minChains)) throw new RangeError(`${name} requires at least ${minChains} chain${minChains === 1 ? "" : "s"}`);
+  const d = start[0].length;
+  if (!(d >= 1) || start.some((x) => x.length !== d)) throw new RangeError(`${name} requires starting points of one dimension ≥ 1`);
+  if (startValues.length !== N) throw new RangeError(`${name} requires one start value per chain`);
+  if (!(Number.isInteger(generations) && generations >= 1)) throw new RangeError(`${name} requires an integer generations ≥ 1`);
+  if (!(Number.isInteger(burnIn) && burnIn >= 0 && burnIn < generations)) throw new RangeError(`${name} requires an integer burnIn in [0, generations)`);
+  const temperature = options.temperature ?? 1;
+  if (!(temperature > 0) || temperature === Infinity) throw new RangeError(`${name} requires a finite temperature > 0`);
+  return { chains: N, dimension: d, temperature };
+}
+
+/**
  * sampleDeMc(options) runs the DE-MC chains (see the module comment). O(generations·N·d) besides
  * the evaluations (at most generations·N).
  * @param options - start points and their values, evaluate, generations, burnIn, seed, jitter, temperature, onGeneration
@@ -68,16 +89,8 @@ export interface DeMcResult {
  */
 export function sampleDeMc(options: DeMcOptions): DeMcResult {
   const { start, startValues, evaluate, generations, burnIn } = options;
-  const N = start.length;
-  if (!(N >= 4)) throw new RangeError("sampleDeMc requires at least 4 chains");
-  const d = start[0].length;
-  if (!(d >= 1) || start.some((s) => s.length !== d)) throw new RangeError("sampleDeMc requires starting points of one dimension ≥ 1");
-  if (startValues.length !== N) throw new RangeError("sampleDeMc requires one start value per chain");
-  if (!(Number.isInteger(generations) && generations >= 1)) throw new RangeError("sampleDeMc requires an integer generations ≥ 1");
-  if (!(Number.isInteger(burnIn) && burnIn >= 0 && burnIn < generations)) throw new RangeError("sampleDeMc requires an integer burnIn in [0, generations)");
+  const { chains: N, dimension: d, temperature } = checkSamplerOptions("sampleDeMc", options, 4);
   const jitter = options.jitter ?? 1e-3;
-  const temperature = options.temperature ?? 1;
-  if (!(temperature > 0) || temperature === Infinity) throw new RangeError("sampleDeMc requires a finite temperature > 0");
   const random = createRandom(options.seed);
   const xs: Float64Array[] = start.map((s) => Float64Array.from(s));
   const fx = startValues.map((v) => (v === v ? v : Infinity));

@@ -43,38 +43,24 @@
  */
 import { createRandom, type Random } from "../../util/random";
 import { choleskyLower } from "./cholesky";
-import type { DeMcDraw, DeMcResult } from "../posterior-sampler";
+import { checkSamplerOptions, type DeMcDraw, type DeMcOptions, type DeMcResult } from "../posterior-sampler";
 
-/** Options of sampleDeMcz. */
-export interface DeMczOptions {
-  /** Starting points of the chains (at least 1, all of one dimension d), inside the unit cube. */
-  start: readonly Float64Array[];
-  /** Their f values (as evaluate returns). */
-  startValues: readonly number[];
+/** Options of sampleDeMcz: those of sampleDeMc (start points of at least 1 chain here) and the archive. */
+export interface DeMczOptions extends DeMcOptions {
   /** The initial archive Z (at least 3 points of dimension d; the paper draws 10·d from the prior). */
   archive: readonly Float64Array[];
-  /** f of a batch of points (−2 log density up to a constant; NaN or Infinity = impossible). */
-  evaluate: (points: Float64Array[]) => number[];
-  /** Generations; the first `burnIn` of them are discarded. */
-  generations: number;
-  burnIn: number;
-  seed: number;
   /** Append the chains' states to Z every `thin` generations (default 10, the paper's K). */
   thin?: number;
   /** Probability of a snooker move (default 0.1, the paper's). */
   snooker?: number;
   /** sd b of the jitter e in the unit cube (default 1e-4). */
   jitter?: number;
-  /** Temperature T: the target is exp(−f/(2T)) (default 1). */
-  temperature?: number;
   /**
    * After burn-in, probability of an independence proposal from a multivariate t (ν = 5) fitted
    * to the logits of the archive's states from the burn-in's second half, then held fixed (default
    * 0: DE-MCz alone). Needs at least 2·d such states (else it stays off; see independenceAcceptance).
    */
   independence?: number;
-  /** Called after every generation with (generations done, generations). */
-  onGeneration?: (done: number, total: number) => void;
 }
 
 /** Degrees of freedom of the independence proposal's t (heavy tails keep q(x*)/π(x*) bounded). */
@@ -158,23 +144,15 @@ export interface DeMczResult extends DeMcResult {
  */
 export function sampleDeMcz(options: DeMczOptions): DeMczResult {
   const { start, startValues, evaluate, generations, burnIn } = options;
-  const N = start.length;
-  if (!(N >= 1)) throw new RangeError("sampleDeMcz requires at least 1 chain");
-  const d = start[0].length;
-  if (!(d >= 1) || start.some((s) => s.length !== d)) throw new RangeError("sampleDeMcz requires starting points of one dimension ≥ 1");
-  if (startValues.length !== N) throw new RangeError("sampleDeMcz requires one start value per chain");
+  const { chains: N, dimension: d, temperature } = checkSamplerOptions("sampleDeMcz", options, 1);
   if (!(options.archive.length >= 3)) throw new RangeError("sampleDeMcz requires an archive of at least 3 points");
   if (options.archive.some((z) => z.length !== d)) throw new RangeError("sampleDeMcz requires archive points of the chains' dimension");
-  if (!(Number.isInteger(generations) && generations >= 1)) throw new RangeError("sampleDeMcz requires an integer generations ≥ 1");
-  if (!(Number.isInteger(burnIn) && burnIn >= 0 && burnIn < generations)) throw new RangeError("sampleDeMcz requires an integer burnIn in [0, generations)");
   const thin = options.thin ?? 10;
   if (!(Number.isInteger(thin) && thin >= 1)) throw new RangeError("sampleDeMcz requires an integer thin ≥ 1");
   const snooker = options.snooker ?? 0.1;
   if (!(snooker >= 0 && snooker <= 1)) throw new RangeError("sampleDeMcz requires a snooker probability in [0, 1]");
   const jitter = options.jitter ?? 1e-4;
   if (!(jitter >= 0) || jitter === Infinity) throw new RangeError("sampleDeMcz requires a finite jitter ≥ 0");
-  const temperature = options.temperature ?? 1;
-  if (!(temperature > 0) || temperature === Infinity) throw new RangeError("sampleDeMcz requires a finite temperature > 0");
   const independence = options.independence ?? 0;
   if (!(independence >= 0 && independence <= 1)) throw new RangeError("sampleDeMcz requires an independence probability in [0, 1]");
 
