@@ -105,19 +105,28 @@ describe("mixlab fit", () => {
   }, 120_000);
 });
 
+/**
+ * smallWeeklyCsv(name) writes 30 weekly rows with tv, radio, price and sales = 500 + 2.5·tv +
+ * 4·radio − 30·price + a deterministic wiggle into dir/name, for the fits with every transform off.
+ */
+function smallWeeklyCsv(name: string): { csv: string; tv: number[]; radio: number[]; price: number[]; sales: number[] } {
+  const n = 30;
+  const rows = ["date,tv_spend,radio_spend,sales,price"];
+  const tv: number[] = [], radio: number[] = [], price: number[] = [], sales: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const date = new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10);
+    tv.push(100 + ((i * 37) % 50)); radio.push(40 + ((i * 11) % 17)); price.push(10 + ((i * 3) % 5) / 4);
+    sales.push(Math.round(500 + 2.5 * tv[i] + 4 * radio[i] - 30 * price[i] + 20 * Math.sin(i * 1.7)));
+    rows.push(`${date},${tv[i]},${radio[i]},${sales[i]},${price[i]}`);
+  }
+  const csv = join(dir, name);
+  writeFileSync(csv, rows.join("\n") + "\n");
+  return { csv, tv, radio, price, sales };
+}
+
 describe("mixlab fit --model ols with every transform off", () => {
   it("mixlab fit --adstock none --saturation none --trend none --seasonality 0 --holidays none --model ols is textbook OLS of the target on channels and controls", async () => {
-    const n = 30;
-    const rows = ["date,tv_spend,radio_spend,sales,price"];
-    const tv: number[] = [], radio: number[] = [], price: number[] = [], sales: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const date = new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10);
-      tv.push(100 + ((i * 37) % 50)); radio.push(40 + ((i * 11) % 17)); price.push(10 + ((i * 3) % 5) / 4);
-      sales.push(Math.round(500 + 2.5 * tv[i] + 4 * radio[i] - 30 * price[i] + 20 * Math.sin(i * 1.7)));
-      rows.push(`${date},${tv[i]},${radio[i]},${sales[i]},${price[i]}`);
-    }
-    const csv = join(dir, "small.csv");
-    writeFileSync(csv, rows.join("\n") + "\n");
+    const { csv, tv, radio, price, sales } = smallWeeklyCsv("small.csv");
     const out = join(dir, "ols.json");
     const r = await runCli("fit", csv, "--adstock", "none", "--saturation", "none", "--trend", "none", "--seasonality", "0", "--holidays", "none", "--model", "ols", "--holdout-fraction", "0", "--out", out, "--json");
     expect(r.code).toBe(0);
@@ -137,17 +146,8 @@ describe("mixlab fit --model bayes", () => {
     // The conjugate posterior under a flat prior and p(σ²) ∝ 1/σ²: β | y ~ t_n(β̂, RSS/n·(XᵀX)⁻¹), so
     // sd = √(RSS/(n − 2)·(XᵀX)⁻¹_jj) = SE_OLS·√((n − p)/(n − 2)); 1,000 draws estimate the mean to
     // about SE/30 and the sd to about 2 %.
-    const n = 30;
-    const rows = ["date,tv_spend,radio_spend,sales,price"];
-    const tv: number[] = [], radio: number[] = [], price: number[] = [], sales: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const date = new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10);
-      tv.push(100 + ((i * 37) % 50)); radio.push(40 + ((i * 11) % 17)); price.push(10 + ((i * 3) % 5) / 4);
-      sales.push(Math.round(500 + 2.5 * tv[i] + 4 * radio[i] - 30 * price[i] + 20 * Math.sin(i * 1.7)));
-      rows.push(`${date},${tv[i]},${radio[i]},${sales[i]},${price[i]}`);
-    }
-    const csv = join(dir, "small-bayes.csv");
-    writeFileSync(csv, rows.join("\n") + "\n");
+    const { csv, tv, radio, price, sales } = smallWeeklyCsv("small-bayes.csv");
+    const n = tv.length;
     const out = join(dir, "bayes-flat.json");
     const r = await runCli("fit", csv, "--adstock", "none", "--saturation", "none", "--trend", "none", "--seasonality", "0", "--holidays", "none", "--model", "bayes", "--alpha", "1e-9", "--holdout-fraction", "0", "--out", out, "--json");
     expect(r.code).toBe(0);

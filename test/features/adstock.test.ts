@@ -17,6 +17,7 @@ import {
 
 import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";
+import { RESOLVED_ADSTOCKS } from "../helpers/adstock-kinds";
 
 const sumOf = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0);
 
@@ -372,16 +373,7 @@ describe("adstockKernelLength", () => {
 
 describe("adstock kernels kept by a caller", () => {
   /** Every kind, resolved (a Weibull window explicit), as design() keeps them in a carry-over state. */
-  const kinds: AdstockParams[] = [
-    { type: "geometric", decay: 0.6 },
-    { type: "geometric", decay: 0.85, normalize: true },
-    { type: "geometric", decay: 0.5, maxLag: 4 },
-    { type: "geometric", decay: 0.3, maxLag: 2, normalize: true },
-    { type: "weibull_cdf", shape: 1.4, scale: 0.3, window: 30 },
-    { type: "weibull_pdf", shape: 2.2, scale: 0.15, window: 60 },
-    { type: "delayed", decay: 0.5, peakLag: 1.5, maxLag: 6 },
-    { type: "none" },
-  ];
+  const kinds = RESOLVED_ADSTOCKS;
 
   it("adstockKernel(params) is the impulse response adstockWeights gives for finite kernels, and null for the recursion and none", () => {
     for (const params of kinds) {

@@ -4,6 +4,7 @@ import { baselineTerms, carriedSpend, design, mediaColumn, type ChannelTransform
 import { defaultSpec } from "../../src/models/model-spec";
 import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";
+import { RESOLVED_ADSTOCKS } from "../helpers/adstock-kinds";
 
 const spec = defaultSpec({ target: "revenue", channels: ["tv"], controls: ["price"], frequency: "weekly", seasonality: 1, holidays: "none" });
 const tv = { adstock: { type: "geometric" as const, decay: 0.5 }, saturation: { type: "hill" as const, halfSaturation: 50, shape: 1 } };
@@ -45,17 +46,7 @@ describe("design", () => {
 
   describe("carry-over from a cached state", () => {
     /** Every adstock kind, including a Weibull window left open (resolved to the carried length). */
-    const kinds: AdstockParams[] = [
-      { type: "geometric", decay: 0.6 },
-      { type: "geometric", decay: 0.85, normalize: true },
-      { type: "geometric", decay: 0.5, maxLag: 4 },
-      { type: "geometric", decay: 0.3, maxLag: 2, normalize: true },
-      { type: "weibull_cdf", shape: 1.4, scale: 0.3, window: 30 },
-      { type: "weibull_pdf", shape: 2.2, scale: 0.15, window: 60 },
-      { type: "weibull_cdf", shape: 0.9, scale: 0.2 },
-      { type: "delayed", decay: 0.5, peakLag: 1.5, maxLag: 6 },
-      { type: "none" },
-    ];
+    const kinds: AdstockParams[] = [...RESOLVED_ADSTOCKS.slice(0, 6), { type: "weibull_cdf", shape: 0.9, scale: 0.2 }, ...RESOLVED_ADSTOCKS.slice(6)];
     const channels = kinds.map((_, i) => `c${i}`);
     const transforms: Record<string, ChannelTransform> = Object.fromEntries(kinds.map((adstock, i) => [channels[i], { adstock, saturation: { type: "hill", halfSaturation: 400, shape: 1.7 } }]));
     const mediaSpec = { ...spec, channels, controls: [], seasonality: 0, trend: "none" as const };

@@ -33,7 +33,8 @@ import { describe, expect, it } from "vitest";
 import { generate, type GenerateOptions } from "../../src/data/generate";
 import { generatedTable, trueReturns } from "../../src/data/generated-table";
 import { fitModel } from "../../src/models/fit-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import type { Table } from "../../src/data/table";
+import { defaultSpec, type ModelSpec, type SpecInput } from "../../src/models/model-spec";
 
 const SETS: Array<[string, GenerateOptions]> = [
   ["easy", { seed: 101, periods: 208, channels: 5, snr: 8, seasonCorrelation: 0.2 }],
@@ -43,18 +44,34 @@ const SETS: Array<[string, GenerateOptions]> = [
   ["the bundled weekly set", { seed: 42, periods: 208, channels: ["tv", "radio", "social_media", "search", "outdoor"], seasonCorrelation: 0.4, alwaysOn: 3 }],
 ];
 
+/**
+ * fitSet(options, extra) fits one generated weekly set with search seed 7, 2,000 trials and the
+ * spec choices `extra`, and returns the fit, the true returns over its fit window and how many of
+ * the 90 % ROAS intervals cover them.
+ */
+async function fitSet(options: GenerateOptions, extra: Partial<SpecInput>) {
+  const data = generate({ shape: "wide", frequency: "weekly", ...options });
+  const table = generatedTable(data);
+  const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials: 2000, seed: 7 }, ...extra });
+  const model = await fitModel(table, spec);
+  const truth = trueReturns(data, model.summary.fit_window.rows);
+  const inSet = model.summary.channels.filter((c, i) => c.roas_low! <= truth[i].roas && truth[i].roas <= c.roas_high!).length;
+  return { table, spec, model, truth, inSet };
+}
+
+/** plainHoldoutMape(table, spec) → the holdout MAPE of a plain random search keeping the lowest CV error: ridge, no safeguards, no bootstrap. */
+async function plainHoldoutMape(table: Table, spec: ModelSpec): Promise<number> {
+  const plain = await fitModel(table, { ...spec, model: "ridge", search: { ...spec.search, method: "random" }, bootstrap: { ...spec.bootstrap, resamples: 0 } }, { selection: "lowest-cv" });
+  return plain.summary.holdout!.mape;
+}
+
 describe("recovery of known ROAS", () => {
   it("fitModel(table, spec) covers ≥ 4 of 5 true ROAS per set, recovers ROAS and shares where the data allow, and beats a plain lowest-CV search on every holdout", async () => {
     let covered = 0;
     const errors: number[] = [];
     const shareErrors: number[] = [];
     for (const [name, options] of SETS) {
-      const data = generate({ shape: "wide", frequency: "weekly", ...options });
-      const table = generatedTable(data);
-      const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials: 2000, seed: 7 }, bootstrap: { resamples: 50 } });
-      const model = await fitModel(table, spec);
-      const truth = trueReturns(data, model.summary.fit_window.rows);
-      const inSet = model.summary.channels.filter((c, i) => c.roas_low! <= truth[i].roas && truth[i].roas <= c.roas_high!).length;
+      const { table, spec, model, truth, inSet } = await fitSet(options, { bootstrap: { resamples: 50 } });
       expect(inSet, name).toBeGreaterThanOrEqual(4);
       covered += inSet;
       model.summary.channels.forEach((c, i) => {
@@ -63,8 +80,7 @@ describe("recovery of known ROAS", () => {
         shareErrors.push(Math.abs(c.share_of_effect - truth[i].share_of_effect));
         if (c.roas_high! <= 1.5 * c.roas_low!) expect(error, `${name}: ${c.name}, a narrow interval`).toBeLessThanOrEqual(0.15);
       });
-      const plain = await fitModel(table, { ...spec, search: { ...spec.search, method: "random" }, bootstrap: { ...spec.bootstrap, resamples: 0 } }, { selection: "lowest-cv" });
-      expect(model.summary.holdout!.mape, name).toBeLessThanOrEqual(plain.summary.holdout!.mape);
+      expect(model.summary.holdout!.mape, name).toBeLessThanOrEqual(await plainHoldoutMape(table, spec));
     }
     expect(covered).toBeGreaterThanOrEqual(23);
     expect(errors.filter((e) => e <= 0.15).length).toBeGreaterThanOrEqual(9);
@@ -80,20 +96,14 @@ describe("recovery of known ROAS", () => {
     let covered = 0;
     const rhats: number[] = [];
     for (const [name, options] of SETS) {
-      const data = generate({ shape: "wide", frequency: "weekly", ...options });
-      const table = generatedTable(data);
-      const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", model: "bayes", search: { trials: 2000, seed: 7 } });
-      const model = await fitModel(table, spec);
-      const truth = trueReturns(data, model.summary.fit_window.rows);
-      const inSet = model.summary.channels.filter((c, i) => c.roas_low! <= truth[i].roas && truth[i].roas <= c.roas_high!).length;
+      const { table, spec, model, truth, inSet } = await fitSet(options, { model: "bayes" });
       expect(inSet, name).toBeGreaterThanOrEqual(4);
       covered += inSet;
       model.summary.channels.forEach((c, i) => {
         if (c.roas_low! > 0 && c.roas_high! <= 1.5 * c.roas_low!) expect(Math.abs(c.roas / truth[i].roas - 1), `${name}: ${c.name}, a narrow interval`).toBeLessThanOrEqual(0.15);
       });
       rhats.push(model.summary.sampler!.rhat_max!);
-      const plain = await fitModel(table, { ...spec, model: "ridge", search: { ...spec.search, method: "random" }, bootstrap: { ...spec.bootstrap, resamples: 0 } }, { selection: "lowest-cv" });
-      expect(model.summary.holdout!.mape, name).toBeLessThanOrEqual(plain.summary.holdout!.mape);
+      expect(model.summary.holdout!.mape, name).toBeLessThanOrEqual(await plainHoldoutMape(table, spec));
     }
     expect(covered).toBeGreaterThanOrEqual(24);
     for (const r of rhats) expect(r).toBeLessThanOrEqual(1.05);
@@ -110,11 +120,7 @@ describe("recovery of known ROAS", () => {
     const narrow: Array<{ where: string; error: number; covered: boolean }> = [];
     for (const offset of [1000, 2000, 3000]) {
       for (const [name, options] of SETS) {
-        const data = generate({ shape: "wide", frequency: "weekly", ...options, seed: options.seed! + offset });
-        const table = generatedTable(data);
-        const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials: 2000, seed: 7 }, bootstrap: { resamples: 50 } });
-        const model = await fitModel(table, spec);
-        const truth = trueReturns(data, model.summary.fit_window.rows);
+        const { model, truth } = await fitSet({ ...options, seed: options.seed! + offset }, { bootstrap: { resamples: 50 } });
         model.summary.channels.forEach((c, i) => {
           if (!(c.roas_low! > 0 && c.roas_high! <= 1.5 * c.roas_low!)) return;
           narrow.push({ where: `${name} (seed ${options.seed! + offset}): ${c.name}`, error: Math.abs(c.roas / truth[i].roas - 1), covered: c.roas_low! <= truth[i].roas && truth[i].roas <= c.roas_high! });
