@@ -3,8 +3,9 @@
  * no cell failed, each notebook draws at least one Plotly chart, and the fit numbers notebook 04
  * prints equal those of `mixlab fit` on the same data and seed.
  *
- * Needs Jupyter, so it runs only with MIXLAB_NOTEBOOKS=1, after `npm run notebooks`:
- *   npm run notebooks && MIXLAB_NOTEBOOKS=1 npx vitest run test/notebooks/executed.test.ts
+ * Needs the executed copies, which only `npm run notebooks` writes (Jupyter from apt), so it is not
+ * a *.test.ts file of `npm test`; it has its own vitest config:
+ *   npm run notebooks && npx vitest run --config vitest.notebooks.config.mts
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,7 +14,6 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NOTEBOOK_DIR, ROOT, notebookNames, readExecuted, readNotebook, text, type Notebook, type Output } from "./notebook-files";
 
-const enabled = process.env.MIXLAB_NOTEBOOKS === "1";
 const names = notebookNames();
 
 /** The executed copy of `name`, failing with what to do when it is missing. */
@@ -42,7 +42,7 @@ function fitNumbers(summary: Record<string, any>): Record<string, unknown> {
   };
 }
 
-describe.runIf(enabled)("executed notebooks (npm run notebooks)", () => {
+describe("executed notebooks (npm run notebooks)", () => {
   it("npm run notebooks has executed every notebook", () => {
     const missing = names.filter((n) => readExecuted(n) === null);
     expect(missing, `missing in notebooks/.executed/: ${missing.join(", ")} — run \`npm run notebooks\` first`).toEqual([]);
