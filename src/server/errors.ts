@@ -132,31 +132,3 @@ export function issuesError(error: z.ZodError, body: unknown, allowed: (path: re
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : "";
   return new HttpError(over ? 413 : 422, describeIssue(first, body, allowed) + more);
 }
-
-/**
- * nestingDepthExceeds(text, max) → true when the JSON text opens more than `max` arrays or objects
- * inside each other (brackets inside strings do not count). Stops at the first too-deep bracket.
- * Deep nesting makes JSON.parse superlinear (a 5 MB body of `[` takes seconds), so this runs first.
- * O(length).
- * @example nestingDepthExceeds("[[[1]]]", 2) // => true
- */
-export function nestingDepthExceeds(text: string, max: number): boolean {
-  let depth = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      // skip the string, honouring backslash escapes
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-      }
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    }
-  }
-  return false;
-}

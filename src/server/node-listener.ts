@@ -82,11 +82,9 @@ export function nodeListener(app: MixlabApp, next: Listener): Listener {
         fail(err);
       }
     };
+    // A client that goes away mid-body ends nothing: no 'end', no answer, and Node destroys the
+    // socket; with no 'error' listener Node emits no error either (nor crashes), so none is added.
     req.on("data", onData);
     req.on("end", onEnd);
-    req.on("error", () => {
-      // the client went away mid-body: nothing to answer
-      if (!answered) res.destroy();
-    });
   };
 }

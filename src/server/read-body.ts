@@ -1,13 +1,15 @@
 /**
- * Reading a request body under the limits, before any parsing: the content type (415), the size
- * (413, from Content-Length before reading, or counted while streaming a chunked body), emptiness
- * and nesting depth (400), then one JSON.parse (400 with the position, never the text). The usual
- * request — JSON with a Content-Length — takes the adapter's fast text path.
+ * Reading a request body under the limits: the content type (415) and the size (413, from
+ * Content-Length before reading, or counted while streaming a chunked body) before any parsing;
+ * then emptiness, nesting depth (400; json-depth.ts) and one JSON.parse (400 with the position,
+ * never the text). The usual request — JSON with a Content-Length — takes the adapter's fast text
+ * path.
  */
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import { jsonErrorPosition } from "../artifact/json-error-position";
-import { HttpError, nestingDepthExceeds } from "./errors";
+import { HttpError } from "./errors";
+import { nestingDepthExceeds, valueDepthExceeds } from "./json-depth";
 import type { ServerLimits } from "./limits";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
@@ -80,7 +82,7 @@ function isBlank(text: string): boolean {
  * @throws HttpError 415 otherwise (or when absent)
  */
 export function checkJsonType(type: string | undefined): void {
-  if (type === undefined || !JSON_TYPE.test(type)) {
+  if (type !== "application/json" && (type === undefined || !JSON_TYPE.test(type))) {
     throw new HttpError(415, "send the body as JSON with the header Content-Type: application/json");
   }
 }
@@ -91,24 +93,40 @@ export function declaredTooLarge(contentLength: string, limits: ServerLimits): b
 }
 
 /**
+ * Bodies up to this many characters are parsed first and their depth checked on the value: a short
+ * text parses fast however deep it is (16 K nested brackets: ~6 ms), and walking a request's value
+ * costs less than scanning its text. Longer bodies are scanned before parsing.
+ */
+const PARSE_FIRST_CHARS = 16 * 1024;
+
+/**
  * parseJsonText(text, limits) → the parsed JSON body, checked in order: not empty, nested at most
- * limits.maxDepth levels (before parsing: deep nesting makes JSON.parse slow), valid JSON.
+ * limits.maxDepth levels (a deep body gets that answer even when it is also invalid JSON), valid JSON.
  * @throws HttpError 400 naming what is wrong — the position of a syntax error and a hint for NaN
  *   and Infinity, never the text itself
  */
 export function parseJsonText(text: string, limits: ServerLimits): unknown {
   if (isBlank(text)) throw new HttpError(400, "the request body is empty; send a JSON object");
-  if (nestingDepthExceeds(text, limits.maxDepth)) {
-    throw new HttpError(400, `the JSON body is nested more than ${limits.maxDepth} levels deep; the request bodies need at most 4`);
-  }
+  const max = limits.maxDepth;
+  const scanFirst = text.length > PARSE_FIRST_CHARS;
+  if (scanFirst && nestingDepthExceeds(text, max)) throw tooDeep(limits);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
+    if (!scanFirst && nestingDepthExceeds(text, max)) throw tooDeep(limits);
     const at = Math.max(0, jsonErrorPosition(text));
     const rest = text.slice(at, at + 9);
     const hint = /^-?(?:NaN|Infinity)/.test(rest) ? ": NaN and Infinity are not JSON numbers" : at >= text.length ? ": it ends too early" : "";
     throw new HttpError(400, `the body is not valid JSON (at position ${at})${hint}`);
   }
+  if (!scanFirst && valueDepthExceeds(value, max)) throw tooDeep(limits);
+  return value;
+}
+
+/** tooDeep(limits) → the 400 of a body nested deeper than limits.maxDepth. */
+function tooDeep(limits: ServerLimits): HttpError {
+  return new HttpError(400, `the JSON body is nested more than ${limits.maxDepth} levels deep; the request bodies need at most 4`);
 }
 
 /**

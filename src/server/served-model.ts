@@ -7,6 +7,7 @@ import { designContext } from "../artifact/predict";
 import type { DesignContext } from "../features/design";
 import type { FittedModel, MetricSet } from "../models/fitted-model";
 import type { ServerLimits } from "./limits";
+import { predictBodyCheck } from "./predict-body-check";
 import { fieldsAt, optimizeBody, predictBody, predictionsForm, whatIfBody } from "./schemas";
 
 export interface ServedModel {
@@ -19,6 +20,8 @@ export interface ServedModel {
     whatIf: ReturnType<typeof whatIfBody>;
     optimize: ReturnType<typeof optimizeBody>;
   };
+  /** The hand-written yes of schemas.predict for the hot route (predict-body-check.ts); no → ask zod. */
+  predictCheck: ReturnType<typeof predictBodyCheck>;
   /** This model's entry in GET /models. */
   info: Record<string, unknown>;
 }
@@ -41,6 +44,7 @@ export function serveModel(id: string, model: FittedModel, createdAt: string | n
       whatIf: whatIfBody(fields, limits),
       optimize: optimizeBody(fields, limits),
     },
+    predictCheck: predictBodyCheck(fields, limits),
     info: {
       id,
       model_type: model.summary?.model_type ?? model.spec.model,

@@ -6,7 +6,7 @@
  * bug is a 500 with the request id and the process serves on.
  */
 import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -109,6 +109,27 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
     expect(streamed.status).toBe(413);
     expect(streamed.body).toBe(await hono.text());
     expect(hono.status).toBe(413);
+    expectSame(await send(valid(0, 1)), 200);
+  });
+
+  it("a client that goes away mid-body gets no answer and leaves no error: the server answers the next request", async () => {
+    const before = lines.length;
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const socket = connect(port, "127.0.0.1");
+      await new Promise<void>((done) => socket.once("connect", () => done()));
+      socket.write("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"rows\":[");
+      await new Promise((done) => setTimeout(done, 50));
+      socket.destroy();
+      await new Promise((done) => setTimeout(done, 100));
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+    expect(uncaught).toEqual([]);
+    expect(lines.length).toBe(before); // nothing answered, nothing logged
     expectSame(await send(valid(0, 1)), 200);
   });
 
