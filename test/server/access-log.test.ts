@@ -3,7 +3,8 @@
  * delay, at once on flush) — one write per burst, nothing lost or reordered.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { batchedWriter, requestLog } from "../../src/server/access-log";
+import fc from "fast-check";
+import { batchedWriter, msText, requestLog } from "../../src/server/access-log";
 
 function fakeStream(): { writes: string[]; stream: NodeJS.WritableStream } {
   const writes: string[] = [];
@@ -13,7 +14,7 @@ function fakeStream(): { writes: string[]; stream: NodeJS.WritableStream } {
 afterEach(() => { vi.useRealTimers(); });
 
 describe("requestLog", () => {
-  it("gives ids <8 hex>-<base-36 counter> from one sequence and writes one JSON line per answered request", () => {
+  it("gives ids <8 hex>-<decimal counter> from one sequence and writes one JSON line per answered request", () => {
     const lines: string[] = [];
     const log = requestLog((l) => lines.push(l));
     const a = log.nextId();
@@ -30,6 +31,12 @@ describe("requestLog", () => {
     expect(new Date(first.time).toISOString()).toBe(first.time);
     expect(JSON.parse(lines[1]).path).toBe('/a"b\n'); // escaped, still one line
     expect(lines[1].endsWith("\n") && lines[1].indexOf("\n") === lines[1].length - 1).toBe(true);
+  });
+
+  it("writes durations as JSON writes the milliseconds: msText(us) is String(us / 1000)", () => {
+    expect([0, 1, 10, 26, 100, 999, 1000, 1500, 1020, 12_000, 123_456, 10_000_001].map(msText))
+      .toEqual(["0", "0.001", "0.01", "0.026", "0.1", "0.999", "1", "1.5", "1.02", "12", "123.456", "10000.001"]);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (us) => { expect(msText(us)).toBe(String(us / 1000)); }), { numRuns: 20_000, seed: 3 });
   });
 
   it("without a writer is silent (on = false) but still numbers requests", () => {
@@ -51,6 +58,51 @@ describe("batchedWriter", () => {
     write("ij\n");
     write.flush();
     expect(writes).toEqual(["abcd\nefgh\n", "ij\n"]);
+  });
+
+  it("queues access lines as fields and writes them, formatted, in order with the other lines", () => {
+    const { writes, stream } = fakeStream();
+    const write = batchedWriter(stream, { maxBytes: 1 << 20, maxDelayMs: 60_000 });
+    write("first\n");
+    write.access("POST", "/predict", 200, Date.UTC(2026, 10, 23, 18, 0, 0, 5), 26, "0a1b2c3d-7");
+    write("between\n");
+    write.access("GET", '/a"b', 404, Date.UTC(2026, 10, 23, 18, 0, 1), 12_000, "0a1b2c3d-8");
+    expect(writes).toEqual([]);
+    write.flush();
+    expect(writes).toEqual([
+      "first\n"
+      + '{"time":"2026-11-23T18:00:00.005Z","method":"POST","path":"/predict","status":200,"ms":0.026,"request_id":"0a1b2c3d-7"}\n'
+      + "between\n"
+      + '{"time":"2026-11-23T18:00:01.000Z","method":"GET","path":"/a\\"b","status":404,"ms":12,"request_id":"0a1b2c3d-8"}\n',
+    ]);
+  });
+
+  it("counts a queued access line as 128 characters toward maxBytes", () => {
+    const { writes, stream } = fakeStream();
+    const write = batchedWriter(stream, { maxBytes: 256, maxDelayMs: 60_000 });
+    write.access("POST", "/predict", 200, 0, 1, "x-1");
+    expect(writes).toHaveLength(0);
+    write.access("POST", "/predict", 200, 0, 1, "x-2");
+    expect(writes).toHaveLength(1);
+    expect(writes[0].split("\n")).toHaveLength(3);
+  });
+
+  it("gets requestLog's lines as fields: the same lines a plain writer gets, once flushed", () => {
+    const { writes, stream } = fakeStream();
+    const write = batchedWriter(stream, { maxBytes: 1 << 20, maxDelayMs: 60_000 });
+    const plain: string[] = [];
+    const batchedLog = requestLog(write);
+    const plainLog = requestLog((l) => plain.push(l));
+    vi.useFakeTimers({ toFake: ["Date", "performance"] });
+    vi.setSystemTime(Date.UTC(2026, 10, 23, 18, 0, 0));
+    const start = performance.now();
+    vi.advanceTimersByTime(3);
+    batchedLog.answered("POST", "/predict", 200, start, "ab-1");
+    plainLog.answered("POST", "/predict", 200, start, "ab-1");
+    expect(writes).toEqual([]);
+    write.flush();
+    expect(plain).toEqual(['{"time":"2026-11-23T18:00:00.003Z","method":"POST","path":"/predict","status":200,"ms":3,"request_id":"ab-1"}\n']);
+    expect(writes).toEqual(plain);
   });
 
   it("writes what is queued maxDelayMs after the first line, once", () => {
