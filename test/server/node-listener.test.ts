@@ -10,7 +10,7 @@ import { connect, type AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeListener } from "../../src/server/node-listener";
+import { bodyText, nodeListener } from "../../src/server/node-listener";
 import { fixtureApp, fixtureRows } from "./server-helpers";
 
 const lines: string[] = [];
@@ -84,6 +84,15 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
     const text = valid(0, 2);
     expectSame(await send(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text)])), 200);
     expectSame(await send(new Uint8Array([...Buffer.from('{"rows":[{"date":"'), 0xff, 0xfe, ...Buffer.from('"}]}')])), 422);
+  });
+
+  it("bodyText decodes as a TextDecoder does (Request.text()), on 20,000 random byte strings rich in UTF-8 lead and continuation bytes", () => {
+    const decoder = new TextDecoder();
+    const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xef, 0xbb, 0xbf, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0x80, 0xa0, 0x9f, 0xfe, 0xff));
+    fc.assert(fc.property(fc.array(byte, { maxLength: 12 }), (bytes) => {
+      const buffer = Buffer.from(bytes);
+      expect(bodyText(buffer)).toBe(decoder.decode(buffer));
+    }), { numRuns: 20_000, seed: 5 });
   });
 
   it("a wrong or missing content type is a 415, with or without a body", async () => {
