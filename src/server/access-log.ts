@@ -48,14 +48,28 @@ function isoClock(): (time: number) => string {
 }
 
 /**
- * accessLine(method, path, status, time, micros, id, clock) → one access-log line:
- * `{"time","method","path","status","ms","request_id"}\n`, `time` in epoch ms, the duration in
- * whole microseconds (written as ms), `path` JSON-escaped unless plain.
+ * lineWriter() → accessLine(method, path, status, time, micros, id): one access-log line,
+ * `{"time","method","path","status","ms","request_id"}\n`, with `time` in epoch ms and the duration
+ * in whole microseconds (written as ms), `path` JSON-escaped unless plain. The time text is made
+ * once per millisecond and the method-path-status part once per run of lines that share it.
  */
-function accessLine(method: string, path: string, status: number, time: number, micros: number, id: string, clock: (time: number) => string): string {
-  const shownMethod = METHODS[method] ?? JSON.stringify(method);
-  const shownPath = PLAIN_PATH.test(path) ? `"${path}"` : JSON.stringify(path);
-  return `{"time":"${clock(time)}","method":${shownMethod},"path":${shownPath},"status":${status},"ms":${msText(micros)},"request_id":"${id}"}\n`;
+function lineWriter(): (method: string, path: string, status: number, time: number, micros: number, id: string) => string {
+  const clock = isoClock();
+  let lastMethod = "";
+  let lastPath = "";
+  let lastStatus = -1;
+  let middle = "";
+  return (method, path, status, time, micros, id) => {
+    if (method !== lastMethod || path !== lastPath || status !== lastStatus) {
+      lastMethod = method;
+      lastPath = path;
+      lastStatus = status;
+      const shownMethod = METHODS[method] ?? JSON.stringify(method);
+      const shownPath = PLAIN_PATH.test(path) ? `"${path}"` : JSON.stringify(path);
+      middle = `","method":${shownMethod},"path":${shownPath},"status":${status},"ms":`;
+    }
+    return `{"time":"${clock(time)}${middle}${msText(micros)},"request_id":"${id}"}\n`;
+  };
 }
 
 /** What every request carries in Hono's `c.env`: its id, and on @hono/node-server Node's request. */
@@ -100,7 +114,7 @@ export interface RequestLog {
  */
 export function requestLog(write?: ((line: string) => void) | BatchedWriter): RequestLog {
   const nextId = makeRequestIds();
-  const clock = isoClock();
+  const accessLine = lineWriter();
   const batched = write !== undefined && "access" in write ? write : null;
   return {
     nextId,
@@ -109,7 +123,7 @@ export function requestLog(write?: ((line: string) => void) | BatchedWriter): Re
       if (write === undefined) return;
       const micros = Math.round((performance.now() - start) * 1000);
       if (batched !== null) batched.access(method, path, status, Date.now(), micros, id);
-      else write(accessLine(method, path, status, Date.now(), micros, id, clock));
+      else write(accessLine(method, path, status, Date.now(), micros, id));
     },
   };
 }
@@ -165,7 +179,7 @@ const ACCESS_LINE_CHARS = 128;
 export function batchedWriter(stream: NodeJS.WritableStream, options: { maxBytes?: number; maxDelayMs?: number } = {}): BatchedWriter {
   const maxBytes = options.maxBytes ?? 32 * 1024;
   const maxDelayMs = options.maxDelayMs ?? 100;
-  const clock = isoClock();
+  const accessLine = lineWriter();
   // the queue, in order: a line, or null for the next queued access line's fields
   const items: (string | null)[] = [];
   const methods: string[] = [];
@@ -189,7 +203,7 @@ export function batchedWriter(stream: NodeJS.WritableStream, options: { maxBytes
       const item = items[i];
       if (item !== null) text += item;
       else {
-        text += accessLine(methods[next], paths[next], statuses[next], times[next], durations[next], ids[next], clock);
+        text += accessLine(methods[next], paths[next], statuses[next], times[next], durations[next], ids[next]);
         next++;
       }
     }

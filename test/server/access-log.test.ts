@@ -31,6 +31,9 @@ describe("requestLog", () => {
     expect(new Date(first.time).toISOString()).toBe(first.time);
     expect(JSON.parse(lines[1]).path).toBe('/a"b\n'); // escaped, still one line
     expect(lines[1].endsWith("\n") && lines[1].indexOf("\n") === lines[1].length - 1).toBe(true);
+    log.answered("GET", '/a"b\n', 200, performance.now(), b); // same method and path, another status
+    log.answered("POST", '/a"b\n', 200, performance.now(), b);
+    expect(lines.slice(2).map((l) => JSON.parse(l)).map(({ method, path, status }) => [method, path, status])).toEqual([["GET", '/a"b\n', 200], ["POST", '/a"b\n', 200]]);
   });
 
   it("writes durations as JSON writes the milliseconds: msText(us) is String(us / 1000)", () => {
