@@ -34,9 +34,10 @@ export function nestingDepthExceeds(text: string, max: number): boolean {
 
 /**
  * valueDepthExceeds(value, max) → true when a parsed JSON value nests more than `max` arrays or
- * objects inside each other: for a valid JSON text, the same answer as nestingDepthExceeds(text,
- * max) (every array or object, empty ones too, is one level). Recursion stops one level past `max`,
- * so the stack stays shallow however deep the value. O(size) at most; a short walk for a request body.
+ * objects inside each other (every array or object, empty ones too, is one level). For the text
+ * the value was parsed from, the same answer as nestingDepthExceeds(text, max), except where an
+ * object repeats a key: JSON.parse keeps the last value, and only that value counts here. Recurses
+ * up to max + 1 levels (parseJsonText calls it for max ≤ 256 only). O(size) at most.
  * @example valueDepthExceeds(JSON.parse("[[[1]]]"), 2) // => true
  */
 export function valueDepthExceeds(value: unknown, max: number): boolean {

@@ -18,7 +18,7 @@
  *     not looked up: the keys of a JSON row are all its own);
  *   - `date` a string matching zod's own ISO-date pattern (z.regexes.date, real days only);
  *   - every channel a finite number ≥ 0, every control absent or a finite number.
- * Anything else goes to zod.
+ * Anything else goes to zod, and so does every body of a model whose field names are not distinct.
  */
 import { z } from "zod";
 import type { ServerLimits } from "./limits";
@@ -47,6 +47,10 @@ export function predictBodyCheck(fields: ModelFields, limits: ServerLimits): (bo
   const channels = [...fields.channels];
   const controls = [...fields.controls];
   const maxRows = limits.maxRows;
+  // the key count below needs distinct names; a model whose names repeat (or name a field "date") is left to zod
+  if (new Set(["date", ...channels, ...controls]).size !== 1 + channels.length + controls.length) {
+    return (_body: unknown): _body is { rows: JsonRow[] } => false;
+  }
 
   const rowOk = (row: unknown): boolean => {
     if (!isObject(row) || Object.getPrototypeOf(row) !== Object.prototype) return false;

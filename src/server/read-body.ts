@@ -93,22 +93,27 @@ export function declaredTooLarge(contentLength: string, limits: ServerLimits): b
 }
 
 /**
- * Bodies up to this many characters are parsed first and their depth checked on the value: a short
- * text parses fast however deep it is (16 K nested brackets: ~6 ms), and walking a request's value
- * costs less than scanning its text. Longer bodies are scanned before parsing.
+ * Bodies up to this many characters are parsed first and their depth checked on the parsed value
+ * (json-depth.ts valueDepthExceeds): a short text parses fast however deep it is (16 K nested
+ * brackets: ~6 ms), and walking a request's value costs less than scanning its text. Longer bodies
+ * are scanned before parsing. So is every body when the depth limit is over MAX_WALKED_DEPTH, which
+ * keeps the walk's recursion shallow.
  */
 const PARSE_FIRST_CHARS = 16 * 1024;
+const MAX_WALKED_DEPTH = 256;
 
 /**
  * parseJsonText(text, limits) → the parsed JSON body, checked in order: not empty, nested at most
  * limits.maxDepth levels (a deep body gets that answer even when it is also invalid JSON), valid JSON.
+ * The depth of a short body is that of its parsed value, in which a repeated key counts only with
+ * its last value (the one the server reads).
  * @throws HttpError 400 naming what is wrong — the position of a syntax error and a hint for NaN
  *   and Infinity, never the text itself
  */
 export function parseJsonText(text: string, limits: ServerLimits): unknown {
   if (isBlank(text)) throw new HttpError(400, "the request body is empty; send a JSON object");
   const max = limits.maxDepth;
-  const scanFirst = text.length > PARSE_FIRST_CHARS;
+  const scanFirst = text.length > PARSE_FIRST_CHARS || max > MAX_WALKED_DEPTH;
   if (scanFirst && nestingDepthExceeds(text, max)) throw tooDeep(limits);
   let value: unknown;
   try {

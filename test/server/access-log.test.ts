@@ -36,7 +36,7 @@ describe("requestLog", () => {
     expect(lines.slice(2).map((l) => JSON.parse(l)).map(({ method, path, status }) => [method, path, status])).toEqual([["GET", '/a"b\n', 200], ["POST", '/a"b\n', 200]]);
   });
 
-  it("writes durations as JSON writes the milliseconds: msText(us) is String(us / 1000)", () => {
+  it("msText(us) writes a duration as JSON writes the milliseconds: String(us / 1000)", () => {
     expect([0, 1, 10, 26, 100, 999, 1000, 1500, 1020, 12_000, 123_456, 10_000_001].map(msText))
       .toEqual(["0", "0.001", "0.01", "0.026", "0.1", "0.999", "1", "1.5", "1.02", "12", "123.456", "10000.001"]);
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (us) => { expect(msText(us)).toBe(String(us / 1000)); }), { numRuns: 20_000, seed: 3 });
@@ -63,7 +63,7 @@ describe("batchedWriter", () => {
     expect(writes).toEqual(["abcd\nefgh\n", "ij\n"]);
   });
 
-  it("queues access lines as fields and writes them, formatted, in order with the other lines", () => {
+  it("batchedWriter(stream).access(…) queues access lines as fields and writes them, formatted, in order with the other lines", () => {
     const { writes, stream } = fakeStream();
     const write = batchedWriter(stream, { maxBytes: 1 << 20, maxDelayMs: 60_000 });
     write("first\n");
@@ -80,7 +80,7 @@ describe("batchedWriter", () => {
     ]);
   });
 
-  it("counts a queued access line as 128 characters toward maxBytes", () => {
+  it("batchedWriter(stream).access(…) counts a queued access line as 120 characters plus its path toward maxBytes", () => {
     const { writes, stream } = fakeStream();
     const write = batchedWriter(stream, { maxBytes: 256, maxDelayMs: 60_000 });
     write.access("POST", "/predict", 200, 0, 1, "x-1");
@@ -88,9 +88,11 @@ describe("batchedWriter", () => {
     write.access("POST", "/predict", 200, 0, 1, "x-2");
     expect(writes).toHaveLength(1);
     expect(writes[0].split("\n")).toHaveLength(3);
+    write.access("GET", `/${"x".repeat(199)}`, 404, 0, 1, "x-3"); // 120 + 200 characters: written at once
+    expect(writes).toHaveLength(2);
   });
 
-  it("gets requestLog's lines as fields: the same lines a plain writer gets, once flushed", () => {
+  it("requestLog(batchedWriter(stream)) queues its lines as fields: the same lines a plain writer gets, once flushed", () => {
     const { writes, stream } = fakeStream();
     const write = batchedWriter(stream, { maxBytes: 1 << 20, maxDelayMs: 60_000 });
     const plain: string[] = [];

@@ -86,7 +86,7 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
     expectSame(await send(new Uint8Array([...Buffer.from('{"rows":[{"date":"'), 0xff, 0xfe, ...Buffer.from('"}]}')])), 422);
   });
 
-  it("bodyText decodes as a TextDecoder does (Request.text()), on 20,000 random byte strings rich in UTF-8 lead and continuation bytes", () => {
+  it("bodyText(bytes) decodes as a TextDecoder does (Request.text()), on 20,000 random byte strings rich in UTF-8 lead and continuation bytes", () => {
     const decoder = new TextDecoder();
     const byte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xef, 0xbb, 0xbf, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0x80, 0xa0, 0x9f, 0xfe, 0xff));
     fc.assert(fc.property(fc.array(byte, { maxLength: 12 }), (bytes) => {
