@@ -180,14 +180,10 @@ export function batchedWriter(stream: NodeJS.WritableStream, options: { maxBytes
   const maxBytes = options.maxBytes ?? 32 * 1024;
   const maxDelayMs = options.maxDelayMs ?? 100;
   const accessLine = lineWriter();
-  // the queue, in order: a line, or null for the next queued access line's fields
+  // the queue, in order: a line, or null for the next access line, whose six fields
+  // (method, path, status, time, micros, id) are the next six entries of `fields`
   const items: (string | null)[] = [];
-  const methods: string[] = [];
-  const paths: string[] = [];
-  const statuses: number[] = [];
-  const times: number[] = [];
-  const durations: number[] = [];
-  const ids: string[] = [];
+  const fields: (string | number)[] = [];
   let queuedChars = 0;
   let timer: NodeJS.Timeout | null = null;
 
@@ -199,22 +195,22 @@ export function batchedWriter(stream: NodeJS.WritableStream, options: { maxBytes
     if (items.length === 0) return;
     // empty the queue first, so that nothing is written twice whatever happens below
     const lines = items.splice(0);
-    const fields = { methods: methods.splice(0), paths: paths.splice(0), statuses: statuses.splice(0), times: times.splice(0), durations: durations.splice(0), ids: ids.splice(0) };
+    const queued = fields.splice(0);
     queuedChars = 0;
     let text = "";
-    let next = 0;
+    let f = 0;
     for (let i = 0; i < lines.length; i++) {
       const item = lines[i];
       if (item !== null) text += item;
       else {
-        text += accessLine(fields.methods[next], fields.paths[next], fields.statuses[next], fields.times[next], fields.durations[next], fields.ids[next]);
-        next++;
+        text += accessLine(queued[f] as string, queued[f + 1] as string, queued[f + 2] as number, queued[f + 3] as number, queued[f + 4] as number, queued[f + 5] as string);
+        f += 6;
       }
     }
     stream.write(text);
   };
   process.on("exit", flush);
-  const queued = (chars: number) => {
+  const added = (chars: number) => {
     queuedChars += chars;
     if (queuedChars >= maxBytes) flush();
     else if (timer === null) {
@@ -224,17 +220,12 @@ export function batchedWriter(stream: NodeJS.WritableStream, options: { maxBytes
   };
   const write = (line: string) => {
     items.push(line);
-    queued(line.length);
+    added(line.length);
   };
   const access = (method: string, path: string, status: number, time: number, micros: number, id: string) => {
     items.push(null);
-    methods.push(method);
-    paths.push(path);
-    statuses.push(status);
-    times.push(time);
-    durations.push(micros);
-    ids.push(id);
-    queued(ACCESS_LINE_CHARS + path.length);
+    fields.push(method, path, status, time, micros, id);
+    added(ACCESS_LINE_CHARS + path.length);
   };
   return Object.assign(write, { flush, access });
 }

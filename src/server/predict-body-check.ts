@@ -28,14 +28,14 @@ import type { ModelFields } from "./schemas";
 /** zod's pattern of z.iso.date() (the IsoDate of schemas.ts): YYYY-MM-DD, real days only. */
 const ISO_DATE = z.regexes.date;
 
-/** A plain JSON object: not null, not an array. */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** An object as JSON.parse makes it: prototype Object.prototype (so not null, not an array). */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** A finite number (zod's z.number() refuses NaN and ±Infinity; JSON.parse gives Infinity for 1e309). */
 function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && value - value === 0;
+  return Number.isFinite(value);
 }
 
 /**
@@ -53,7 +53,7 @@ export function predictBodyCheck(fields: ModelFields, limits: ServerLimits): (bo
   }
 
   const rowOk = (row: unknown): boolean => {
-    if (!isObject(row) || Object.getPrototypeOf(row) !== Object.prototype) return false;
+    if (!isJsonObject(row)) return false;
     const date = row.date;
     if (typeof date !== "string" || !ISO_DATE.test(date)) return false;
     for (let j = 0; j < channels.length; j++) {
@@ -69,12 +69,12 @@ export function predictBodyCheck(fields: ModelFields, limits: ServerLimits): (bo
     }
     // date, every channel and the controls given are keys of the row; any more is an unknown field
     let keys = 0;
-    for (const key in row) keys++;
+    for (const _key in row) keys++;
     return keys === expected;
   };
 
   return (body: unknown): body is { rows: JsonRow[] } => {
-    if (!isObject(body) || Object.getPrototypeOf(body) !== Object.prototype) return false;
+    if (!isJsonObject(body)) return false;
     for (const key in body) if (key !== "rows") return false;
     const rows = body.rows;
     if (!Array.isArray(rows) || rows.length < 1 || rows.length > maxRows) return false;
