@@ -1,9 +1,9 @@
 /**
  * startServer(options): `mixlab serve` — loads the models once, predicts one period with each
  * (warm-up), starts a node:http server on host:port whose listener answers POST /predict directly
- * and hands every other request to the Hono app through @hono/node-server (node-listener.ts), and logs one JSON line on stderr when ready (`{"msg":"ready","url",…}`), then one
- * access-log line per request. Resolves with the running server and a close() for tests, benches
- * and signal handlers.
+ * and hands every other request to the Hono app through @hono/node-server (node-listener.ts), and
+ * logs one JSON line on stderr when ready (`{"msg":"ready","url",…}`), then one access-log line per
+ * request. Resolves with the running server and a close() for tests, benches and signal handlers.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
