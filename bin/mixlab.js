@@ -7,7 +7,15 @@ if (!fs.existsSync(main)) {
   console.error("mixlab: dist/ is not built; run `npm install` (or `npm run build`) in " + path.dirname(__dirname));
   process.exit(2);
 }
-require(main).run(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error("mixlab: internal error:", err && err.stack ? err.stack : err); process.exitCode = 70; }
-);
+// An error run() does not know is a bug in mixlab: one line and a hint, the stack only on request.
+const internalError = (err) => {
+  if (process.env.MIXLAB_DEBUG === "1") {
+    console.error("mixlab: internal error:", err && err.stack ? err.stack : err);
+  } else {
+    const message = String(err && err.message ? err.message : err)
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+    console.error(`mixlab: internal error: ${message} (a bug in mixlab; set MIXLAB_DEBUG=1 for the stack)`);
+  }
+  process.exitCode = 70;
+};
+require(main).run(process.argv).then((code) => { process.exitCode = code; }, internalError);

@@ -3,8 +3,10 @@ import type { Command } from "commander";
 import { clean, REPAIR_KINDS, type CleanReport, type RepairKind, type Strategy } from "../data/clean";
 import { loadInput } from "../data/load";
 import { tableToWideCsv } from "../data/write-wide";
+import { probeWritable } from "../util/probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import { printJson, type CliContext } from "./context";
+import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 import { choiceOption, keyValueOption, numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
@@ -22,6 +24,8 @@ export function registerClean(program: Command, ctx: CliContext): void {
       .option("--outlier-factor <x>", "outlier = above x × the column's 95th percentile (default 20)")
       .option("--json", "print the report as JSON on stdout"),
   ).action((input: string, flags: InputFlags & { out: string; report?: string; strategy?: string; outlierFactor?: string; json?: boolean }) => {
+    probeWritable(flags.out, "file");
+    if (flags.report !== undefined) probeWritable(flags.report, "file");
     const { load, config } = loadOptionsFrom(flags);
     const strategies: Partial<Record<RepairKind, Strategy>> = { ...config.clean?.strategies };
     if (flags.strategy !== undefined) {
@@ -33,6 +37,7 @@ export function registerClean(program: Command, ctx: CliContext): void {
     const outlierFactor = flags.outlierFactor !== undefined
       ? numberOption("--outlier-factor", flags.outlierFactor, { positive: true })
       : config.clean?.outlier_factor ?? 20;
+    checkInputSize(input);
     const { table, report } = clean(loadInput(input, load), { strategies, outlierFactor });
     writeFileAtomic(flags.out, tableToWideCsv(table));
     if (flags.report !== undefined) writeFileAtomic(flags.report, JSON.stringify(report, null, 2) + "\n");

@@ -32,6 +32,7 @@ import { whatIf } from "../analysis/what-if";
 import type { FittedModel } from "../models/fitted-model";
 import type { Table } from "../data/table";
 import { describeFit, fitProgress } from "./fit";
+import { probeWritable } from "../util/probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import type { CliContext } from "./context";
 import { describeCleaning } from "./clean";
@@ -46,9 +47,11 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .option("--out <dir>", "where to write cleaned data and reports", "out/demo")
     .action(async (flags: { data: string; out: string }) => {
       const started = Date.now();
+      probeWritable(flags.out, "folder");
       const setNames = Object.keys(BUNDLED_SETS) as (keyof typeof BUNDLED_SETS)[];
       if (!setNames.every((name) => existsSync(join(flags.data, name, "truth.json")))) {
         ctx.err(`demo: bundled data missing under ${flags.data}; generating it\n`);
+        probeWritable(flags.data, "folder");
         writeBundledSets(flags.data);
       }
       for (const name of setNames) {

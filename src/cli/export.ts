@@ -4,13 +4,17 @@
  * self-contained HTML report — at least one of the three. The tables are computed once and written
  * to every sink. Without --input the model's own observed periods (dates, spend and controls kept
  * in the artifact) are used — not possible for a model with controls saved before the artifact
- * kept them; there are then no actuals.
+ * kept them; there are then no actuals. Every output path is checked before anything is computed;
+ * an existing SQLite database keeps its other tables (writeSqlite).
  */
 import type { Command } from "commander";
 import { loadModel } from "../artifact/load";
 import { exportHistoryInput, historyModelGaps, loadExportInput, type ExportInput } from "../report/export-input";
+import { checkSqliteTarget } from "../report/export-sqlite";
 import { writeExports } from "../report/write-exports";
+import { probeWritable } from "../util/probe-writable";
 import { printJson, type CliContext } from "./context";
+import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 import { numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
@@ -42,6 +46,9 @@ export function registerExport(program: Command, ctx: CliContext): void {
     if (flags.sqlite === undefined && flags.csv === undefined && flags.report === undefined) {
       throw new UsageError("export needs at least one output: --sqlite FILE.db, --csv DIR or --report FILE.html");
     }
+    if (flags.sqlite !== undefined) checkSqliteTarget(flags.sqlite); // every output is checked before the tables are computed
+    if (flags.csv !== undefined) probeWritable(flags.csv, "folder");
+    if (flags.report !== undefined) probeWritable(flags.report, "file");
     const periods = flags.periods === undefined ? undefined : numberOption("--periods", flags.periods, { integer: true, positive: true });
     const multipliers = flags.budgets === undefined ? undefined
       : flags.budgets.split(",").map((t) => numberOption("--budgets", t.trim(), { positive: true }));
@@ -49,6 +56,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     const model = loadModel(modelPath);
     let input: ExportInput;
     if (flags.input !== undefined) {
+      checkInputSize(flags.input);
       input = loadExportInput(flags.input, model, load);
       if (input.defaultedControls && input.defaultedControls.length > 0) {
         ctx.err(`mixlab: ${flags.input} has no ${input.defaultedControls.join(", ")}; using the fit window's mean\n`);

@@ -9,8 +9,10 @@ import { saveModel } from "../artifact/save";
 import { DataError } from "../data/issue";
 import { loadInput, toTable } from "../data/load";
 import { fitModel, type FitPhase } from "../models/fit-model";
+import { probeWritable } from "../util/probe-writable";
 import { createProgress, type Progress } from "../util/progress";
 import { printJson, type CliContext } from "./context";
+import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 import { addSpecOptions, specChoicesFromFlags, specFromOptions, type SpecFlags } from "./spec-options";
 
@@ -31,7 +33,9 @@ export function registerFit(program: Command, ctx: CliContext): void {
     .option("--no-progress", "do not report the fit's progress (search, sampler, bootstrap) on stderr")
     .action(async (input: string, flags: FitFlags) => {
       specChoicesFromFlags(flags); // bad flags fail (exit 2) before any data is read
+      probeWritable(flags.out, "file"); // and a path that cannot be written fails before the search
       const { load, config } = loadOptionsFrom(flags);
+      checkInputSize(input);
       const table = toTable(loadInput(input, load));
       const spec = specFromOptions(flags, config, table);
       const progress = fitProgress(ctx, flags.progress !== false);

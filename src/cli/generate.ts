@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { BUNDLED_SETS, writeBundledSets } from "../data/bundled-sets";
 import { generate, type GenerateOptions } from "../data/generate";
 import { writeGenerated } from "../data/write-generated";
+import { probeWritable } from "../util/probe-writable";
 import { printJson, type CliContext } from "./context";
 import { choiceOption, numberOption } from "./parse-flags";
 
@@ -69,6 +70,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       if (flags.alwaysOn !== undefined) options.alwaysOn = numberOption("--always-on", flags.alwaysOn, { integer: true, min: 0 });
       if (flags.snr !== undefined) options.snr = numberOption("--snr", flags.snr, { positive: true });
       if (flags.start !== undefined) options.start = flags.start;
+      probeWritable(flags.out, "folder");
       const data = generate(options);
       writeGenerated(flags.out, data);
       if (flags.json) printJson(ctx, data.truth);
@@ -85,6 +87,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .description("regenerate the bundled data sets byte for byte (npm run data)")
     .option("--dir <dir>", "root folder", "data")
     .action((flags: { dir: string }) => {
+      probeWritable(flags.dir, "folder");
       writeBundledSets(flags.dir);
       ctx.out(`wrote ${Object.keys(BUNDLED_SETS).join(", ")} under ${flags.dir}\n`);
       ctx.exit(0);

@@ -4,7 +4,6 @@
  * there is one), 2 on bad usage.
  */
 import { Command, CommanderError } from "commander";
-import { DataError, formatIssue } from "../data/issue";
 import { registerClean } from "./clean";
 import type { CliContext } from "./context";
 import { registerDemo } from "./demo";
@@ -16,11 +15,9 @@ import { registerPredict } from "./predict";
 import { registerServe } from "./serve";
 import { registerValidate } from "./validate";
 import { registerWhatIf } from "./whatif";
-import { UsageError } from "./usage-error";
+import { describeFailure, failureText } from "./describe-failure";
+import { escapeControl } from "../util/escape-control";
 import { VERSION } from "../version";
-
-/** How many issues a DataError prints before summarising. */
-const SHOWN = 20;
 
 /** buildProgram(ctx) → the commander program with every command registered. */
 export function buildProgram(ctx: CliContext): Command {
@@ -46,13 +43,17 @@ export function buildProgram(ctx: CliContext): Command {
 
 /**
  * run(argv, io) runs the CLI on process-style arguments (`[node, script, ...args]`) and resolves to
- * the exit code; it never calls process.exit, so tests can run it in-process.
+ * the exit code; it never calls process.exit, so tests can run it in-process. Everything printed
+ * has its control characters escaped (a column name cannot send terminal codes); a known failure
+ * is printed once, as describeFailure says; an internal error is thrown to the caller.
  */
 export async function run(argv: string[], io: Partial<Pick<CliContext, "out" | "err">> = {}): Promise<number> {
   let code = 0;
+  const out = io.out ?? ((s: string) => { process.stdout.write(s); });
+  const err = io.err ?? ((s: string) => { process.stderr.write(s); });
   const ctx: CliContext = {
-    out: io.out ?? ((s) => process.stdout.write(s)),
-    err: io.err ?? ((s) => process.stderr.write(s)),
+    out: (s) => out(escapeControl(s)),
+    err: (s) => err(escapeControl(s)),
     exit: (c) => { code = c; },
   };
   const program = buildProgram(ctx);
@@ -63,20 +64,13 @@ export async function run(argv: string[], io: Partial<Pick<CliContext, "out" | "
   try {
     await program.parseAsync(argv);
     return code;
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : 2;
     }
-    if (err instanceof UsageError) {
-      ctx.err(`mixlab: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof DataError) {
-      ctx.err(`mixlab: ${err.message}\n`);
-      for (const issue of err.issues.slice(0, SHOWN)) ctx.err("  " + formatIssue(issue) + "\n");
-      if (err.issues.length > SHOWN) ctx.err(`  … ${err.issues.length - SHOWN} more\n`);
-      return 1;
-    }
-    throw err;
+    const failure = describeFailure(error);
+    if (failure === null) throw error;
+    err(failureText(failure));
+    return failure.code;
   }
 }

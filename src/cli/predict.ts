@@ -8,8 +8,10 @@ import type { Command } from "commander";
 import { loadModel } from "../artifact/load";
 import { predict } from "../artifact/predict";
 import { loadPredictionInput } from "../artifact/prediction-input";
+import { probeWritable } from "../util/probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import { printJson, type CliContext } from "./context";
+import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 
 /** predictionsCsv(dates, predicted) → `date,predicted` lines, numbers written exactly (shortest round-trip form). */
@@ -29,8 +31,10 @@ export function registerPredict(program: Command, ctx: CliContext): void {
       .option("--out <file.csv>", "write date,predicted to this CSV")
       .option("--json", "print {\"predictions\":[{\"date\",\"predicted\"}]} on stdout"),
   ).action((modelPath: string, input: string, flags: InputFlags & { out?: string; json?: boolean }) => {
+    if (flags.out !== undefined) probeWritable(flags.out, "file");
     const { load } = loadOptionsFrom(flags);
     const model = loadModel(modelPath);
+    checkInputSize(input);
     const rows = loadPredictionInput(input, model, load);
     if (rows.defaultedControls.length > 0) {
       ctx.err(`mixlab: ${input} has no ${rows.defaultedControls.join(", ")}; using the fit window's mean\n`);

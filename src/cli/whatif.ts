@@ -26,6 +26,7 @@ import { parseIsoDate } from "../data/parse-date";
 import type { DesignInput } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { printJson, type CliContext } from "./context";
+import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 import { keyValueOption, numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
@@ -181,6 +182,7 @@ export function registerWhatIf(program: Command, ctx: CliContext): void {
       let input: DesignInput;
       let what: string;
       if (flags.input !== undefined) {
+        checkInputSize(flags.input);
         const rows = loadPredictionInput(flags.input, model, loadOptionsFrom(flags).load);
         if (rows.defaultedControls.length > 0) ctx.err(`mixlab: ${flags.input} has no ${rows.defaultedControls.join(", ")}; using the fit window's mean\n`);
         input = rows;
