@@ -77,12 +77,15 @@ export function assemble(dataset: Dataset): Assembled {
   const issues: Issue[] = [...dataset.issues];
   const setAside: SetAside[] = [];
   const kept: Uint8Array[] = [];
+  // The raw text of each column's non-numeric cells by record, indexed once (not searched per record).
+  const badText = new Map<object, Map<number, string>>();
   const cellsOf = (f: (typeof dataset.files)[number], r: number): SetAside["cells"] =>
     f.columns.map((col) => {
       const v = col.values[r];
       if (v === v) return { name: col.name, value: v };
-      const bad = col.bad.find((b) => b.index === r);
-      return { name: col.name, value: bad ? bad.text : null };
+      let texts = badText.get(col);
+      if (texts === undefined) badText.set(col, texts = new Map(col.bad.map((b) => [b.index, b.text])));
+      return { name: col.name, value: texts.get(r) ?? null };
     });
 
   // 1. Invalid and repeated dates, per file.

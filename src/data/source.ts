@@ -107,6 +107,29 @@ export function readText(path: string): string {
 }
 
 /**
+ * The most cells of one file that are neither empty nor numbers before reading stops: a file that
+ * is garbage throughout would otherwise cost an issue per cell (hundreds of bytes each) before a
+ * word is printed. A legitimate file with a few text columns stays far below.
+ */
+export const MAX_BAD_CELLS = 1_000_000;
+
+/** checkBadCells(path, header, parsers, lines) throws a DataError once the file has more than MAX_BAD_CELLS bad cells. */
+function checkBadCells(path: string, header: readonly string[], parsers: readonly (NumberColumnParser | string[])[], lines: Int32Array): void {
+  let count = 0;
+  for (const p of parsers) if (!Array.isArray(p)) count += p.bad.length;
+  if (count <= MAX_BAD_CELLS) return;
+  let column = "";
+  let cell: BadCell | undefined;
+  for (let c = 0; c < parsers.length; c++) {
+    const p = parsers[c];
+    const head = Array.isArray(p) ? undefined : p.bad[0];
+    if (head !== undefined && (cell === undefined || head.index < cell.index)) { cell = head; column = header[c]; }
+  }
+  const where = cell === undefined ? "" : ` (the first: line ${lines[cell.index]}, column "${column}": "${cell.text.slice(0, 40)}")`;
+  throw new DataError(`${path} has more than ${MAX_BAD_CELLS.toLocaleString("en-US")} cells that are not numbers${where}; reading stopped: is it a CSV of dates and numbers?`);
+}
+
+/**
  * readCsvColumns(text, path, textColumns) tokenizes a CSV text into typed columns: the columns named
  * in `textColumns` are kept as text, every other column is parsed as numbers (NaN + raw text kept
  * for cells that are not numbers). Header names are trimmed. Records with the wrong number of fields
@@ -146,7 +169,9 @@ export function readCsvColumns(text: string, path: string, textColumns: Readonly
       else parser.push(rows, cell);
     }
     rows++;
+    if ((rows & 1023) === 0) checkBadCells(path, header, parsers, lines);
   });
+  if (header !== null) checkBadCells(path, header, parsers, lines);
   for (const p of problems) {
     issues.push(makeIssue({ file: path, row: p.line, column: null, date: null, kind: "ragged_row", value: null, message: `CSV syntax: ${p.message}` }));
   }
