@@ -7,7 +7,9 @@
  *
  * (target units): the channel's media contribution over the K periods with the plan minus the
  * same with zero planned spend, both from the same carried-over state h_c (contract: `whatif
- * --spend`). A channel the plan does not name plans zero spend. Beside the contract fields, the
+ * --spend`). A channel the plan does not name keeps its current spend: its average per period over
+ * the last K observed periods (recentSpend), and says so (`spend_source` "current", `spend_window`).
+ * To plan no spend on a channel, name it with 0. Beside the contract fields, the
  * result has the carry-over of past spend (`carryover`, the zero plan's media contribution) and the
  * predicted target with the plan (`predicted`: baseline terms continue as the model defines —
  * trend extrapolated, seasonality, holidays — with controls at the given values or, absent, held at
@@ -24,14 +26,14 @@ import type { FittedModel } from "../models/fitted-model";
 import { quantileSorted } from "../util/quantile";
 import { mediaCoefficient } from "./flat-response";
 import { futurePeriods } from "./future-periods";
-import { recentControls, type RecentWindow } from "./recent-spend";
+import { recentControls, recentSpend, type RecentWindow } from "./recent-spend";
 
 /** Spend per period by channel: a number (the same every period) or one value per period (length K). */
 export type SpendPlan = { readonly [channel: string]: number | ArrayLike<number> | undefined };
 
 /** What plan() needs: the spend per period by channel, the horizon K and optionally the controls. */
 export interface PlanOptions {
-  /** Planned spend per period by channel (currency per period); channels not named spend 0. */
+  /** Planned spend per period by channel (currency per period); a channel not named keeps its current spend (recentSpend over the last K periods). */
   spend: SpendPlan;
   /** K, the number of future periods, an integer ≥ 1. */
   periods: number;
@@ -44,6 +46,8 @@ export interface PlanChannel {
   name: string;
   /** Total planned spend over the K periods, currency. */
   spend: number;
+  /** "given": named in the plan; "current": not named, so at its average spend per period over `spend_window`. */
+  spend_source: "given" | "current";
   /** Incremental response of the plan, target units over the K periods. */
   response: number;
   /** response / spend (NaN when nothing is spent). */
@@ -83,6 +87,8 @@ export interface PlanResult {
   channels: PlanChannel[];
   /** The model's controls over the K periods, in spec order. */
   controls: PlanControl[];
+  /** The observed periods a "current" channel's spend averages (null when the plan names every channel). */
+  spend_window: RecentWindow | null;
   /** The observed periods a "recent" control averages (null when no control is held at its recent average). */
   controls_window: RecentWindow | null;
   timeline: { date: string; response: number; carryover: number; predicted: number }[];
@@ -102,6 +108,9 @@ interface PlanContext {
   drawZero: Record<string, number>[];
   controls: PlanControl[];
   controlsWindow: RecentWindow | null;
+  /** Current spend per period by channel: the average over the last K observed periods, and that window. */
+  current: Record<string, number>;
+  currentWindow: RecentWindow;
 }
 
 function checkPeriods(name: string, periods: number): void {
@@ -165,7 +174,8 @@ function buildContext(model: FittedModel, periods: number, controls: PlanOptions
     const column = mediaColumn(zeros, draw.transforms[channel], carried[channel]);
     return [channel, (draw.coefficients[channel] ?? 0) * sum(column)];
   })));
-  return { periods, days, dates, carried, zero, zeroPredicted, drawZero, controls: planControls, controlsWindow };
+  const { perPeriod: current, ...currentWindow } = recentSpend(model, periods);
+  return { periods, days, dates, carried, zero, zeroPredicted, drawZero, controls: planControls, controlsWindow, current, currentWindow };
 }
 
 function sum(x: ArrayLike<number>): number {
@@ -186,8 +196,9 @@ function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanR
   const planned: Record<string, Float64Array> = {};
   for (const channel of model.spec.channels) {
     const value = spend[channel];
-    planned[channel] = value === undefined ? new Float64Array(K) : perPeriod("plan", `spend of "${channel}"`, value, K, true);
+    planned[channel] = value === undefined ? new Float64Array(K).fill(ctx.current[channel]) : perPeriod("plan", `spend of "${channel}"`, value, K, true);
   }
+  const unnamed = model.spec.channels.some((channel) => spend[channel] === undefined);
   const perPeriodResponse = new Float64Array(K);
   const perPeriodCarry = new Float64Array(K);
   const channels: PlanChannel[] = model.spec.channels.map((name) => {
@@ -204,7 +215,8 @@ function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanR
       carryover += zero[t];
     }
     const total = sum(planned[name]);
-    return { name, spend: total, response, roas: total > 0 ? response / total : NaN, carryover };
+    const source = spend[name] === undefined ? "current" : "given";
+    return { name, spend: total, spend_source: source, response, roas: total > 0 ? response / total : NaN, carryover };
   });
   const result: PlanResult = {
     periods: K,
@@ -215,6 +227,7 @@ function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanR
     predicted: 0,
     channels,
     controls: ctx.controls.map((c) => ({ ...c })),
+    spend_window: unnamed ? { ...ctx.currentWindow } : null,
     controls_window: ctx.controlsWindow === null ? null : { ...ctx.controlsWindow },
     timeline: ctx.dates.map((date, t) => ({ date, response: perPeriodResponse[t], carryover: perPeriodCarry[t], predicted: ctx.zeroPredicted[t] + perPeriodResponse[t] })),
   };

@@ -12,6 +12,7 @@ import { fitModel, type FitPhase } from "../models/fit-model";
 import { probeWritable } from "../util/probe-writable";
 import { createProgress, type Progress } from "../util/progress";
 import { printJson, type CliContext } from "./context";
+import { textTable, type Row } from "./text-table";
 import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 import { addSpecOptions, specChoicesFromFlags, specFromOptions, type SpecFlags } from "./spec-options";
@@ -64,12 +65,21 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** What the best score of a fit's search and sampler is, as progress lines name it. */
+export const SCORE_LABELS = {
+  /** The default ("stable") selection: −2 log evidence of the media-prior ridge, lower is better. */
+  evidence: "best −2 log evidence",
+  /** The "lowest-cv" selection: the cross-validated NRMSE. */
+  cv: "best CV NRMSE",
+} as const;
+
 /**
- * fitProgress(ctx, enabled) → an onProgress callback reporting on stderr through createProgress
- * (throttled plain lines labelled by the phase: "search 400/2000 (20%) best 8123", "sampler …",
- * "bootstrap 50/100 (50%)", "posterior …"; a new report starts when the phase or the total changes), and stop().
+ * fitProgress(ctx, enabled, score) → an onProgress callback reporting on stderr through
+ * createProgress (throttled plain lines labelled by the phase and naming the score:
+ * "search 400/2000 (20%) best −2 log evidence 3937", "sampler …", "bootstrap 50/100 (50%)",
+ * "posterior …"; a new report starts when the phase or the total changes), and stop().
  */
-export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done: number, total: number, best: number, phase?: FitPhase) => void; stop: () => void } {
+export function fitProgress(ctx: CliContext, enabled: boolean, score: keyof typeof SCORE_LABELS = "evidence"): { update: (done: number, total: number, best: number, phase?: FitPhase) => void; stop: () => void } {
   const stream = { write: (s: string) => { ctx.err(s); return true; } } as unknown as NodeJS.WritableStream;
   let current: { total: number; phase: FitPhase; progress: Progress } | null = null;
   return {
@@ -79,7 +89,7 @@ export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done:
         current?.progress.stop();
         current = { total, phase, progress: createProgress({ label: phase, total, stream, intervalMs: PROGRESS_MS }) };
       }
-      current.progress.update(done, Number.isFinite(best) ? { best } : undefined);
+      current.progress.update(done, Number.isFinite(best) ? { [SCORE_LABELS[score]]: best } : undefined);
     },
     stop: () => {
       current?.progress.stop();
@@ -91,8 +101,6 @@ export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done:
 // ---------------------------------------------------------------------------------------------
 // The readable summary
 
-type Row = (string | number | null)[];
-
 function fmt(v: unknown, digits: number): string {
   if (typeof v !== "number" || !Number.isFinite(v)) return "–";
   return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -100,13 +108,6 @@ function fmt(v: unknown, digits: number): string {
 
 function pct(v: unknown): string {
   return typeof v === "number" && Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "–";
-}
-
-/** table(header, rows) → aligned text: the first column left-aligned, the others right-aligned. */
-function table(header: string[], rows: Row[]): string {
-  const cells = [header, ...rows.map((r) => r.map((c) => (c === null ? "–" : String(c))))];
-  const widths = header.map((_, j) => Math.max(...cells.map((r) => r[j].length)));
-  return cells.map((r) => "  " + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd()).join("\n") + "\n";
 }
 
 /** R̂ above which `fit --model bayes` warns that its chains have not mixed (Vehtari et al. 2021 ask for < 1.01; 1.05 is the usual working bar). */
@@ -134,13 +135,13 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
     [name, fmt(m.r2, 3), m.adj_r2 === undefined ? "" : fmt(m.adj_r2, 3), fmt(m.rmse, 0), fmt(m.mae, 0), `${fmt(m.mape, 1)} %`, fmt(m.nrmse, 3)];
   const metrics: Row[] = [metricRow("train", s.train)];
   if (s.holdout) metrics.push(metricRow("holdout", s.holdout));
-  text += table(["", "r2", "adj_r2", "rmse", "mae", "mape", "nrmse"], metrics) + "\n";
+  text += textTable(["", "r2", "adj_r2", "rmse", "mae", "mape", "nrmse"], metrics) + "\n";
   const channels: Row[] = s.channels.map((c) => [
     c.name, fmt(c.spend, 0), fmt(c.contribution, 0), fmt(c.roas, 2),
     c.roas_low === null && c.roas_high === null ? "" : `[${fmt(c.roas_low, 2)}, ${fmt(c.roas_high, 2)}]`,
     fmt(c.mroas, 2), pct(c.share_of_spend), pct(c.share_of_effect),
   ]);
-  text += table(["channel", "spend", "contribution", "roas", "90 % interval", "mroas", "spend share", "effect share"], channels) + "\n";
+  text += textTable(["channel", "spend", "contribution", "roas", "90 % interval", "mroas", "spend share", "effect share"], channels) + "\n";
   text += `  model → ${out}\n`;
   return text;
 }

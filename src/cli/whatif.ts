@@ -6,7 +6,8 @@
  *   controls (history-input.ts; at their fit-window means for a model saved without control
  *   history — the change does not depend on them).
  * - Plan (`--spend tv=1000,radio=500 [--periods K]`): the response of K future periods at that
- *   spend per period, from the carried-over adstock of the observed spend (plan); the controls are
+ *   spend per period, from the carried-over adstock of the observed spend (plan); a channel not
+ *   named keeps its current spend (its average over the last K observed periods); the controls are
  *   held at their average over the last K observed periods (the fit-window mean for a model saved
  *   without control history), which moves the predicted target but not the response.
  * - Batch (`--scenarios FILE.json`, a JSON list of per-period spend maps): every plan in one call.
@@ -26,6 +27,7 @@ import { parseIsoDate } from "../data/parse-date";
 import type { DesignInput } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { printJson, type CliContext } from "./context";
+import { textTable, type Row } from "./text-table";
 import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 import { keyValueOption, numberOption } from "./parse-flags";
@@ -108,19 +110,29 @@ function describeWhatIf(r: WhatIfResult, what: string, target: string): string {
   return out;
 }
 
-function interval(low: number | undefined, high: number | undefined): string {
-  return low === undefined || high === undefined ? "" : ` [90 %: ${money(low)} – ${money(high)}]`;
+/** range(low, high) → "low – high" of a 90 % interval, or "–" without draws. */
+function range(low: number | undefined, high: number | undefined): string {
+  return low === undefined || high === undefined ? "–" : `${money(low)} – ${money(high)}`;
 }
 
-function describePlan(r: PlanResult): string {
-  const width = Math.max(7, ...r.channels.map((c) => c.name.length));
+/**
+ * describePlan(r) → the readable plan: its window, total response (with its 90 % interval), and a
+ * table whose every column says what it holds — spend per period (marked * where the plan did not
+ * name the channel and it keeps its current spend), total spend and response over the K periods,
+ * the response's 90 % interval and the plan's ROAS (response ÷ total spend).
+ */
+export function describePlan(r: PlanResult): string {
   let out = `plan of ${r.periods} periods (${r.start} … ${r.end}), from the carry-over of the observed spend\n`;
-  out += `  response ${money(r.response)}${interval(r.response_low, r.response_high)}; carry-over of past spend ${money(r.carryover)}; predicted target ${money(r.predicted)}\n`;
+  out += `  response ${money(r.response)}` + (r.response_low === undefined ? "" : ` (90 % interval ${range(r.response_low, r.response_high)})`) +
+    `; carry-over of past spend ${money(r.carryover)}; predicted target ${money(r.predicted)}\n`;
   out += `${describeControls(r)}\n`;
-  out += `  ${"channel".padEnd(width)}  ${"spend".padStart(12)}  ${"response".padStart(12)}  ${"roas".padStart(6)}\n`;
-  for (const c of r.channels) {
-    out += `  ${c.name.padEnd(width)}  ${money(c.spend).padStart(12)}  ${money(c.response).padStart(12)}  ${ratio(c.roas).padStart(6)}${c.spend > 0 ? interval(c.response_low, c.response_high) : ""}\n`;
-  }
+  const rows: Row[] = r.channels.map((c) => [
+    c.name, money(c.spend / r.periods) + (c.spend_source === "current" ? "*" : " "), money(c.spend), money(c.response),
+    c.spend > 0 ? range(c.response_low, c.response_high) : "–", ratio(c.roas),
+  ]);
+  out += textTable(["channel", "spend/period ", `spend (${r.periods} periods)`, "response", "response 90 %", "roas"], rows);
+  const w = r.spend_window;
+  if (w !== null) out += `  * not named in --spend: kept at its current spend, the average over the last ${w.periods} observed periods (${w.start} … ${w.end})\n`;
   return out;
 }
 
@@ -137,14 +149,14 @@ function describeControls(r: PlanResult): string {
   return out;
 }
 
-function describeScenarios(results: PlanResult[]): string {
-  let out = `${results.length} plans of ${results[0].periods} periods (${results[0].start} … ${results[0].end})\n`;
-  out += `  ${"#".padStart(3)}  ${"spend".padStart(12)}  ${"response".padStart(12)}  ${"roas".padStart(6)}\n`;
-  results.forEach((r, i) => {
+/** describeScenarios(results) → one row per plan: total spend, response, its 90 % interval and ROAS over the K periods. */
+export function describeScenarios(results: PlanResult[]): string {
+  let out = `${results.length} plans of ${results[0].periods} periods (${results[0].start} … ${results[0].end}); a channel a plan does not name keeps its current spend\n`;
+  const rows: Row[] = results.map((r, i) => {
     const spend = r.channels.reduce((a, c) => a + c.spend, 0);
-    out += `  ${String(i + 1).padStart(3)}  ${money(spend).padStart(12)}  ${money(r.response).padStart(12)}  ${ratio(spend > 0 ? r.response / spend : NaN).padStart(6)}${interval(r.response_low, r.response_high)}\n`;
+    return [String(i + 1), money(spend), money(r.response), range(r.response_low, r.response_high), ratio(spend > 0 ? r.response / spend : NaN)];
   });
-  return out;
+  return out + textTable(["#", `spend (${results[0].periods} periods)`, "response", "response 90 %", "roas"], rows);
 }
 
 /** registerWhatIf(program, ctx) adds `mixlab whatif` to the program. */
@@ -155,7 +167,7 @@ export function registerWhatIf(program: Command, ctx: CliContext): void {
       .argument("<model>", "model.json written by `mixlab fit`")
       .option("--input <input>", "historical mode: the periods to predict again (default: the model's own observed periods)")
       .option("--scale <channel=factor,...>", "historical mode: multiply these channels' spend in the window")
-      .option("--spend <channel=spend,...>", "plan mode: spend per period (with --scale, --input, --from or --to: replacement spend per period in the window)")
+      .option("--spend <channel=spend,...>", "plan mode: spend per period; a channel not named keeps its current spend, the average of the last K observed periods (with --scale, --input, --from or --to: replacement spend per period in the window)")
       .option("--from <date>", "historical mode: first date of the window (default: the input's first)")
       .option("--to <date>", "historical mode: last date of the window (default: the input's last)")
       .option("--periods <K>", "plan mode: number of future periods (default: one quarter, 13 weekly or 91 daily); controls are held at their average over the last K observed periods")
