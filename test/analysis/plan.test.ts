@@ -20,7 +20,7 @@ describe("plan: carry-over and the response by hand", () => {
   ], { intercept: 1000 });
 
   it("plan(model, zero spend) decays the media contribution exactly as geometric carry-over: β·110·0.5^t", () => {
-    const r = plan(model, { spend: {}, periods: 5 });
+    const r = plan(model, { spend: { tv: 0, radio: 0 }, periods: 5 });
     const tv = [110, 55, 27.5, 13.75, 6.875]; // 2 · 110 · 0.5^t
     const radio = [1, 2, 3, 4, 5].map((t) => 3 * hillValue(110 * 0.5 ** t, 50, 2));
     r.timeline.forEach((p, t) => {
@@ -33,7 +33,7 @@ describe("plan: carry-over and the response by hand", () => {
   });
 
   it("plan(model, { tv: 100 }, 3) responds 2·(100 + 150 + 175) = 850 whatever the carried-over state (linear channel)", () => {
-    const r = plan(model, { spend: { tv: 100 }, periods: 3 });
+    const r = plan(model, { spend: { tv: 100, radio: 0 }, periods: 3 });
     expect(r.channels[0].response).toBe(850);
     expect(r.channels[0].spend).toBe(300);
     expect(r.channels[0].roas).toBe(850 / 300);
@@ -43,7 +43,7 @@ describe("plan: carry-over and the response by hand", () => {
   });
 
   it("plan(model, { radio: u }) responds 3·Σ_t [hill(a0_t + u·W_t) − hill(a0_t)] with a0 = 110·0.5^t and W = 1, 1.5, 1.75", () => {
-    const r = plan(model, { spend: { radio: 40 }, periods: 3 });
+    const r = plan(model, { spend: { tv: 0, radio: 40 }, periods: 3 });
     const a0 = [55, 27.5, 13.75];
     const w = [1, 1.5, 1.75];
     const expected = a0.reduce((s, a, t) => s + 3 * (hillValue(a + 40 * w[t], 50, 2) - hillValue(a, 50, 2)), 0);
@@ -57,8 +57,21 @@ describe("plan: carry-over and the response by hand", () => {
   });
 
   it("plan(model, { tv: [100, 0, 0] }) is the impulse response 2·(100, 50, 25)", () => {
-    const r = plan(model, { spend: { tv: [100, 0, 0] }, periods: 3 });
+    const r = plan(model, { spend: { tv: [100, 0, 0], radio: 0 }, periods: 3 });
     expect(r.timeline.map((p) => p.response)).toEqual([200, 100, 50]);
+  });
+
+  it("plan(model, { tv: 100 }, 2) keeps radio at its current spend, (0 + 100) / 2 = 50 a period, and responds 3·Σ_t [hill(a0_t + 50·W_t) − hill(a0_t)]", () => {
+    const r = plan(model, { spend: { tv: 100 }, periods: 2 });
+    const a0 = [55, 27.5];
+    const w = [1, 1.5];
+    const radio = a0.reduce((s, a, t) => s + 3 * (hillValue(a + 50 * w[t], 50, 2) - hillValue(a, 50, 2)), 0);
+    expect(r.channels.map((c) => [c.name, c.spend, c.spend_source])).toEqual([["tv", 200, "given"], ["radio", 100, "current"]]);
+    expect(r.channels[0].response).toBe(2 * (100 + 150));
+    expectClose(r.channels[1].response, radio, { rel: 1e-14 });
+    expectClose(r.response, 500 + radio, { rel: 1e-14 });
+    expect(r.spend_window).toEqual({ start: "2024-01-08", end: "2024-01-15", periods: 2 });
+    expect(plan(model, { spend: { tv: 100, radio: 0 }, periods: 2 }).spend_window).toBeNull();
   });
 
   it("plan(model, …) names unknown channels and refuses negative spend or a table of the wrong length", () => {
@@ -96,7 +109,7 @@ describe("plan: controls held at their recent average", () => {
   });
 
   it("plan(model, …, 3) holds the price at the mean of the last 3 weeks, (8 + 10 + 12) / 3 = 10: the window of the current spend", () => {
-    const r = plan(model, { spend: {}, periods: 3 });
+    const r = plan(model, { spend: { tv: 0 }, periods: 3 });
     expect(r.timeline.map((p) => p.predicted)).toEqual([1000, 1000, 1000]);
     expect(r.controls_window).toEqual({ start: recentSpend(model, 3).start, end: recentSpend(model, 3).end, periods: 3 });
   });
@@ -110,7 +123,7 @@ describe("plan: controls held at their recent average", () => {
   });
 
   it("plan(model, { controls }) uses the given values over the recent average", () => {
-    const r = plan(model, { spend: {}, periods: 2, controls: { price: [9, 13] } });
+    const r = plan(model, { spend: { tv: 0 }, periods: 2, controls: { price: [9, 13] } });
     expect(r.timeline.map((p) => p.predicted)).toEqual([1100, 700]);
     expect(r.controls).toEqual([{ name: "price", value: 11, source: "given" }]);
     expect(r.controls_window).toBeNull();

@@ -92,7 +92,7 @@ describe("control history in the artifact", () => {
     const loaded = loadModel(path);
     expect(loaded.history.controls).toBeUndefined();
     const K = 3;
-    const r = plan(loaded, { spend: { tv: 1000 }, periods: K });
+    const r = plan(loaded, { spend: { tv: 1000, radio: 0 }, periods: K });
     expect(r.controls).toEqual([{ name: "price", value: 9.375, source: "fit_window_mean" }]);
     // As before: predict() of the future periods with the price left out, which design() fills with controlDefaults.
     const direct = predict(loaded, { days: futurePeriods(loaded, K).days, columns: { tv: new Float64Array(K).fill(1000), radio: new Float64Array(K) } });

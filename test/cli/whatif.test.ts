@@ -7,6 +7,7 @@ import { whatIf } from "../../src/analysis/what-if";
 import { loadPredictionInput } from "../../src/artifact/prediction-input";
 import { parseIsoDate } from "../../src/data/parse-date";
 import { asJson, fitWeeklyModelOnce } from "../helpers/cli-fitted-model";
+import { expectClose } from "../helpers/expect-close";
 import { WEEKLY_CSV } from "../helpers/fitted-models";
 import { runCli } from "./run-cli";
 
@@ -74,11 +75,51 @@ describe("mixlab whatif", () => {
     expect(JSON.parse(r.out)).toEqual(asJson({ scenarios: planScenarios(fitted.model, scenarios, { periods: 4 }) }));
   });
 
-  it("mixlab whatif … prints a readable table without --json", async () => {
+  it("mixlab whatif … prints a readable table without --json, every column labelled: spend per period (* = current), total spend, response, its 90 % interval, ROAS", async () => {
     const r = await runCli("whatif", modelPath, "--spend", "search=30000", "--periods", "12");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^plan of 12 periods/);
-    expect(r.out).toMatch(/search\s+360,000/);
+    const lines = r.out.split("\n");
+    const header = lines.findIndex((l) => /^\s+channel\s/.test(l));
+    expect(lines[header].trim().split(/\s{2,}/)).toEqual(["channel", "spend/period", "spend (12 periods)", "response", "response 90 %", "roas"]);
+    const plan12 = plan(fitted.model, { spend: { search: 30000 }, periods: 12 });
+    const money = (x: number) => Math.round(x).toLocaleString("en-US");
+    plan12.channels.forEach((c, i) => {
+      const cells = lines[header + 1 + i].trim().split(/\s{2,}/);
+      expect(cells[0]).toBe(c.name);
+      expect(cells[1]).toBe(money(c.spend / 12) + (c.name === "search" ? "" : "*"));
+      expect(cells.slice(2, 4)).toEqual([money(c.spend), money(c.response)]);
+      expect(cells[4]).toBe(`${money(c.response_low!)} – ${money(c.response_high!)}`);
+      expect(cells[5]).toBe(c.roas.toFixed(2));
+    });
+    expect(r.out).toContain("* not named in --spend: kept at its current spend, the average over the last 12 observed periods");
+  });
+
+  it("mixlab whatif model.json --spend tv=1000 --periods 6 keeps every other channel at its current spend: the mean of its last 6 observed periods", async () => {
+    const model = fitted.model;
+    const r = await runCli("whatif", modelPath, "--spend", "tv=1000", "--periods", "6", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { response: number; channels: { name: string; spend: number; spend_source: string; response: number }[]; spend_window: { periods: number } };
+    expect(out.channels.map((c) => c.name)).toEqual(model.spec.channels);
+    const n = model.history.dates.length;
+    const current: Record<string, number> = {};
+    for (const c of model.spec.channels) {
+      const last = model.history.spend[c].slice(n - 6);
+      expect(last.length).toBe(6);
+      current[c] = c === "tv" ? 1000 : (last[0] + last[1] + last[2] + last[3] + last[4] + last[5]) / 6;
+    }
+    for (const c of out.channels) {
+      expect(c.spend_source).toBe(c.name === "tv" ? "given" : "current");
+      expectClose(c.spend, 6 * current[c.name], { rel: 1e-12 });
+      expect(c.spend).toBeGreaterThan(0);
+    }
+    // The same answer as the plan that names every channel at those spends, and not the plan with the others at zero.
+    const named = plan(model, { spend: current, periods: 6 });
+    expectClose(out.response, named.response, { rel: 1e-12 });
+    out.channels.forEach((c, i) => expectClose(c.response, named.channels[i].response, { rel: 1e-12 }));
+    const zeros = plan(model, { spend: Object.fromEntries(model.spec.channels.map((c) => [c, c === "tv" ? 1000 : 0])), periods: 6 });
+    expect(out.response).toBeGreaterThan(zeros.response);
+    expect(out.spend_window.periods).toBe(6);
   });
 
   it("mixlab whatif … --spend holds the controls at their average over the last K observed weeks, kept in model.json, and says so", async () => {

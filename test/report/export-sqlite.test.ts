@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FittedModel } from "../../src/models/fitted-model";
 import type { ExportInput } from "../../src/report/export-input";
-import { exportSqlite, writeSqlite } from "../../src/report/export-sqlite";
+import { exportSqlite, OWNED_TABLES, writeSqlite } from "../../src/report/export-sqlite";
+import { FileError } from "../../src/util/file-error";
 import type { ExportTable } from "../../src/report/export-tables";
 import { expectClose } from "../helpers/expect-close";
 import { weeklyModel } from "./weekly-model";
@@ -46,7 +47,8 @@ describe("exportSqlite", () => {
 
   it("exportSqlite(…) has the contract's tables and columns, with indexes on date", () => {
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid").all() as { name: string }[]).map((r) => r.name);
-    expect(names).toEqual(tables.map((t) => t.name));
+    expect(names).toEqual([OWNED_TABLES, ...tables.map((t) => t.name)]);
+    expect((db.prepare(`SELECT name FROM ${OWNED_TABLES}`).all() as { name: string }[]).map((r) => r.name).sort()).toEqual(tables.map((t) => t.name).sort());
     const columns = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
     expect(columns("actuals")).toEqual(["date", "actual"]);
     expect(columns("predictions").slice(0, 2)).toEqual(["date", "predicted"]);
@@ -72,12 +74,52 @@ describe("exportSqlite", () => {
 });
 
 describe("writeSqlite", () => {
-  it("writeSqlite(path, tables) replaces an existing file", () => {
-    const target = join(dir, "replace.db");
+  const t = (rows: (number | null)[][]): ExportTable => ({ name: "t", columns: [{ name: "a", type: "REAL" }], rows: rows, indexes: [["a"]] });
+
+  it("writeSqlite(path, tables) refuses a file that is not SQLite, with a FileError naming it, and leaves it as it was", () => {
+    const target = join(dir, "notes.db");
     writeFileSync(target, "not a database");
-    writeSqlite(target, [{ name: "t", columns: [{ name: "a", type: "REAL" }], rows: [[1.5], [null]], indexes: [] }]);
+    expect(() => writeSqlite(target, [t([[1.5]])])).toThrow(FileError);
+    expect(() => writeSqlite(target, [t([[1.5]])])).toThrow(`${target} is not a SQLite database`);
+    expect(readFileSync(target, "utf8")).toBe("not a database");
+  });
+
+  it("writeSqlite(path, tables) into an existing database keeps its other tables and their rows, and replaces its own tables on the next export", () => {
+    const target = join(dir, "shared.db");
+    const setup = new Database(target);
+    setup.exec("CREATE TABLE crm (id INTEGER, name TEXT); INSERT INTO crm VALUES (1, 'a'), (2, 'b'); CREATE VIEW crm_names AS SELECT name FROM crm");
+    setup.close();
+    writeSqlite(target, [t([[1.5], [null]])]);
+    writeSqlite(target, [t([[2.5]])]);
     const d = new Database(target, { readonly: true });
-    expect(d.prepare("SELECT a FROM t").raw().all()).toEqual([[1.5], [null]]);
+    expect(d.prepare("SELECT id, name FROM crm ORDER BY id").raw().all()).toEqual([[1, "a"], [2, "b"]]);
+    expect(d.prepare("SELECT name FROM crm_names ORDER BY name").raw().all()).toEqual([["a"], ["b"]]);
+    expect(d.prepare("SELECT a FROM t").raw().all()).toEqual([[2.5]]);
+    expect(d.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 't'").raw().all()).toEqual([["idx_t_a"]]);
+    d.close();
+  });
+
+  it("writeSqlite(path, tables) refuses to replace a table of one of its names that it did not write, and changes nothing", () => {
+    const target = join(dir, "theirs.db");
+    const setup = new Database(target);
+    setup.exec("CREATE TABLE other (x INTEGER); CREATE TABLE t (a REAL, note TEXT); INSERT INTO t VALUES (7, 'theirs')");
+    setup.close();
+    const other = { name: "other2", columns: [{ name: "x", type: "INTEGER" as const }], rows: [[1]], indexes: [] };
+    expect(() => writeSqlite(target, [other, t([[1]])])).toThrow(/already has a table "t" that mixlab did not write/);
+    const d = new Database(target, { readonly: true });
+    expect(d.prepare("SELECT a, note FROM t").raw().all()).toEqual([[7, "theirs"]]);
+    expect(d.prepare("SELECT name FROM sqlite_master ORDER BY name").raw().all()).toEqual([["other"], ["t"]]);
+    d.close();
+  });
+
+  it("writeSqlite(path, tables) replaces a table with exactly its columns in a database without mixlab_export (written by an earlier mixlab)", () => {
+    const target = join(dir, "older.db");
+    const setup = new Database(target);
+    setup.exec("CREATE TABLE t (a REAL); INSERT INTO t VALUES (1)");
+    setup.close();
+    writeSqlite(target, [t([[3]])]);
+    const d = new Database(target, { readonly: true });
+    expect(d.prepare("SELECT a FROM t").raw().all()).toEqual([[3]]);
     d.close();
   });
 
