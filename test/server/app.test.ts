@@ -73,7 +73,7 @@ describe("POST /predict", () => {
 
   it("POST /predict?model=id predicts with that model; the default is the first", async () => {
     const other: FittedModel = { ...model, intercept: model.intercept + 1000 };
-    const two = createApp({ models: new Map([["a", model], ["b", other]]), inlineOptimize: true });
+    const two = createApp({ models: new Map([["a", model], ["b", other]]), inlineWork: true });
     const body = { rows: fixtureRows(0, 1) };
     const pa = ((await (await postJson(two, "/predict", body)).json()) as { predictions: { predicted: number }[] }).predictions[0].predicted;
     const pb = ((await (await postJson(two, "/predict?model=b", body)).json()) as { predictions: { predicted: number }[] }).predictions[0].predicted;

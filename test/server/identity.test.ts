@@ -30,7 +30,7 @@ beforeAll(async () => {
   const fit = await runCli("fit", weekly, "--trials", "200", "--bootstrap", "10", "--seed", "5", "--out", modelPath, "--no-progress");
   expect(fit.code).toBe(0);
   const { models, meta } = loadModels({ model: modelPath });
-  app = createApp({ models, meta, inlineOptimize: true });
+  app = createApp({ models, meta, inlineWork: true });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
