@@ -117,7 +117,7 @@ describe("every malformed request is a 4xx {error} naming the field", () => {
   });
 
   it("an optimisation over the time limit answers 503 and the next one runs in a fresh worker", async () => {
-    const slow = fixtureApp({ limits: { optimizeTimeoutMs: 1 } });
+    const slow = fixtureApp({ limits: { timeoutMs: 1 } });
     try {
       await expectError(await postJson(slow, "/optimize", { budgets: Array.from({ length: 200 }, (_, i) => 0.5 + i / 100), periods: 8 }), 503, /took longer than 1 ms .* and was stopped/);
       await expectError(await postJson(slow, "/optimize", { budget: 1 }), 503, /took longer than 1 ms/);
