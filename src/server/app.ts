@@ -10,7 +10,8 @@
  *   POST /optimize      the flags of `mixlab optimize` as JSON → its --json answer
  *   GET  /openapi.json  generated from the request schemas;  GET /docs  Swagger UI, offline
  *
- * Hono's own middleware does the generic work: requestId (X-Request-Id), bodyLimit (413), and
+ * Hono's own middleware does the generic work: requestId (X-Request-Id), bodyLimit (413; for
+ * bodies without a Content-Length, json-body.ts limitBody), and
  * validator('json' | 'form') with the model's zod schema (422 naming the field); accessLog writes
  * one line per request. /whatif, /optimize and /predictions run their work on worker threads
  * (work-queue.ts) under a deadline counted from the request's arrival, so GET /health answers
@@ -19,7 +20,6 @@
  * for bugs — the process stays up either way; a client that hangs up is logged as 499, not as an error.
  */
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -31,7 +31,7 @@ import { checkScenarioPeriods } from "./analysis-answers";
 import { clientGone, type NodeBindings } from "./client-gone";
 import { registerDocs } from "./docs";
 import { ClientGone, CLIENT_GONE, errorJson, HttpError, issuesError, shownName } from "./errors";
-import { formBody, jsonBody, tooLarge } from "./json-body";
+import { formBody, jsonBody, limitBody as bodyLimit } from "./json-body";
 import { resolveLimits, type ServerLimits } from "./limits";
 import { openApiDocument } from "./openapi";
 import { predictAnswer, predictRows } from "./predict-answer";
@@ -121,7 +121,7 @@ export function createApp(options: AppOptions): MixlabApp {
     c.set("served", pick(c));
     await next();
   });
-  const limitBody = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw tooLarge(limits); } });
+  const limitBody = bodyLimit(limits);
   const job = (c: Context<Env>) => ({ arrived: c.var.arrived, signal: c.req.raw.signal });
 
   const app = new Hono<Env>();
