@@ -90,6 +90,37 @@ function formFields(form: Record<string, unknown>): Record<string, unknown[]> {
   return fields;
 }
 
+/** registerMethodErrors(app) answers the other methods of every route with 405 and Allow. */
+function registerMethodErrors(app: Hono<Env>): void {
+  const OTHER = ["GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"];
+  for (const path of ["/predict", "/predictions", "/whatif", "/optimize"]) {
+    app.on(OTHER, path, (c) => c.body(errorJson(`${path} takes POST, not ${c.req.method}`), 405, { ...JSON_TYPE, allow: "POST" }));
+  }
+  for (const path of ["/health", "/models", "/openapi.json", "/docs"]) {
+    app.on(OTHER.filter((m) => m !== "GET" && m !== "HEAD").concat("POST"), path, (c) => c.body(errorJson(`${path} takes GET, not ${c.req.method}`), 405, { ...JSON_TYPE, allow: "GET" }));
+  }
+}
+
+/** bugReporter(log) → bug(err, id, method, path): logs a thrown bug with its stack (one JSON line) and returns the text of its 500 answer. */
+function bugReporter(log: ((line: string) => void) | undefined): HotPath["bug"] {
+  return (err, id, method, path) => {
+    const stack = err instanceof Error ? err.stack ?? err.message : String(err);
+    log?.(`{"time":"${new Date().toISOString()}","level":"error","request_id":"${id}","method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"error":${JSON.stringify(stack)}}\n`);
+    return errorJson("internal server error; quote the request_id when reporting it", id);
+  };
+}
+
+/**
+ * errorAnswer(err, c, bug) → the answer of a request that threw: 499 (no report) when its client
+ * has gone, the status and message of an HttpError or of Hono's HTTPException, else a 500 bug report.
+ */
+function errorAnswer(err: Error, c: Context<Env>, bug: HotPath["bug"]): Response {
+  if (err instanceof ClientGone || clientGone(c)) return json(c, errorJson("the client closed the connection"), CLIENT_GONE);
+  if (err instanceof HttpError) return c.body(errorJson(err.message), err.status, { ...err.headers, ...JSON_TYPE });
+  if (err instanceof HTTPException && err.status < 500) return json(c, errorJson(err.message), err.status as 400);
+  return json(c, bug(err, c.var.requestId ?? "none", c.req.method, c.req.path), 500);
+}
+
 /**
  * createApp(options) → the Hono app (see the module comment).
  * @throws RangeError when `models` is empty or a limit is not a positive integer
@@ -177,30 +208,11 @@ export function createApp(options: AppOptions): MixlabApp {
   });
   registerDocs(app);
 
-  // Other methods get 405 with Allow.
-  const OTHER = ["GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"];
-  for (const path of ["/predict", "/predictions", "/whatif", "/optimize"]) {
-    app.on(OTHER, path, (c) => c.body(errorJson(`${path} takes POST, not ${c.req.method}`), 405, { ...JSON_TYPE, allow: "POST" }));
-  }
-  for (const path of ["/health", "/models", "/openapi.json", "/docs"]) {
-    app.on(OTHER.filter((m) => m !== "GET" && m !== "HEAD").concat("POST"), path, (c) => c.body(errorJson(`${path} takes GET, not ${c.req.method}`), 405, { ...JSON_TYPE, allow: "GET" }));
-  }
-
+  registerMethodErrors(app);
   app.notFound((c) => json(c, errorJson("no such route; the routes are listed at /openapi.json and /docs"), 404));
 
-  const bug = (err: unknown, id: string, method: string, path: string): string => {
-    const stack = err instanceof Error ? err.stack ?? err.message : String(err);
-    log?.(`{"time":"${new Date().toISOString()}","level":"error","request_id":"${id}","method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"error":${JSON.stringify(stack)}}\n`);
-    return errorJson("internal server error; quote the request_id when reporting it", id);
-  };
-
-  app.onError((err, c) => {
-    // A client that hung up (mid-body, or while its work waited or ran) is not a server error.
-    if (err instanceof ClientGone || clientGone(c)) return json(c, errorJson("the client closed the connection"), CLIENT_GONE);
-    if (err instanceof HttpError) return c.body(errorJson(err.message), err.status, { ...err.headers, ...JSON_TYPE });
-    if (err instanceof HTTPException && err.status < 500) return json(c, errorJson(err.message), err.status as 400);
-    return json(c, bug(err, c.var.requestId ?? "none", c.req.method, c.req.path), 500);
-  });
+  const bug = bugReporter(log);
+  app.onError((err, c) => errorAnswer(err, c, bug));
 
   const hot: HotPath = { predict: (body) => predictAnswer(fallback, predictRows(fallback, body)), requests, bug };
   return Object.assign(app, { limits, hot, close: () => work.close() });
