@@ -36,6 +36,11 @@ describe("GET /health and GET /models", () => {
     expect((m.metrics as { train: { mape: number } }).train.mape).toBe(model.summary.train.mape);
   });
 
+  it("a client's own X-Request-Id (letters, digits, _ - =) is kept, as Hono's requestId middleware does; another is replaced", async () => {
+    expect((await app.request("/health", { headers: { "x-request-id": "trace-42_a=" } })).headers.get("x-request-id")).toBe("trace-42_a=");
+    expect((await app.request("/health", { headers: { "x-request-id": "<script>" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
+  });
+
   it("every answer carries an X-Request-Id, different per request", async () => {
     const a = (await app.request("/health")).headers.get("x-request-id");
     const b = (await app.request("/health")).headers.get("x-request-id");

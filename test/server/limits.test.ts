@@ -94,6 +94,24 @@ describe("heavy work runs off the main thread under a deadline counted from arri
   }, 30_000);
 });
 
+describe("a full queue sheds load", () => {
+  let s: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => { s = await serve({ timeoutMs: 2000, workers: 1, maxQueue: 1, maxScenarioPeriods: 1_000_000 }); });
+  afterAll(() => s.running.close());
+
+  it("with one worker busy and one request waiting, a third heavy request gets 503 with Retry-After at once", async () => {
+    const heavy = { scenarios: Array.from({ length: 50 }, (_, i) => ({ tv: 1000 + i })), periods: 10_000 };
+    const answers = await Promise.all([0, 1, 2].map(async () => {
+      const r = await post(`${s.running.url}/whatif`, heavy);
+      return { status: r.status, retryAfter: r.headers.get("retry-after"), error: ((await r.json()) as { error: string }).error };
+    }));
+    expect(answers.map((a) => a.status)).toEqual([503, 503, 503]);
+    const busy = answers.filter((a) => a.retryAfter !== null);
+    expect(busy).toEqual([{ status: 503, retryAfter: "2", error: "the server is busy: 1 requests already wait for a worker (the server's queue limit); retry in 2 s" }]);
+    expect(answers.filter((a) => /^the request took longer than 2000 ms/.test(a.error))).toHaveLength(2);
+  }, 30_000);
+});
+
 describe("abandoned work is cancelled", () => {
   let s: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => { s = await serve(); });

@@ -168,6 +168,14 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
     for (const l of logged) expect(typeof l.ms).toBe("number");
   });
 
+  it("a client's X-Request-Id is kept or replaced by the same rule on both paths", async () => {
+    for (const [sent, kept] of [["trace-42_a=", true], ["<bad id>", false]] as const) {
+      const { node, hono } = await send(valid(0, 1), { "content-type": "application/json", "x-request-id": sent });
+      expect(node.id === sent).toBe(kept);
+      expect(hono.id === sent).toBe(kept);
+    }
+  });
+
   it("a thrown bug is a 500 with the request id, logged with its stack, and the server answers the next request", async () => {
     const predict = app.hot.predict;
     app.hot.predict = () => { throw new TypeError("boom"); };
