@@ -34,7 +34,7 @@ try {
   process.exit(1);
 }
 fs.writeFileSync(path.join(fresh, "package.json"), '{"type":"commonjs"}\n');
-fs.writeFileSync(path.join(fresh, ".build-stamp"), new Date().toISOString() + "\n");
+fs.writeFileSync(path.join(fresh, ".build-stamp"), `${new Date().toISOString()}\n`);
 fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });
 fs.renameSync(fresh, path.join(root, "dist"));
 
