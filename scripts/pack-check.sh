@@ -5,6 +5,7 @@
 # compiles its native addon there), then runs the installed CLI and library as a user would:
 #   npx mixlab fit <bundled weekly csv> --out m.json
 #   npx mixlab export m.json --input <csv> --report r.html --sqlite r.db
+#   npx mixlab demo
 # and checks what they wrote. Prints each check; any failure stops it with a non-zero exit.
 # Usage: bash scripts/pack-check.sh [work dir]   (default: a fresh temporary folder, removed after)
 set -euo pipefail
@@ -59,7 +60,7 @@ echo "pack-check: npx mixlab fit node_modules/mixlab/data/weekly/mmm_weekly.csv 
 npx --no-install mixlab fit "$csv" --out m.json >fit.out 2>fit.err ||
   { cat fit.err >&2; fail "mixlab fit exited $?"; }
 tail -n 3 fit.out
-node -e 'const m = require("./m.json"); if (!m || typeof m !== "object" || !Array.isArray(m.channels) && !m.spec) process.exit(1);' ||
+node -e 'const m = require("./m.json"); if (!(m.spec?.channels?.length > 0 && m.coefficients && m.summary)) process.exit(1);' ||
   fail "m.json is not a model artifact"
 ok "mixlab fit wrote m.json ($(du -k m.json | cut -f1) KB)"
 
@@ -80,6 +81,11 @@ node -e '
 ' || fail "r.db lacks a table or a table is empty"
 ok "r.db has the seven export tables, none empty"
 
+# The demo runs on the bundled data shipped in the package (data/, about 290 KB).
+npx --no-install mixlab demo >demo.out 2>demo.err || { cat demo.err >&2; fail "mixlab demo exited $?"; }
+grep -q "bundled data missing" demo.err && fail "mixlab demo did not find the bundled data"
+ok "mixlab demo ran on the bundled data ($(tail -n 1 demo.out))"
+
 # The library as a dependency: the package's exports, and the core never loads danfojs-node (an
 # optional peer, not installed here); the ./eda subpath loads and says what it needs on use.
 node -e '
@@ -98,4 +104,16 @@ node -e '
   console.log(`mixlab ${pkg.version}: ${Object.keys(lib).length} exports`);
 ' || fail "the installed library does not load as a dependency"
 ok "require(\"mixlab\") and require(\"mixlab/eda\") work without danfojs-node; deep imports are closed"
+# Types ship and resolve through the exports map: a TypeScript consumer of "mixlab" and "mixlab/eda"
+# type-checks (with the repo's TypeScript and @types/node: the installed app has no dev tools).
+cat >consumer.ts <<'EOF'
+import { type FittedModel, loadModel } from "mixlab";
+import { correlationMatrix } from "mixlab/eda";
+export const load: typeof loadModel = loadModel;
+export const corr: typeof correlationMatrix = correlationMatrix;
+export type Model = FittedModel;
+EOF
+node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --skipLibCheck --module node16 --moduleResolution node16 \
+  --target es2022 --types node --typeRoots "$repo/node_modules/@types" consumer.ts || fail "a TypeScript consumer does not type-check"
+ok "types resolve: a strict TypeScript consumer of \"mixlab\" and \"mixlab/eda\" type-checks"
 echo "pack-check: passed in $(( $(date +%s) - start )) s"
