@@ -130,7 +130,9 @@ export function createApp(options: AppOptions): MixlabApp {
   if (options.models.size === 0) throw new RangeError("createApp requires at least one model");
   const ids = [...options.models.keys()];
   const served = new Map<string, ServedModel>();
-  ids.forEach((id, i) => served.set(id, serveModel(id, options.models.get(id) as FittedModel, options.meta?.get(id)?.created_at ?? null, limits, i === 0)));
+  ids.forEach((id, i) => {
+    served.set(id, serveModel(id, options.models.get(id) as FittedModel, options.meta?.get(id)?.created_at ?? null, limits, i === 0));
+  });
   const fallback = served.get(ids[0]) as ServedModel;
   const log = options.log;
   const work = workQueue(options.models, limits, options.inlineWork === true);

@@ -27,7 +27,7 @@ function predictionsText(dates: readonly string[], predicted: Float64Array): str
   for (let i = 0; i < dates.length; i++) {
     out += `${i === 0 ? "" : ","}{"date":"${dates[i]}","predicted":${predicted[i]}}`;
   }
-  return out + "]}";
+  return `${out}]}`;
 }
 
 /**

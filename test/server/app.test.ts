@@ -57,14 +57,18 @@ describe("POST /predict", () => {
     const expected = predict(model, fixtureInput());
     expect(predictions.map((p) => p.date)).toEqual(fixtureInput().dates);
     expect(Object.keys(predictions[0])).toEqual(["date", "predicted"]);
-    predictions.forEach((p, i) => expect(p.predicted).toBe(expected[i]));
+    predictions.forEach((p, i) => {
+      expect(p.predicted).toBe(expected[i]);
+    });
   });
 
   it("POST /predict of the last periods alone carries over the earlier spend from the model's history", async () => {
     const r = await postJson(app, "/predict", { rows: fixtureRows(35, 40) });
     const { predictions } = (await r.json()) as { predictions: { predicted: number }[] };
     const expected = predict(model, fixtureInput());
-    predictions.forEach((p, i) => expect(p.predicted).toBe(expected[35 + i]));
+    predictions.forEach((p, i) => {
+      expect(p.predicted).toBe(expected[35 + i]);
+    });
   });
 
   it("POST /predict without a control predicts with the model's fit-window mean for it", async () => {
@@ -73,7 +77,9 @@ describe("POST /predict", () => {
     const { predictions } = (await r.json()) as { predictions: { predicted: number }[] };
     const input = fixtureInput(3);
     const expected = predict(model, { days: input.days, columns: { tv: input.columns.tv, radio: input.columns.radio } });
-    predictions.forEach((p, i) => expect(p.predicted).toBe(expected[i]));
+    predictions.forEach((p, i) => {
+      expect(p.predicted).toBe(expected[i]);
+    });
   });
 
   it("POST /predict?model=id predicts with that model; the default is the first", async () => {
@@ -99,7 +105,9 @@ describe("POST /predictions", () => {
     expect(body.model_type).toBe("ols");
     expect(body.rows_processed).toBe(40);
     expect(body.forecast.map((f) => f.date)).toEqual(input.dates);
-    body.forecast.forEach((f, i) => expect(f.predicted_sales).toBe(expected[i]));
+    body.forecast.forEach((f, i) => {
+      expect(f.predicted_sales).toBe(expected[i]);
+    });
     expect(body.evaluation).toEqual({ mape: mape(input.sales, expected), rows: 40 });
   });
 

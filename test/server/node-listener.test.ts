@@ -103,9 +103,9 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
   });
 
   it("a chunked body over the size limit is a 413 while streaming, and the connection serves on", async () => {
-    const big = "[" + "1,".repeat(40 * 1024) + "1]";
+    const big = `[${"1,".repeat(40 * 1024)}1]`;
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(base + "/predict", { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
+      const req = httpRequest(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
         let body = "";
         res.on("data", (d: Buffer) => { body += d; });
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
@@ -144,19 +144,19 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
   });
 
   it("other methods, paths with a query string and other routes go to the Hono app", async () => {
-    const get = await fetch(base + "/predict");
+    const get = await fetch(`${base}/predict`);
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST");
     expectSame(await send(valid(0, 1), undefined, "/predict?model=fixture"), 200);
     expectSame(await send(valid(0, 1), undefined, "/predict?model=nope"), 404);
-    expect((await fetch(base + "/health")).status).toBe(200);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
   it("ids come from one sequence and each answer writes one access-log line with its id, path and status", async () => {
     lines.length = 0;
-    const a = await fetch(base + "/predict", { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
-    const b = await fetch(base + "/health");
-    const c = await fetch(base + "/predict", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
+    const a = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
+    const b = await fetch(`${base}/health`);
+    const c = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
     const ids = [a, b, c].map((r) => r.headers.get("x-request-id") as string);
     const [prefix] = ids[0].split("-");
     expect(ids.map((id) => id.split("-")[0])).toEqual([prefix, prefix, prefix]);
@@ -181,7 +181,7 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
     app.hot.predict = () => { throw new TypeError("boom"); };
     try {
       lines.length = 0;
-      const r = await fetch(base + "/predict", { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
+      const r = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
       expect(r.status).toBe(500);
       const id = r.headers.get("x-request-id");
       expect(await r.json()).toEqual({ error: "internal server error; quote the request_id when reporting it", request_id: id });
