@@ -4,9 +4,12 @@
  * here on Node's own request and response; every other request goes on to `next`, the Hono app's
  * listener from @hono/node-server.
  *
- * Why a second entry to one route: @hono/node-server builds a Fetch-API Request, a Headers and a
- * Response for each request, and that costs more per request than mixlab's whole prediction
- * (measured: ~20 µs of ~65 µs of server CPU per 1-row request; bench/server.bench.ts). Nothing
+ * Why a second entry to one route: through @hono/node-server and the app's middleware (a Fetch-API
+ * Request, Headers and Response, requestId, the access log, the body limit, the validator) a
+ * 1-row request costs about twice the server CPU: measured with bench/server.bench.ts, which loads
+ * the same server with `startServer({ fastPath: false })` in alternating turns, 46–53 µs per
+ * request with this path and 87–102 µs without (bare node:http: 37 µs); req/s 90–96 % of bare
+ * node:http with it, 55 % without (20 rounds, shared 2-core machine, load average ~10). Nothing
  * else is duplicated: the steps are the app's own — checkJsonType, the size limit, parseJsonText,
  * then app.hot.predict (predictRows and predictAnswer of predict-answer.ts, the handler of the Hono
  * route) — with the same statuses, messages, request ids (a client's X-Request-Id kept by Hono's

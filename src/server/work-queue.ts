@@ -122,7 +122,7 @@ export function workQueue(models: ReadonlyMap<string, FittedModel>, limits: Serv
       else p.reject(new HttpError(reply.status as ErrorStatus, reply.message));
       pump();
     });
-    w.on("error", (err: Error & { code?: string }) => {
+    const failed = (err: Error & { code?: string }) => {
       stopWorker(slot);
       const p = slot.current;
       if (p === null) return;
@@ -131,7 +131,9 @@ export function workQueue(models: ReadonlyMap<string, FittedModel>, limits: Serv
         ? new HttpError(503, `the request needed more than ${WORKER_HEAP_MB} MB (the server's memory limit per request) and was stopped; ask for fewer scenarios, budgets or periods`)
         : err);
       pump();
-    });
+    };
+    w.on("error", failed);
+    w.on("exit", (code) => failed(new Error(`the worker thread exited (code ${code})`)));
     return w;
   };
 
