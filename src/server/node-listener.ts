@@ -7,9 +7,10 @@
  * Why a second entry to one route: through @hono/node-server and the app's middleware (a Fetch-API
  * Request, Headers and Response, requestId, the access log, the body limit, the validator) a
  * 1-row request costs about twice the server CPU: measured with bench/server.bench.ts, which loads
- * the same server with `startServer({ fastPath: false })` in alternating turns, 46–53 µs per
- * request with this path and 87–102 µs without (bare node:http: 37 µs); req/s 90–96 % of bare
- * node:http with it, 55 % without (20 rounds, shared 2-core machine, load average ~10). Nothing
+ * the same server with `startServer({ fastPath: false })` in alternating 1 s turns (30 rounds,
+ * shared 2-core machine, load average ~6): 49 µs per request with this path and 98 µs without, with
+ * the access log on (44 and 79 µs with it off; bare node:http 35 µs); req/s 84 % of bare node:http
+ * with it, 49 % without (92 % and 56 % with the log off). Nothing
  * else is duplicated: the steps are the app's own — checkJsonType, the size limit, parseJsonText,
  * then app.hot.predict (predictRows and predictAnswer of predict-answer.ts, the handler of the Hono
  * route) — with the same statuses, messages, request ids (a client's X-Request-Id kept by Hono's
