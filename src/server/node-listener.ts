@@ -10,8 +10,8 @@
  * the same server with `startServer({ fastPath: false })` in alternating 1 s turns (30 rounds,
  * shared 2-core machine, load average ~6): 49 µs per request with this path and 98 µs without, with
  * the access log on (44 and 79 µs with it off; bare node:http 35 µs); req/s 84 % of bare node:http
- * with it, 49 % without (92 % and 56 % with the log off). Nothing
- * else is duplicated: the steps are the app's own — checkJsonType, the size limit, parseJsonText,
+ * with it, 49 % without (92 % and 56 % with the log off). Nothing else is duplicated: the steps are
+ * the app's own — checkJsonType, the size limit, parseJsonText,
  * then app.hot.predict (predictRows and predictAnswer of predict-answer.ts, the handler of the Hono
  * route) — with the same statuses, messages, request ids (a client's X-Request-Id kept by Hono's
  * rule), access-log lines (499 for a client gone mid-body) and 500 reports, which
