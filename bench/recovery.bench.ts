@@ -22,7 +22,7 @@ import { generate, type GeneratedData, type GenerateOptions } from "../src/data/
 import { generatedTable, trueReturns } from "../src/data/generated-table";
 import { adstock } from "../src/features/adstock";
 import { fitModel, splitIndexOf } from "../src/models/fit-model";
-import { defaultSpec, type ChannelBounds } from "../src/models/model-spec";
+import { defaultSpec, type ChannelBounds } from "../src/spec/model-spec";
 import type { Table } from "../src/data/table";
 
 const trials = Number(process.argv[2] ?? 2000);

@@ -31,7 +31,7 @@ export * from "./features/holidays";
 export * from "./features/design";
 
 // Models: the spec, the estimators and the fit.
-export * from "./models/model-spec";
+export * from "./spec/model-spec";
 export * from "./models/fitted-model";
 export * from "./models/fit-model";
 export * from "./models/ols";

@@ -24,7 +24,7 @@ import type { AdstockParams } from "../features/adstock";
 import type { ChannelTransform } from "../features/design";
 import type { SaturationParams } from "../features/saturation";
 import type { FitSummary, FittedModel } from "../models/fitted-model";
-import type { ChannelBounds, ModelSpec } from "../models/model-spec";
+import type { ChannelBounds, ModelSpec } from "../spec/model-spec";
 import { VERSION } from "../version";
 
 /** The `format` field of every artifact. */

@@ -20,7 +20,7 @@ import { predict } from "../artifact/predict";
 import { saveModel } from "../artifact/save";
 import { toTable } from "../data/load";
 import { fitModel } from "../models/fit-model";
-import { defaultSpec } from "../models/model-spec";
+import { defaultSpec } from "../spec/model-spec";
 import { describeTable, formatTableSummary } from "../report/describe-table";
 import { defaultPlanPeriods, futurePeriods } from "../analysis/future-periods";
 import { loadExportInput } from "../report/export-input";

@@ -66,7 +66,7 @@ import { drawBootstrap } from "./draw-bootstrap";
 import { fitElasticNet } from "./elastic-net";
 import type { ChannelSummary, FitSummary, FittedModel, MetricSet } from "./fitted-model";
 import { createMediaPriorRidge, fitMediaPriorRidge, fitMediaPriorRidgeExact, type MediaPriorRidgeOptions } from "./media-prior-ridge";
-import type { ModelSpec } from "./model-spec";
+import type { ModelSpec } from "../spec/model-spec";
 import { fitOls } from "./ols";
 import { sampleDeMc, thinDraws } from "./posterior-sampler";
 import { prepareRidgeCv, scoreCandidate } from "./ridge-cv-kernel";

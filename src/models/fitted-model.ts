@@ -7,7 +7,7 @@
  */
 import type { RegressionMetrics } from "../analysis/metrics";
 import type { ChannelTransform } from "../features/design";
-import type { ModelSpec } from "./model-spec";
+import type { ModelSpec } from "../spec/model-spec";
 
 /** One channel's figures over the fit window (contract: `summary.channels[]`). */
 export interface ChannelSummary {

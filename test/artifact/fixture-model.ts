@@ -9,7 +9,7 @@ import { predict } from "../../src/artifact/predict";
 import { formatDay } from "../../src/data/parse-date";
 import { design, type ChannelTransform, type DesignInput } from "../../src/features/design";
 import type { FitSummary, FittedModel } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { fitOls } from "../../src/models/ols";
 import { designMatrixFromColumns } from "../../src/models/standardize";
 

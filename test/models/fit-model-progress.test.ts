@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../src/data/generate";
 import { generatedTable } from "../../src/data/generated-table";
 import { fitModel, type FitPhase } from "../../src/models/fit-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 
 describe("fitModel progress", () => {
   it("fitModel(table, spec, { onProgress }) reports the search, then the sampler, then the bootstrap, each counting up to its own total", async () => {

@@ -34,7 +34,7 @@ import { generate, type GenerateOptions } from "../../src/data/generate";
 import { generatedTable, trueReturns } from "../../src/data/generated-table";
 import { fitModel } from "../../src/models/fit-model";
 import type { Table } from "../../src/data/table";
-import { defaultSpec, type ModelSpec, type SpecInput } from "../../src/models/model-spec";
+import { defaultSpec, type ModelSpec, type SpecInput } from "../../src/spec/model-spec";
 
 const SETS: Array<[string, GenerateOptions]> = [
   ["easy", { seed: 101, periods: 208, channels: 5, snr: 8, seasonCorrelation: 0.2 }],

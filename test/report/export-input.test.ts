@@ -7,7 +7,7 @@ import { loadPredictionInput } from "../../src/artifact/prediction-input";
 import { loadInput, toTable } from "../../src/data/load";
 import { fitModel } from "../../src/models/fit-model";
 import type { FittedModel } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { exportHistoryInput, historyModelGaps, loadExportInput } from "../../src/report/export-input";
 import { fixtureInput, fixtureModel } from "../artifact/fixture-model";
 import { WEEKLY_CSV, weeklyModel } from "./weekly-model";

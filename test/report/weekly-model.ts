@@ -8,7 +8,7 @@ import { loadInput, toTable } from "../../src/data/load";
 import type { Table } from "../../src/data/table";
 import { fitModel } from "../../src/models/fit-model";
 import type { FittedModel } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { loadExportInput, type ExportInput } from "../../src/report/export-input";
 
 export const WEEKLY_CSV = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");
