@@ -59,7 +59,7 @@ export * from "./analysis/response-curve";
 export * from "./artifact/artifact";
 export * from "./artifact/save";
 export * from "./artifact/load";
-export * from "./artifact/predict";
+export * from "./models/predict";
 export * from "./artifact/prediction-input";
 
 // Report: chart figures (a namespace: `charts.budgetScenarios` draws what `budgetScenarios` computes),

@@ -3,7 +3,7 @@
  * baseline terms and of each channel (summing exactly to the prediction), and per channel the
  * spend, contribution, ROAS, marginal ROAS at current spend and the shares of spend and effect.
  */
-import { predictTerms, type TermContributions } from "../artifact/predict";
+import { predictTerms, type TermContributions } from "../models/predict";
 import type { DesignInput } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 

@@ -16,7 +16,7 @@ import { loadInput, type LoadOptions } from "../data/load";
 import { validate } from "../data/validate";
 import { tableToWideCsv } from "../data/write-wide";
 import { loadModel } from "../artifact/load";
-import { predict } from "../artifact/predict";
+import { predict } from "../models/predict";
 import { saveModel } from "../artifact/save";
 import { toTable } from "../data/load";
 import { fitModel } from "../models/fit-model";

@@ -57,7 +57,7 @@
 import { channelReturns } from "../analysis/decompose";
 import { diagnose } from "../analysis/diagnostics";
 import { holdoutSplit, regressionMetrics } from "../analysis/metrics";
-import { predictTerms } from "../artifact/predict";
+import { predictTerms } from "./predict";
 import { parseIsoDate } from "../data/parse-date";
 import { periodDays, type Table } from "../data/table";
 import { baselineTerms, design, mediaColumn, type DesignContext, type DesignInput } from "../features/design";

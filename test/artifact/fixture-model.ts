@@ -5,7 +5,7 @@
  */
 import { channelReturns } from "../../src/analysis/decompose";
 import { regressionMetrics } from "../../src/analysis/metrics";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { formatDay } from "../../src/data/parse-date";
 import { design, type ChannelTransform, type DesignInput } from "../../src/features/design";
 import type { FitSummary, FittedModel } from "../../src/models/fitted-model";

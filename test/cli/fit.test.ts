@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/artifact/load";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { loadInput, toTable } from "../../src/data/load";
 import { BAYES_CHAINS } from "../../src/models/fit-model";
 import { fitOls } from "../../src/models/ols";

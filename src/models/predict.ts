@@ -5,7 +5,7 @@
  */
 import { parseIsoDate } from "../data/parse-date";
 import { design, type Design, type DesignContext, type DesignInput, type SpendHistory } from "../features/design";
-import type { FittedModel } from "../models/fitted-model";
+import type { FittedModel } from "./fitted-model";
 
 const contexts = new WeakMap<FittedModel, DesignContext>();
 
