@@ -8,10 +8,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { BUNDLED_SETS, writeBundledSets } from "../data/bundled-sets";
+import { BUNDLED_SETS, writeBundledSets } from "../generate/bundled-sets";
 import { clean, type CleanReport } from "../data/clean";
-import { generate, type Truth } from "../data/generate";
-import { trueReturns } from "../data/generated-table";
+import { generate } from "../generate/generate";
+import { type Truth } from "../generate/truth";
+import { trueReturns } from "../generate/generated-table";
 import { loadInput, type LoadOptions } from "../data/load";
 import { validate } from "../data/validate";
 import { tableToWideCsv } from "../data/write-wide";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generate } from "../../src/data/generate";
-import { generatedTable } from "../../src/data/generated-table";
+import { generate } from "../../src/generate/generate";
+import { generatedTable } from "../../src/generate/generated-table";
 import { fitModel, type FitPhase } from "../../src/models/fit-model";
 import { defaultSpec } from "../../src/spec/model-spec";
 

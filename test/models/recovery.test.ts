@@ -30,8 +30,9 @@
  * one the second test pins: where the fit's interval is narrow it is right; elsewhere it is wide.
  */
 import { describe, expect, it } from "vitest";
-import { generate, type GenerateOptions } from "../../src/data/generate";
-import { generatedTable, trueReturns } from "../../src/data/generated-table";
+import { generate } from "../../src/generate/generate";
+import { type GenerateOptions } from "../../src/generate/options";
+import { generatedTable, trueReturns } from "../../src/generate/generated-table";
 import { fitModel } from "../../src/models/fit-model";
 import type { Table } from "../../src/data/table";
 import { defaultSpec, type ModelSpec, type SpecInput } from "../../src/spec/model-spec";
