@@ -23,7 +23,8 @@ import { type GenerateOptions } from "../src/generate/options";
 import { type GeneratedData } from "../src/generate/truth";
 import { generatedTable, trueReturns } from "../src/generate/generated-table";
 import { adstock } from "../src/features/adstock";
-import { fitModel, splitIndexOf } from "../src/models/fit-model";
+import { fitModel } from "../src/analysis/fit";
+import { splitIndexOf } from "../src/models/fit/split";
 import { defaultSpec, type ChannelBounds } from "../src/spec/model-spec";
 import type { Table } from "../src/data/table";
 

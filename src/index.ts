@@ -36,7 +36,15 @@ export * from "./features/design";
 // Models: the spec, the estimators and the fit.
 export * from "./spec/model-spec";
 export * from "./models/fitted-model";
-export * from "./models/fit-model";
+export type { FitOptions } from "./models/fit/fit";
+export type { FitPhase } from "./models/fit/progress";
+export { holdoutSplit, splitIndexOf, type HoldoutOptions, type HoldoutSplit } from "./models/fit/split";
+export { EXPLORE_SHARE, LOCAL_SHARE, MEDIA_PENALTY_FACTOR, MIN_TRAIN_FRACTION, rssd } from "./models/fit/search";
+export {
+  BAYES_ARCHIVE_PER_DIMENSION, BAYES_BURN_IN, BAYES_CHAINS, BAYES_INDEPENDENCE, BAYES_SAMPLER_SHARE,
+  SAMPLER_CHAINS, SAMPLER_SHARE, SAMPLER_TEMPERATURE,
+} from "./models/fit/sample";
+export { POSTERIOR_DRAWS } from "./models/fit/intervals";
 export * from "./models/ols";
 export * from "./models/ridge";
 export * from "./models/elastic-net";
@@ -46,6 +54,7 @@ export * from "./models/transform-space";
 
 // Analysis: metrics, diagnostics, decomposition, returns, what-if, plans, budget allocation.
 export * from "./analysis/metrics";
+export { fitModel } from "./analysis/fit";
 export * from "./analysis/diagnostics";
 export * from "./analysis/decompose";
 export * from "./analysis/what-if";

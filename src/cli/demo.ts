@@ -20,7 +20,7 @@ import { loadModel } from "../artifact/load";
 import { predict } from "../models/predict";
 import { saveModel } from "../artifact/save";
 import { toTable } from "../data/load";
-import { fitModel } from "../models/fit-model";
+import { fitModel } from "../analysis/fit";
 import { defaultSpec } from "../spec/model-spec";
 import { describeTable, formatTableSummary } from "../report/describe-table";
 import { defaultPlanPeriods, futurePeriods } from "../analysis/future-periods";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/artifact/load";
 import { predict } from "../../src/models/predict";
 import { loadInput, toTable } from "../../src/data/load";
-import { BAYES_CHAINS } from "../../src/models/fit-model";
+import { BAYES_CHAINS } from "../../src/models/fit/sample";
 import { fitOls } from "../../src/models/ols";
 import { designMatrixFromColumns } from "../../src/models/standardize";
 import { expectClose } from "../helpers/expect-close";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate/generate";
 import { generatedTable } from "../../src/generate/generated-table";
-import { fitModel, type FitPhase } from "../../src/models/fit-model";
+import { fitModel } from "../../src/analysis/fit";
+import { type FitPhase } from "../../src/models/fit/progress";
 import { defaultSpec } from "../../src/spec/model-spec";
 
 describe("fitModel progress", () => {

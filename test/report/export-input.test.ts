@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { predict } from "../../src/models/predict";
 import { loadPredictionInput } from "../../src/artifact/prediction-input";
 import { loadInput, toTable } from "../../src/data/load";
-import { fitModel } from "../../src/models/fit-model";
+import { fitModel } from "../../src/analysis/fit";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { defaultSpec } from "../../src/spec/model-spec";
 import { exportHistoryInput, historyModelGaps, loadExportInput } from "../../src/report/export-input";
