@@ -55,7 +55,7 @@ const ChannelBoundsSchema = z.strictObject({
   hillShape: Interval,
 });
 
-/** The ModelSpec of src/models/model-spec.ts. */
+/** The ModelSpec of src/spec/model-spec.ts. */
 export const ModelSpecSchema = z.strictObject({
   target: Name,
   channels: z.array(Name).min(1),
