@@ -19,8 +19,8 @@
  * Usage: tsx bench/recovery.bench.ts [trials] [resamples] [seed offsets, e.g. 0,1000,2000] [--quiet] [--generator-bounds] [--bayes]
  */
 import { generate } from "../src/generate/generate";
-import { type GenerateOptions } from "../src/generate/options";
-import { type GeneratedData } from "../src/generate/truth";
+import type { GenerateOptions } from "../src/generate/options";
+import type { GeneratedData } from "../src/generate/truth";
 import { generatedTable, trueReturns } from "../src/generate/generated-table";
 import { adstock } from "../src/features/adstock";
 import { fitModel } from "../src/analysis/fit";

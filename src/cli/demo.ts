@@ -11,7 +11,7 @@ import type { Command } from "commander";
 import { BUNDLED_SETS, writeBundledSets } from "../generate/bundled-sets";
 import { clean, type CleanReport } from "../data/clean";
 import { generate } from "../generate/generate";
-import { type Truth } from "../generate/truth";
+import type { Truth } from "../generate/truth";
 import { trueReturns } from "../generate/generated-table";
 import { loadInput, type LoadOptions } from "../data/load";
 import { validate } from "../data/validate";

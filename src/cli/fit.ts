@@ -9,7 +9,7 @@ import { saveModel } from "../artifact/save";
 import { DataError } from "../data/issue";
 import { loadInput, toTable } from "../data/load";
 import { fitModel } from "../analysis/fit";
-import { type FitPhase } from "../models/fit/progress";
+import type { FitPhase } from "../models/fit/progress";
 import { createProgress, type Progress } from "../util/progress";
 import { printJson, type CliContext } from "./context";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { BUNDLED_SETS, writeBundledSets } from "../generate/bundled-sets";
 import { generate } from "../generate/generate";
-import { type GenerateOptions } from "../generate/options";
+import type { GenerateOptions } from "../generate/options";
 import { writeGenerated } from "../generate/write-generated";
 import { printJson, type CliContext } from "./context";
 import { choiceOption, numberOption } from "./parse-flags";

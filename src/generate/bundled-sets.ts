@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import { generate } from "./generate";
-import { type GenerateOptions } from "./options";
+import type { GenerateOptions } from "./options";
 import { writeGenerated } from "./write-generated";
 
 export type BundledSetName = "weekly" | "daily" | "campaigns";

@@ -92,7 +92,7 @@ export function campaignsFile(
     });
   }
   return {
-    content: lines.join("\n") + "\n",
+    content: `${lines.join("\n")}\n`,
     campaigns: campaigns.map((camp) => ({ name: camp.name, channel: opt.channels[camp.channel], spend: sum(camp.cents) / 100 })),
   };
 }

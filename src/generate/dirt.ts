@@ -125,7 +125,7 @@ export function injectDirt(
       case "negative": {
         const options = spending(t);
         const c = options[r.int(options.length)];
-        setCell(channels[c], t, "negative", "-" + centsText(spendCents[c][t]));
+        setCell(channels[c], t, "negative", `-${centsText(spendCents[c][t])}`);
         break;
       }
       case "outlier": {

@@ -55,7 +55,7 @@ export function generate(options: GenerateOptions = {}): GeneratedData {
   if (opt.dirt) {
     const result = injectDirt(rDirt, sheets, opt.channels, targetName, process.spendCents, opt.periods);
     dirtTruth = { faults: result.faults, dropped_rows: result.dropped };
-    sheets.forEach((sheet, i) => files.push({ path: sheet.path, content: render(sheet, result.states[i]) }));
+    sheets.forEach((sheet, i) => { files.push({ path: sheet.path, content: render(sheet, result.states[i]) }); });
   } else {
     for (const sheet of sheets) files.push({ path: sheet.path, content: render(sheet) });
   }

@@ -107,7 +107,7 @@ export function simulateProcess(opt: ResolvedGenerateOptions, streams: ProcessSt
   const mediaShare = uniform(rBase, 0.22, 0.38);
 
   const seasonShape = new Float64Array(n);
-  season.forEach((term, k) => term.values.forEach((v, t) => { seasonShape[t] += seasonRel[k] * v; }));
+  season.forEach((term, k) => { term.values.forEach((v, t) => { seasonShape[t] += seasonRel[k] * v; }); });
   const seasonZ = standardize(seasonShape);
 
   // Controls (always drawn, so enabling one does not change the others).

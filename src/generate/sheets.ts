@@ -39,7 +39,7 @@ export function render(sheet: Sheet, states?: RowState[]): string {
     lines.push(line);
     if (st?.duplicate) lines.push(line);
   });
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { clean, type Change } from "../../src/data/clean";
-import { type Fault } from "../../src/generate/dirt";
+import type { Fault } from "../../src/generate/dirt";
 import { generate } from "../../src/generate/generate";
 import { loadInput } from "../../src/data/load";
 import { writeGenerated } from "../../src/generate/write-generated";

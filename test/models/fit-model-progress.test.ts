@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate/generate";
 import { generatedTable } from "../../src/generate/generated-table";
 import { fitModel } from "../../src/analysis/fit";
-import { type FitPhase } from "../../src/models/fit/progress";
+import type { FitPhase } from "../../src/models/fit/progress";
 import { defaultSpec } from "../../src/spec/model-spec";
 
 describe("fitModel progress", () => {

@@ -31,7 +31,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate/generate";
-import { type GenerateOptions } from "../../src/generate/options";
+import type { GenerateOptions } from "../../src/generate/options";
 import { generatedTable, trueReturns } from "../../src/generate/generated-table";
 import { fitModel } from "../../src/analysis/fit";
 import type { Table } from "../../src/data/table";

@@ -1,5 +1,5 @@
 /**
- * fit(table, spec, options): one model spec → one fitted model, without its summary (the summary
+ * fitSteps(table, spec, options): one model spec → one fitted model, without its summary (the summary
  * is analysis/summary.ts; analysis/fit.ts's fitModel calls both). The steps, one file each:
  * split → search → sample → intervals → refit. Why these steps (the evidence rather than the CV
  * error, posterior draws rather than one best candidate, the most central draw):
@@ -45,12 +45,12 @@ export interface FitReport {
 }
 
 /**
- * fit(table, spec, options) → the model the steps choose and what its summary needs (see the
+ * fitSteps(table, spec, options) → the model the steps choose and what its summary needs (see the
  * module comment). Seeded: the same table, spec and options give the same numbers.
  * @throws RangeError for a column the table lacks, a split leaving too few rows, "bayes" with
  *   "lowest-cv", or a search whose every candidate fails
  */
-export async function fit(table: Table, spec: ModelSpec, options: FitOptions = {}): Promise<{ model: FittedCore; report: FitReport }> {
+export async function fitSteps(table: Table, spec: ModelSpec, options: FitOptions = {}): Promise<{ model: FittedCore; report: FitReport }> {
   const window = splitWindow(table, spec);
   const { k, spend, context } = window;
   const stable = options.selection !== "lowest-cv";

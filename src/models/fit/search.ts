@@ -136,7 +136,7 @@ function exploreLocally(
   const out: Array<{ unit: Float64Array; objectives: number[]; x: Record<string, number>; index: number }> = [];
   for (let start = 0; start < units.length; start += 64) {
     const batch = units.slice(start, start + 64);
-    evaluateBatch(batch).forEach((objectives, j) => out.push({ unit: batch[j], objectives, x: {}, index: candidates.length + start + j }));
+    evaluateBatch(batch).forEach((objectives, j) => { out.push({ unit: batch[j], objectives, x: {}, index: candidates.length + start + j }); });
   }
   return out;
 }

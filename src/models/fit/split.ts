@@ -69,7 +69,7 @@ export function splitIndexOf(spec: ModelSpec, table: Table): number {
   const n = table.dates.length;
   if ("splitDate" in spec.holdout) {
     const day = parseIsoDate(spec.holdout.splitDate);
-    if (day !== day) throw new RangeError(`fit requires --split-date as YYYY-MM-DD, not "${spec.holdout.splitDate}"`);
+    if (Number.isNaN(day)) throw new RangeError(`fit requires --split-date as YYYY-MM-DD, not "${spec.holdout.splitDate}"`);
     let k = 0;
     while (k < n && table.days[k] < day) k++;
     if (k < 2) throw new RangeError(`fit: split date ${spec.holdout.splitDate} leaves fewer than 2 periods to fit on`);

@@ -31,7 +31,7 @@ describe("refit", () => {
     expect(out.intercept).toBe(ols.intercept);
     expect(out.alpha).toBeNull();
     expect(out.stdErrors.intercept).toBe(ols.standardErrors[0]);
-    terms.forEach((t, j) => expect(out.stdErrors[t]).toBe(ols.standardErrors[j + 1]));
+    terms.forEach((t, j) => { expect(out.stdErrors[t]).toBe(ols.standardErrors[j + 1]); });
   });
 
   it("refit(ridge) equals the exact media-prior ridge at the candidate's penalty", () => {

@@ -30,7 +30,7 @@ describe("samplePosterior", () => {
     expect(phases.length).toBeGreaterThan(0);
     expect(new Set(phases)).toEqual(new Set(["sampler"]));
     const again = createEvaluator(s, window, setup)(out.members.map((d) => d.unit));
-    out.members.forEach((d, j) => expect(d.objectives).toEqual(again[j]));
+    out.members.forEach((d, j) => { expect(d.objectives).toEqual(again[j]); });
     expect(out.chosenIndex).toBe(mostCentral(out.members.map((d) => d.objectives.slice(2, 4))));
   });
 
