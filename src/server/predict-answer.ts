@@ -3,7 +3,7 @@
  * (node-listener.ts): predictRows checks a parsed body against the model's schema, predictAnswer
  * turns the rows into the design input, predicts and writes the JSON answer.
  */
-import { predict } from "../artifact/predict";
+import { predict } from "../models/predict";
 import { HttpError, issuesError } from "./errors";
 import { rowsInput, type JsonRow } from "./rows-input";
 import { allowedFields, type ServedModel } from "./served-model";

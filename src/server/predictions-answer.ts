@@ -4,7 +4,7 @@
  * sales. Runs in a worker thread (work-worker.ts): parsing megabytes of CSV is not main-thread work.
  */
 import { mape } from "../analysis/metrics";
-import { predict } from "../artifact/predict";
+import { predict } from "../models/predict";
 import { predictionInput } from "../artifact/prediction-input";
 import { countLines } from "../data/csv";
 import { DataError, type Issue } from "../data/issue";

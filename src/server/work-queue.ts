@@ -11,7 +11,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { designContext } from "../artifact/predict";
+import { designContext } from "../models/predict";
 import type { DesignContext } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { ClientGone, HttpError, type ErrorStatus } from "./errors";

@@ -6,7 +6,7 @@
  * here so that the main thread only sends it) or `{ id, ok: false, status, message }`.
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { designContext } from "../artifact/predict";
+import { designContext } from "../models/predict";
 import type { DesignContext } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { HttpError } from "./errors";
