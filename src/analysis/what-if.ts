@@ -12,7 +12,7 @@
  * media feature) summed over the input's periods. Nothing is refitted: with every factor 1 the
  * scenario repeats the baseline's arithmetic and the change is exactly 0.
  */
-import { predictTerms } from "../artifact/predict";
+import { predictTerms } from "../models/predict";
 import { formatDay, parseIsoDate } from "../data/parse-date";
 import type { DesignInput } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
@@ -58,7 +58,7 @@ export interface WhatIfResult {
 function windowDay(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const day = parseIsoDate(text);
-  if (day !== day) throw new RangeError(`whatIf requires ${name} as an ISO date YYYY-MM-DD, not "${text}"`);
+  if (Number.isNaN(day)) throw new RangeError(`whatIf requires ${name} as an ISO date YYYY-MM-DD, not "${text}"`);
   return day;
 }
 

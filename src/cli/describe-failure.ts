@@ -43,7 +43,7 @@ export function describeFailure(err: unknown): Failure | null {
   if (err instanceof UsageError) return { code: 2, lines: [err.message] };
   if (err instanceof DataError) {
     const issues = newIssues(err);
-    const lines = [err.message, ...issues.slice(0, SHOWN).map((issue) => "  " + formatIssue(issue))];
+    const lines = [err.message, ...issues.slice(0, SHOWN).map((issue) => `  ${formatIssue(issue)}`)];
     if (issues.length > SHOWN) lines.push(`  … ${issues.length - SHOWN} more`);
     return { code: 1, lines };
   }
@@ -61,5 +61,5 @@ export function describeFailure(err: unknown): Failure | null {
  * control character escaped (a line break in a column name cannot split the line), joined by "\n".
  */
 export function failureText(failure: Failure): string {
-  return failure.lines.map((line, i) => (i === 0 ? "mixlab: " : "") + escapeControl(line, "")).join("\n") + "\n";
+  return `${failure.lines.map((line, i) => (i === 0 ? "mixlab: " : "") + escapeControl(line, "")).join("\n")}\n`;
 }

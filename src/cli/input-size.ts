@@ -4,7 +4,7 @@
  * counted, not parsed: bytes, lines and the header's fields — O(bytes) with a fixed 1 MiB buffer.
  * A channel-dir folder is checked file by file.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { DataError } from "../data/issue";
 
@@ -69,13 +69,16 @@ function checkFile(path: string, bytes: number): void {
  * @example checkInputSize("data/weekly/mmm_weekly.csv") // returns: 157 lines × 9 fields
  */
 export function checkInputSize(path: string): void {
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch {
     return;
   }
-  if (st.isFile()) return checkFile(path, st.size);
+  if (st.isFile()) {
+    checkFile(path, st.size);
+    return;
+  }
   if (!st.isDirectory()) return;
   for (const name of readdirSync(path)) {
     if (!name.toLowerCase().endsWith(".csv")) continue;

@@ -11,5 +11,5 @@ export type Row = (string | number | null)[];
 export function textTable(header: string[], rows: Row[]): string {
   const cells = [header, ...rows.map((r) => r.map((c) => (c === null ? "–" : String(c))))];
   const widths = header.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? "").length)));
-  return cells.map((r) => "  " + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd()).join("\n") + "\n";
+  return `${cells.map((r) => `  ${r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd()}`).join("\n")}\n`;
 }

@@ -151,7 +151,7 @@ function describeControls(r: PlanResult): string {
 
 /** describeScenarios(results) → one row per plan: total spend, response, its 90 % interval and ROAS over the K periods. */
 export function describeScenarios(results: PlanResult[]): string {
-  let out = `${results.length} plans of ${results[0].periods} periods (${results[0].start} … ${results[0].end}); a channel a plan does not name keeps its current spend\n`;
+  const out = `${results.length} plans of ${results[0].periods} periods (${results[0].start} … ${results[0].end}); a channel a plan does not name keeps its current spend\n`;
   const rows: Row[] = results.map((r, i) => {
     const spend = r.channels.reduce((a, c) => a + c.spend, 0);
     return [String(i + 1), money(spend), money(r.response), range(r.response_low, r.response_high), ratio(spend > 0 ? r.response / spend : NaN)];

@@ -82,9 +82,12 @@ export function assemble(dataset: Dataset): Assembled {
   const cellsOf = (f: (typeof dataset.files)[number], r: number): SetAside["cells"] =>
     f.columns.map((col) => {
       const v = col.values[r];
-      if (v === v) return { name: col.name, value: v };
+      if (!Number.isNaN(v)) return { name: col.name, value: v };
       let texts = badText.get(col);
-      if (texts === undefined) badText.set(col, texts = new Map(col.bad.map((b) => [b.index, b.text])));
+      if (texts === undefined) {
+        texts = new Map(col.bad.map((b) => [b.index, b.text]));
+        badText.set(col, texts);
+      }
       return { name: col.name, value: texts.get(r) ?? null };
     });
 
@@ -94,7 +97,7 @@ export function assemble(dataset: Dataset): Assembled {
     const firstLine = new Map<number, number>();
     for (let r = 0; r < f.days.length; r++) {
       const day = f.days[r];
-      if (day !== day) {
+      if (Number.isNaN(day)) {
         const text = f.dateText[r];
         issues.push(makeIssue({
           file: f.path, row: f.lines[r], column: f.dateHeader, date: null, kind: "invalid_date", value: text,
@@ -111,7 +114,7 @@ export function assemble(dataset: Dataset): Assembled {
         }));
         setAside.push({
           file: f.path, line: f.lines[r], dateText: f.dateText[r], date: formatDay(day), kind: "duplicate_date",
-          cells: cellsOf(f, r).filter((c, i) => !(f.columns[i].absent?.[r] === 1)),
+          cells: cellsOf(f, r).filter((_c, i) => !(f.columns[i].absent?.[r] === 1)),
         });
         continue;
       }
@@ -179,7 +182,7 @@ export function assemble(dataset: Dataset): Assembled {
         s.lines[i] = line;
         const v = col.values[r];
         s.values[i] = v;
-        if (v === v) continue;
+        if (!Number.isNaN(v)) continue;
         const bad = badAt.get(r);
         if (bad !== undefined) {
           s.hole[i] = HOLE_NON_NUMERIC;

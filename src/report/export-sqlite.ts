@@ -163,7 +163,10 @@ function writeNew(path: string, tables: readonly ExportTable[]): void {
  */
 export function writeSqlite(path: string, tables: readonly ExportTable[]): void {
   const kind = isSqliteFile(path);
-  if (kind === null) return writeNew(path, tables);
+  if (kind === null) {
+    writeNew(path, tables);
+    return;
+  }
   checkSqliteTarget(path);
   let db: Database.Database | null = null;
   try {

@@ -7,6 +7,7 @@
  */
 
 /** Every character escapeControl may replace: C0, DEL, C1, U+2028/9, the bidi embeddings, overrides and isolates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

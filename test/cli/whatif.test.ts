@@ -116,7 +116,9 @@ describe("mixlab whatif", () => {
     // The same answer as the plan that names every channel at those spends, and not the plan with the others at zero.
     const named = plan(model, { spend: current, periods: 6 });
     expectClose(out.response, named.response, { rel: 1e-12 });
-    out.channels.forEach((c, i) => expectClose(c.response, named.channels[i].response, { rel: 1e-12 }));
+    out.channels.forEach((c, i) => {
+      expectClose(c.response, named.channels[i].response, { rel: 1e-12 });
+    });
     const zeros = plan(model, { spend: Object.fromEntries(model.spec.channels.map((c) => [c, c === "tv" ? 1000 : 0])), periods: 6 });
     expect(out.response).toBeGreaterThan(zeros.response);
     expect(out.spend_window.periods).toBe(6);

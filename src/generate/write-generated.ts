@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { GeneratedData } from "./generate";
+import type { GeneratedData } from "./truth";
 
 /** Name of the truth file written next to the data. */
 export const TRUTH_FILE = "truth.json";
@@ -28,7 +28,7 @@ export function writeGenerated(dir: string, data: GeneratedData): string[] {
     written.push(path);
   }
   const truthPath = join(dir, TRUTH_FILE);
-  writeFileSync(truthPath, JSON.stringify(data.truth, null, 2) + "\n", "utf8");
+  writeFileSync(truthPath, `${JSON.stringify(data.truth, null, 2)}\n`, "utf8");
   written.push(truthPath);
   return written;
 }
