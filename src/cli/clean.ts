@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { clean, REPAIR_KINDS, type CleanReport, type RepairKind, type Strategy } from "../data/clean";
 import { loadInput } from "../data/load";
 import { tableToWideCsv } from "../data/write-wide";
-import { probeWritable } from "../util/probe-writable";
+import { probeWritable } from "./probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import { printJson, type CliContext } from "./context";
 import { checkInputSize } from "./input-size";

@@ -33,7 +33,7 @@ import { whatIf } from "../analysis/what-if";
 import type { FittedModel } from "../models/fitted-model";
 import type { Table } from "../data/table";
 import { describeFit, fitProgress } from "./fit";
-import { probeWritable } from "../util/probe-writable";
+import { probeWritable } from "./probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import type { CliContext } from "./context";
 import { describeCleaning } from "./clean";

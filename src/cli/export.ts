@@ -12,7 +12,7 @@ import { loadModel } from "../artifact/load";
 import { exportHistoryInput, historyModelGaps, loadExportInput, type ExportInput } from "../report/export-input";
 import { checkSqliteTarget } from "../report/export-sqlite";
 import { writeExports } from "../report/write-exports";
-import { probeWritable } from "../util/probe-writable";
+import { probeWritable } from "./probe-writable";
 import { printJson, type CliContext } from "./context";
 import { checkInputSize } from "./input-size";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
@@ -46,7 +46,10 @@ export function registerExport(program: Command, ctx: CliContext): void {
     if (flags.sqlite === undefined && flags.csv === undefined && flags.report === undefined) {
       throw new UsageError("export needs at least one output: --sqlite FILE.db, --csv DIR or --report FILE.html");
     }
-    if (flags.sqlite !== undefined) checkSqliteTarget(flags.sqlite); // every output is checked before the tables are computed
+    if (flags.sqlite !== undefined) { // every output is checked before the tables are computed
+      probeWritable(flags.sqlite, "file");
+      checkSqliteTarget(flags.sqlite);
+    }
     if (flags.csv !== undefined) probeWritable(flags.csv, "folder");
     if (flags.report !== undefined) probeWritable(flags.report, "file");
     const periods = flags.periods === undefined ? undefined : numberOption("--periods", flags.periods, { integer: true, positive: true });

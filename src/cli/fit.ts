@@ -10,7 +10,7 @@ import { DataError } from "../data/issue";
 import { loadInput, toTable } from "../data/load";
 import { fitModel } from "../analysis/fit";
 import type { FitPhase } from "../models/fit/progress";
-import { probeWritable } from "../util/probe-writable";
+import { probeWritable } from "./probe-writable";
 import { createProgress, type Progress } from "../util/progress";
 import { printJson, type CliContext } from "./context";
 import { textTable, type Row } from "./text-table";

@@ -8,7 +8,7 @@ import { BUNDLED_SETS, writeBundledSets } from "../generate/bundled-sets";
 import { generate } from "../generate/generate";
 import type { GenerateOptions } from "../generate/options";
 import { writeGenerated } from "../generate/write-generated";
-import { probeWritable } from "../util/probe-writable";
+import { probeWritable } from "./probe-writable";
 import { printJson, type CliContext } from "./context";
 import { choiceOption, numberOption } from "./parse-flags";
 

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { loadModel } from "../artifact/load";
 import { predict } from "../models/predict";
 import { loadPredictionInput } from "../artifact/prediction-input";
-import { probeWritable } from "../util/probe-writable";
+import { probeWritable } from "./probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import { printJson, type CliContext } from "./context";
 import { checkInputSize } from "./input-size";

@@ -10,7 +10,7 @@ import { parseIsoDate } from "../data/parse-date";
 import { DataError } from "../data/issue";
 import type { Frequency } from "../data/table";
 import { holidayIndicator } from "../features/holidays";
-import { defaultSpec, type AdstockKind, type ChannelBounds, type ModelKind, type ModelSpec, type SaturationKind, type SpecInput } from "../spec/model-spec";
+import { defaultSpec, type AdstockKind, type ChannelBounds, type ModelSpec, type SaturationKind, type SpecInput } from "../spec/model-spec";
 import { choiceOption, numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
 
@@ -110,7 +110,7 @@ export function specChoicesFromFlags(flags: SpecFlags): SpecChoices {
   }
   if (flags.splitDate !== undefined) {
     const day = parseIsoDate(flags.splitDate);
-    if (day !== day || flags.splitDate.trim().length !== 10) throw new UsageError(`--split-date must be a date YYYY-MM-DD, not "${flags.splitDate}"`);
+    if (Number.isNaN(day) || flags.splitDate.trim().length !== 10) throw new UsageError(`--split-date must be a date YYYY-MM-DD, not "${flags.splitDate}"`);
     out.holdout = { splitDate: flags.splitDate.trim() };
   }
   if (flags.alpha !== undefined) out.alpha = numberOption("--alpha", flags.alpha, { min: 0 });

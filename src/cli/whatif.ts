@@ -58,7 +58,7 @@ export function channelValues(flag: string, text: string, model: FittedModel): R
 }
 
 function checkDate(flag: string, text: string | undefined): void {
-  if (text !== undefined && parseIsoDate(text) !== parseIsoDate(text)) throw new UsageError(`${flag} must be a date YYYY-MM-DD, not "${text}"`);
+  if (text !== undefined && Number.isNaN(parseIsoDate(text))) throw new UsageError(`${flag} must be a date YYYY-MM-DD, not "${text}"`);
 }
 
 /**

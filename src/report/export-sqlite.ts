@@ -12,9 +12,7 @@ import { closeSync, openSync, readSync, renameSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { FittedModel } from "../models/fitted-model";
 import { FileError, fileError } from "../util/file-error";
-import { makeFolders } from "../util/make-folders";
-import { probeWritable } from "../util/probe-writable";
-import { removeQuietly } from "../util/write-file-atomic";
+import { makeFolders, removeQuietly } from "../util/write-file-atomic";
 import type { ExportInput } from "./export-input";
 import { exportData, exportTables, type ExportOptions, type ExportTable } from "./export-tables";
 
@@ -63,11 +61,11 @@ export function isSqliteFile(path: string): boolean | null {
 }
 
 /**
- * checkSqliteTarget(path): can writeSqlite write `path`? Call it before long work.
- * @throws FileError naming `path` when it cannot be written (probeWritable) or is a file that is not SQLite
+ * checkSqliteTarget(path): is `path` new, empty or a SQLite database? (Whether it can be written is
+ * for the caller to check, e.g. with the CLI's probeWritable.)
+ * @throws FileError naming `path` when it is a file that is not SQLite
  */
 export function checkSqliteTarget(path: string): void {
-  probeWritable(path, "file");
   if (isSqliteFile(path) === false) {
     throw new FileError(path, "not_sqlite", `${path} is not a SQLite database; mixlab writes its tables into a new or an existing SQLite file and leaves other files alone`);
   }

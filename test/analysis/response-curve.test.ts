@@ -11,7 +11,8 @@ describe("responseCurve", () => {
   it("responseCurve(model, c, { periods }) at each spend equals plan() with only that channel spending it", () => {
     const curve = responseCurve(model, "ch1", { periods: 13, points: 9 });
     for (const p of curve.points) {
-      expectClose(p.response, plan(model, { spend: { ch1: p.spend }, periods: 13 }).response, { rel: 1e-11, abs: 1e-9 });
+      const onlyCh1 = Object.fromEntries(model.spec.channels.map((c) => [c, c === "ch1" ? p.spend : 0]));
+      expectClose(p.response, plan(model, { spend: onlyCh1, periods: 13 }).response, { rel: 1e-11, abs: 1e-9 });
       expect(p.total_spend).toBe(13 * p.spend);
     }
   });

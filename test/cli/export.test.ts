@@ -84,7 +84,9 @@ describe("mixlab export", () => {
     const b = read(given);
     expect(a).toHaveLength(208);
     expect(a.map((x) => x.date)).toEqual(b.map((x) => x.date));
-    a.forEach((x, i) => expectClose(x.predicted, b[i].predicted, { rel: 1e-12 }));
+    a.forEach((x, i) => {
+      expectClose(x.predicted, b[i].predicted, { rel: 1e-12 });
+    });
   });
 
   it("mixlab export without --input of a model without controls exports its own periods, without actuals", async () => {

@@ -17,7 +17,7 @@ const weekly = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");
 const fitArgs = (out: string) => ["fit", weekly, "--trials", "200", "--bootstrap", "20", "--seed", "3", "--out", out, "--json"];
 
 /** The artifact JSON without the fields that may vary between runs (timestamps and durations). */
-function stable(text: string): Record<string, any> {
+function stable(text: string): Record<string, unknown> {
   const json = JSON.parse(text);
   delete json.created_at;
   delete json.fit_seconds;

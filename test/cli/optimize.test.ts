@@ -54,7 +54,7 @@ describe("mixlab optimize", () => {
     const out = JSON.parse(r.out) as { current_budget: number; scenarios: { multiplier: number; budget: number; response: number; roas: number; mroas: number }[] };
     expect(out).toEqual(asJson(budgetScenarios(fitted.model, { periods: 13, multipliers: [0.9, 1, 1.1, 1.2, 1.5] })));
     expect(out.scenarios.map((s) => s.multiplier)).toEqual([0.9, 1, 1.1, 1.2, 1.5]);
-    out.scenarios.forEach((s) => expectClose(s.budget, s.multiplier * out.current_budget, { rel: 1e-15 }));
+    for (const s of out.scenarios) expectClose(s.budget, s.multiplier * out.current_budget, { rel: 1e-15 });
   });
 
   it("mixlab optimize … --target-roas 2 --json finds a budget whose marginal ROAS is the target", async () => {

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { FileError, reasonOf } from "./file-error";
+import { FileError, reasonOf } from "../util/file-error";
 
 /** What will be written at `path`: a file (written atomically, beside itself) or a folder of files. */
 export type OutputKind = "file" | "folder";
