@@ -9,7 +9,7 @@
  * span, which gives the same fit as statsmodels' pinv-based OLS for exactly collinear designs.
  */
 import type { AbstractMatrix } from "ml-matrix";
-import { householderQr } from "../models/qr";
+import { householderQr } from "../linalg/qr";
 import { designMatrixFromColumns, type DesignMatrix } from "../models/standardize";
 import type { NumberArray } from "../util/vector-checks";
 

@@ -68,16 +68,16 @@ import type { ChannelSummary, FitSummary, FittedModel, MetricSet } from "./fitte
 import { createMediaPriorRidge, fitMediaPriorRidge, fitMediaPriorRidgeExact, type MediaPriorRidgeOptions } from "./media-prior-ridge";
 import type { ModelSpec } from "./model-spec";
 import { fitOls } from "./ols";
-import { sampleDeMc, thinDraws } from "./posterior-sampler";
+import { sampleDeMc, thinDraws } from "../mcmc/demc";
 import { prepareRidgeCv, scoreCandidate } from "./ridge-cv-kernel";
 import { createRandom } from "../util/random";
 import { runSearch } from "./search/search";
 import { mostCentral } from "./select-candidate";
 import { designMatrixFromColumns } from "./standardize";
 import { chooseAlpha, timeSeriesFolds, type TimeSeriesFold } from "./time-series-cv";
-import { chainSummary } from "./bayes/chain-summary";
+import { chainSummary } from "../mcmc/chain-summary";
 import { drawMediaPosterior, mediaPosterior } from "./bayes/media-posterior";
-import { sampleDeMcz } from "./bayes/demcz";
+import { sampleDeMcz } from "../mcmc/demcz";
 import { posteriorReturns } from "./bayes/posterior-returns";
 import { decodeCandidate, fromUnit, searchDimensions, type Candidate } from "./transform-space";
 

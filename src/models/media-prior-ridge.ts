@@ -33,7 +33,7 @@
  * refitted by QR on the augmented system (fitMediaPriorRidgeExact), and the tests compare both.
  */
 import type { NumberArray } from "../util/vector-checks";
-import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "./gram-solvers";
+import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "../linalg/gram-solvers";
 import { fitRidge } from "./ridge";
 import { isConstantFeature, type DesignMatrix } from "./standardize";
 

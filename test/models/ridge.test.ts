@@ -3,7 +3,7 @@
 // by test/fixtures/models/make_reference.py (library versions in reference.json → "versions").
 import { afterAll, describe, expect, it } from "vitest";
 import { fitOls } from "../../src/models/ols";
-import { fitRidge, nnlsMixed } from "../../src/models/ridge";
+import { fitRidge } from "../../src/models/ridge";
 import { designMatrix, designMatrixFromColumns, predictLinear, standardizeColumns, type DesignMatrix } from "../../src/models/standardize";
 import { reference, reportErrors, syntheticX, track } from "../fixtures/models/reference";
 import { expectClose } from "../helpers/expect-close";
@@ -117,16 +117,6 @@ describe("fitRidge", () => {
         expectKkt(ridgeGradient(Xs, y, alpha, fit.standardizedCoefficients), fit.standardizedCoefficients, mask, 1e-8);
       }
     }
-  });
-
-  it("nnlsMixed leaves unbounded variables free to be negative", () => {
-    // min ‖A x − b‖² with x0 free and x1 ≥ 0; unconstrained optimum is (−1, −2)
-    const A = designMatrix([[1, 0], [0, 1], [1, 1]]);
-    const b = [-1, -2, -3];
-    const x = nnlsMixed(A, b, [false, true]);
-    expect(x[1]).toBe(0);
-    // with x1 = 0: min (x0 + 1)² + (x0 + 3)² → x0 = −2
-    expectClose(x[0], -2, { rel: 1e-14 });
   });
 
   it("fitRidge with a constant column gives it coefficient 0 (alpha > 0) and names it when alpha is 0", () => {

@@ -4,7 +4,7 @@
 // are autocorrelated, so the tolerance is 5 Monte Carlo standard errors sd/√ESS, the ESS of each
 // coordinate estimated by essBasic (checked against arviz in ess.test.ts).
 import { describe, expect, it } from "vitest";
-import { essBasic } from "../../../src/models/bayes/ess";
+import { essBasic } from "../../../src/mcmc/ess";
 import { sampleTruncatedMvn, truncatedMvnGibbsSweep } from "../../../src/models/bayes/truncated-mvn-gibbs";
 import { createRandom } from "../../../src/util/random";
 import { expectClose } from "../../helpers/expect-close";

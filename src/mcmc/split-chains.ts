@@ -3,7 +3,7 @@
  * (2021) (see rhat.ts): a chain that drifts has halves with different means, which R̂ then sees as
  * disagreeing chains.
  */
-import type { NumberArray } from "../../util/vector-checks";
+import type { NumberArray } from "../util/vector-checks";
 
 /**
  * splitChains(chains) cuts each of M chains of N draws into its first ⌊N/2⌋ and its last ⌊N/2⌋

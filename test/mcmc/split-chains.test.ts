@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitChains } from "../../../src/models/bayes/split-chains";
+import { splitChains } from "../../src/mcmc/split-chains";
 
 describe("splitChains", () => {
   it("splitChains(chains) gives first halves then second halves, dropping the middle draw of an odd chain (as arviz)", () => {

@@ -2,8 +2,8 @@
 // split) on the chains of diagnostics-reference.ts (script: reference/diagnostics_reference.py).
 // Tolerance 1e-12 relative (observed ≤ 5e-15): arviz computes the autocovariances by FFT, this code lag by lag.
 import { describe, expect, it } from "vitest";
-import { essBasic, essBulk, essTail, geyerEss } from "../../../src/models/bayes/ess";
-import { expectClose } from "../../helpers/expect-close";
+import { essBasic, essBulk, essTail, geyerEss } from "../../src/mcmc/ess";
+import { expectClose } from "../helpers/expect-close";
 import { ARVIZ, CHAINS, ar1Chains, iidChains } from "./diagnostics-reference";
 
 const REL = { rel: 1e-12 };

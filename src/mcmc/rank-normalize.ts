@@ -7,8 +7,8 @@
  * Blom's (1958) offsets, as arviz's `_z_scale`. R̂ and ESS of z are then defined even for draws
  * without a finite mean or variance (Cauchy tails), and invariant to monotone transforms.
  */
-import { normalQuantile } from "../../util/distributions";
-import type { NumberArray } from "../../util/vector-checks";
+import { normalQuantile } from "../util/distributions";
+import type { NumberArray } from "../util/vector-checks";
 
 /**
  * rankNormalize(chains) is the normal score Φ⁻¹((r − 3/8)/(S + 1/4)) of each draw's average rank r

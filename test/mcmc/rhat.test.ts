@@ -2,8 +2,8 @@
 // diagnostics-reference.ts (script: reference/diagnostics_reference.py). Tolerance 1e-12 relative (observed ≤ 5e-15):
 // arviz and this code differ only in summation order.
 import { describe, expect, it } from "vitest";
-import { potentialScaleReduction, rankNormalizedRhat, splitRhat } from "../../../src/models/bayes/rhat";
-import { expectClose } from "../../helpers/expect-close";
+import { potentialScaleReduction, rankNormalizedRhat, splitRhat } from "../../src/mcmc/rhat";
+import { expectClose } from "../helpers/expect-close";
 import { ARVIZ, CHAINS, iidChains } from "./diagnostics-reference";
 
 const REL = { rel: 1e-12 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chainSummary } from "../../../src/models/bayes/chain-summary";
-import { sampleDeMcz, type DeMczOptions } from "../../../src/models/bayes/demcz";
-import { createRandom } from "../../../src/util/random";
+import { chainSummary } from "../../src/mcmc/chain-summary";
+import { sampleDeMcz, type DeMczOptions } from "../../src/mcmc/demcz";
+import { createRandom } from "../../src/util/random";
 
 /**
  * A correlated Gaussian in the unit cube: mean 0.5 in every coordinate, sd `sd`, correlation ρ

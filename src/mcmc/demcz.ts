@@ -41,9 +41,9 @@
  * all random numbers come from createRandom(seed) in a fixed order, so the same seed, start and
  * archive give the same chains whatever the evaluator and its timing.
  */
-import { createRandom, type Random } from "../../util/random";
-import { choleskyLower } from "./cholesky";
-import { checkSamplerOptions, type DeMcDraw, type DeMcOptions, type DeMcResult } from "../posterior-sampler";
+import { createRandom, type Random } from "../util/random";
+import { choleskyLower } from "../linalg/cholesky";
+import { checkSamplerOptions, type DeMcDraw, type DeMcOptions, type DeMcResult } from "./demc";
 
 /** Options of sampleDeMcz: those of sampleDeMc (start points of at least 1 chain here) and the archive. */
 export interface DeMczOptions extends DeMcOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { householderQr } from "../../src/models/qr";
+import { householderQr } from "../../src/linalg/qr";
 import { designMatrix, designMatrixFromColumns } from "../../src/models/standardize";
 import { createRandom } from "../../src/util/random";
 import { longleyX } from "../fixtures/models/reference";

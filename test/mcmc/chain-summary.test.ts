@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chainSummary } from "../../../src/models/bayes/chain-summary";
-import { essBulk, essTail } from "../../../src/models/bayes/ess";
-import { rankNormalizedRhat } from "../../../src/models/bayes/rhat";
-import { createRandom } from "../../../src/util/random";
+import { chainSummary } from "../../src/mcmc/chain-summary";
+import { essBulk, essTail } from "../../src/mcmc/ess";
+import { rankNormalizedRhat } from "../../src/mcmc/rhat";
+import { createRandom } from "../../src/util/random";
 
 /** states(chains, perChain, f) → states ordered generation by generation, chain by chain; f(chain, g) gives the state. */
 function states(chains: number, perChain: number, f: (c: number, g: number) => number[]): Float64Array[] {

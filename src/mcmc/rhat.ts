@@ -13,8 +13,8 @@
  * the fold catches chains with equal location but different scale. Values above 1.01 mean the
  * chains have not mixed (the paper's threshold). Unitless.
  */
-import type { NumberArray } from "../../util/vector-checks";
-import { quantileSorted } from "../../util/quantile";
+import type { NumberArray } from "../util/vector-checks";
+import { quantileSorted } from "../util/quantile";
 import { rankNormalize } from "./rank-normalize";
 import { checkChains, splitChains } from "./split-chains";
 

@@ -1,5 +1,5 @@
 /**
- * Householder QR factorisation of a tall design matrix, the least-squares engine of src/models.
+ * Householder QR factorisation of a tall design matrix, the least-squares engine of mixlab.
  *
  * Least squares by QR works on X itself, so its error grows with cond(X), not cond(X)² as the
  * normal equations XᵀX b = Xᵀy do; that matters for badly conditioned designs such as the Longley
@@ -15,7 +15,7 @@
  * vectors) and §5.2.2 (Householder QR); the Householder vector is scaled as in LAPACK dlarfg.
  */
 import type { NumberArray } from "../util/vector-checks";
-import type { DesignMatrix } from "./standardize";
+import type { Matrix } from "./matrix";
 
 /** A column found (numerically) linearly dependent on earlier columns. */
 export interface DeficientColumn {
@@ -60,7 +60,7 @@ export interface HouseholderQr {
  * @throws RangeError if X is malformed or tol is not in (0, 1)
  * @example householderQr(designMatrix([[1, 0], [0, 1], [0, 0]])).rank // => 2
  */
-export function householderQr(X: DesignMatrix, tol = 1e-7): HouseholderQr {
+export function householderQr(X: Matrix, tol = 1e-7): HouseholderQr {
   const { rows: m, cols: p, data } = X;
   if (!(Number.isInteger(m) && m >= 1 && Number.isInteger(p) && p >= 1 && data.length === m * p)) {
     throw new RangeError("householderQr requires a design matrix with rows × cols values");

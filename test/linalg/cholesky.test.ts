@@ -2,9 +2,9 @@
 // log det A against the product of the diagonal pivots, diag(A⁻¹) against A·(A⁻¹e_j) = e_j; and
 // the 2 × 2 example [[4, 2], [2, 5]] by hand (L = [[2, 0], [1, 2]], det 16, A⁻¹ = [[5, −2], [−2, 4]]/16).
 import { describe, expect, it } from "vitest";
-import { choleskyInverseDiagonal, choleskyLogDet, choleskyLower, choleskySolve, solveLower, solveLowerTransposed } from "../../../src/models/bayes/cholesky";
-import { createRandom } from "../../../src/util/random";
-import { expectClose } from "../../helpers/expect-close";
+import { choleskyInverseDiagonal, choleskyLogDet, choleskyLower, choleskySolve, solveLower, solveLowerTransposed } from "../../src/linalg/cholesky";
+import { createRandom } from "../../src/util/random";
+import { expectClose } from "../helpers/expect-close";
 
 function randomSpd(p: number, seed: number): Float64Array {
   const r = createRandom(seed);

@@ -16,8 +16,8 @@
  * only up to where the sequence stops (arviz uses an FFT for all lags; same numbers to rounding),
  * so a well-mixed chain costs O(M·N·T). Draws (count), unitless.
  */
-import { quantileSorted } from "../../util/quantile";
-import type { NumberArray } from "../../util/vector-checks";
+import { quantileSorted } from "../util/quantile";
+import type { NumberArray } from "../util/vector-checks";
 import { rankNormalize } from "./rank-normalize";
 import { checkChains, splitChains } from "./split-chains";
 

@@ -1,6 +1,6 @@
 """Reference values for test/models/bayes/rhat.test.ts and ess.test.ts, from arviz.
 
-Run: python3 test/models/bayes/reference/diagnostics_reference.py with arviz 0.23.4 (installed in a
+Run: python3 test/mcmc/reference/diagnostics_reference.py with arviz 0.23.4 (installed in a
 scratch venv from the wheel: pip install --no-index --find-links <wheel dir> arviz==0.23.4;
 numpy 2.4.6, scipy 1.17.1). The draws are made by the same integer generator as the tests
 (chains.ts in the test: a 32-bit LCG, s <- (1664525 s + 1013904223) mod 2^32, u = s / 2^32,

@@ -1,9 +1,9 @@
 // Reference: Blom's normal scores Φ⁻¹((r − 3/8)/(S + 1/4)) by hand; scipy.stats.norm.ppf(5/34) =
 // −1.0491193917723942 (/usr/bin/python3, scipy 1.10).
 import { describe, expect, it } from "vitest";
-import { rankNormalize } from "../../../src/models/bayes/rank-normalize";
-import { normalQuantile } from "../../../src/util/distributions";
-import { expectClose } from "../../helpers/expect-close";
+import { rankNormalize } from "../../src/mcmc/rank-normalize";
+import { normalQuantile } from "../../src/util/distributions";
+import { expectClose } from "../helpers/expect-close";
 
 describe("rankNormalize", () => {
   it("rankNormalize(chains) gives each draw the normal score of its pooled rank", () => {

@@ -6,7 +6,7 @@
  * c's g-th kept state). A component that is constant over every state (a channel without spend)
  * or not finite somewhere has no R̂ and is left out.
  */
-import type { NumberArray } from "../../util/vector-checks";
+import type { NumberArray } from "../util/vector-checks";
 import { essBulk, essTail } from "./ess";
 import { rankNormalizedRhat } from "./rhat";
 

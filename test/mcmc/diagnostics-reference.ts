@@ -1,6 +1,6 @@
 /**
  * The chains of the R̂/ESS tests and arviz 0.23.4's answers on them, printed by
- * test/models/bayes/reference/diagnostics_reference.py (which builds the same chains with the same
+ * test/mcmc/reference/diagnostics_reference.py (which builds the same chains with the same
  * generator, in exact arithmetic, so both sides see bit-identical draws: `first`, `last` and `sum`
  * confirm it).
  *

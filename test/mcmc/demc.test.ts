@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleDeMc, thinDraws } from "../../src/models/posterior-sampler";
+import { sampleDeMc, thinDraws } from "../../src/mcmc/demc";
 import { createRandom } from "../../src/util/random";
 
 /** f = −2 log density of N(0.5, sd²) in each of `d` dimensions; counts evaluations. */
