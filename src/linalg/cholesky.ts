@@ -1,16 +1,56 @@
 /**
  * Dense Cholesky factorisation A = L·Lᵀ of a small symmetric positive definite matrix (row-major
- * Float64Array), and what the Bayesian regression needs from it: solves with A, L and Lᵀ, log det A
- * and diag(A⁻¹) — all from the factor, never from an explicit inverse of A.
+ * Float64Array), and what the models need from it: solves with A, L and Lᵀ, log det A and
+ * diag(A⁻¹) — all from the factor, never from an explicit inverse of A. The one Cholesky of
+ * mixlab: choleskyInto is the kernel (in place, on a caller's buffers, optionally on a subset of
+ * the rows and columns — what the Gram solvers' active-set steps need), choleskyLower the
+ * allocating form; failure is reported as state (false / null), never thrown.
  *
- * Written by hand rather than through ml-matrix's CholeskyDecomposition: the matrices here are
- * p × p with p ≈ 10–30 and are factored once per posterior, and working on the row-major
- * Float64Arrays of src/models avoids copying into and out of Matrix objects (standardize.ts keeps
- * the models free of ml-matrix state). Algorithm: the Cholesky–Banachiewicz row-by-row recurrence
- * (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 4.2.1), p³/3 flops.
+ * Written by hand rather than through ml-matrix's CholeskyDecomposition: the matrices are p × p
+ * with p ≈ 10–30, factored up to a few times per search candidate, and working on row-major
+ * Float64Arrays avoids copying into and out of Matrix objects. Algorithm: the
+ * Cholesky–Banachiewicz row-by-row recurrence (Golub & Van Loan, Matrix Computations, 4th ed.,
+ * Alg. 4.2.1), p³/3 flops.
  */
 
 const EPS = Number.EPSILON;
+
+/**
+ * choleskyInto(A, p, L, tol, index, count, pivots) factors the principal submatrix
+ * B = A[index, index] (the first `count` entries of index; all p rows and columns when index is
+ * null) as B = L·Lᵀ, into L (row-major count × count, its upper triangle left as it was). A pivot
+ * d_r = B_rr − Σ_{t<r} L_rt² that is not finite or not above tol·|B_rr| means B is not
+ * (numerically) positive definite: the function returns false, L is then unspecified. When
+ * `pivots` is given, d_r is stored in pivots[r] (so Σ log d_r = log det B is available without
+ * rounding through √). Allocates nothing. O(count³/3).
+ * @param A - symmetric matrix, row-major p × p (only the lower triangle of B is read); not mutated
+ * @param p - order of A
+ * @param L - receives the factor, length ≥ count²
+ * @param tol - relative pivot floor ≥ 0 (0: any positive pivot)
+ * @param index - rows/columns of A forming B, or null for all of A
+ * @param count - number of them (p when index is null)
+ * @param pivots - optional, receives the pivots d_r, length ≥ count
+ * @returns whether B is positive definite
+ * @example choleskyInto(Float64Array.of(4, 2, 2, 5), 2, L, 0, null, 2) // => true, L = [2, 0, 1, 2]
+ */
+export function choleskyInto(
+  A: ArrayLike<number>, p: number, L: Float64Array, tol: number,
+  index: Int32Array | null, count: number, pivots?: Float64Array,
+): boolean {
+  for (let r = 0; r < count; r++) {
+    const ar = (index === null ? r : index[r]) * p;
+    for (let col = 0; col <= r; col++) {
+      let v = A[ar + (index === null ? col : index[col])];
+      for (let t = 0; t < col; t++) v -= L[r * count + t] * L[col * count + t];
+      if (col === r) {
+        if (!(v > tol * Math.abs(A[ar + (index === null ? r : index[r])])) || !Number.isFinite(v)) return false;
+        if (pivots !== undefined) pivots[r] = v;
+        L[r * count + r] = Math.sqrt(v);
+      } else L[r * count + col] = v / L[col * count + col];
+    }
+  }
+  return true;
+}
 
 /**
  * choleskyLower(A, p) factors A = L·Lᵀ, L lower triangular with a positive diagonal. O(p³/3).
@@ -29,19 +69,7 @@ export function choleskyLower(A: ArrayLike<number>, p: number): Float64Array | n
   if (!(Number.isInteger(p) && p >= 1)) throw new RangeError("choleskyLower requires an integer order p ≥ 1");
   if (A.length !== p * p) throw new RangeError(`choleskyLower requires a p × p matrix (${p * p} values, got ${A.length})`);
   const L = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * p + j];
-      for (let k = 0; k < j; k++) s -= L[i * p + k] * L[j * p + k];
-      if (i === j) {
-        if (!(s > p * EPS * Math.abs(A[i * p + i])) || !Number.isFinite(s)) return null;
-        L[i * p + i] = Math.sqrt(s);
-      } else {
-        L[i * p + j] = s / L[j * p + j];
-      }
-    }
-  }
-  return L;
+  return choleskyInto(A, p, L, p * EPS, null, p) ? L : null;
 }
 
 /**

@@ -3,8 +3,9 @@
  * shared by the sufficient-statistics kernels (ridge-cv-kernel.ts, media-prior-ridge.ts): Cholesky on
  * a passive subset of the variables, and the bound-constrained minimiser of ½ sᵀH s − cᵀs with
  * s_j ≥ 0 for the first `boundedCount` variables (Lawson–Hanson on the Gram form). Both work in a
- * caller-owned GramWorkspace, so the hot loops allocate nothing.
+ * caller-owned GramWorkspace, so the hot loops allocate nothing; the factorisations are cholesky.ts's.
  */
+import { choleskyInto } from "./cholesky";
 
 const EPS = Number.EPSILON;
 
@@ -27,6 +28,10 @@ export interface GramWorkspace {
   /** Scratch: passive indices and flags. */
   readonly idx: Int32Array;
   readonly passive: Uint8Array;
+  /** Pivots of the last factorisation of all of H (scratch, length p). */
+  readonly pivots: Float64Array;
+  /** log det H = Σ log pivots, set by solveGramBounded (NaN until then or if H is not positive definite). */
+  logDet: number;
 }
 
 /**
@@ -49,13 +54,16 @@ export function createGramWorkspace(p: number): GramWorkspace {
     s: new Float64Array(p),
     idx: new Int32Array(p),
     passive: new Uint8Array(p),
+    pivots: new Float64Array(p),
+    logDet: NaN,
   };
 }
 
 /**
  * solveGramPassive(w, z, all) solves H s = c restricted to the passive set (w.passive, or every
  * variable when all is true) by Cholesky of the passive block H[P, P] = L·Lᵀ, forward and back
- * substitution; z is 0 off the passive set. O(|P|³).
+ * substitution; z is 0 off the passive set. With all, the pivots of H = L·Lᵀ are kept in w.pivots.
+ * O(|P|³).
  * @param w - workspace with H and c filled in; L, rhs and idx are overwritten
  * @param z - receives the solution, length p
  * @param all - solve on every variable (ignore w.passive)
@@ -66,17 +74,7 @@ export function solveGramPassive(w: GramWorkspace, z: Float64Array, all: boolean
   let np = 0;
   for (let j = 0; j < p; j++) if (all || passive[j] === 1) idx[np++] = j;
   // Lower-triangular Cholesky factor of H[idx, idx], row-major np × np, in L.
-  for (let r = 0; r < np; r++) {
-    const hr = idx[r] * p;
-    for (let col = 0; col <= r; col++) {
-      let v = H[hr + idx[col]];
-      for (let t = 0; t < col; t++) v -= L[r * np + t] * L[col * np + t];
-      if (col === r) {
-        if (!(v > 0)) return false;
-        L[r * np + r] = Math.sqrt(v);
-      } else L[r * np + col] = v / L[col * np + col];
-    }
-  }
+  if (!choleskyInto(H, p, L, 0, idx, np, all ? w.pivots : undefined)) return false;
   for (let r = 0; r < np; r++) {
     let v = c[idx[r]];
     for (let t = 0; t < r; t++) v -= L[r * np + t] * rhs[t];
@@ -100,14 +98,19 @@ export function solveGramPassive(w: GramWorkspace, z: Float64Array, all: boolean
  * positive part of the unconstrained solution. Stops at the KKT conditions: g = c − H s has
  * g_j = 0 on the passive set and g_j ≤ tol at the bound. For H = G_s + alpha·I with alpha > 0 the
  * problem is strictly convex, so this is the same solution as NNLS on the augmented least-squares
- * system (nnlsMixed in ridge.ts). O(p³) per active-set step, a few steps in practice.
+ * system (nnlsMixed in nnls.ts). O(p³) per active-set step, a few steps in practice. Also sets
+ * w.logDet = log det H from the first (unconstrained) factorisation.
  * @param w - workspace with H and c filled in; every other buffer is overwritten
  * @param boundedCount - the first boundedCount variables are constrained ≥ 0 (0 … p)
  * @returns false (w.s unspecified) if a passive block is not positive definite
  */
 export function solveGramBounded(w: GramWorkspace, boundedCount: number): boolean {
-  const { p, H, c, z, x, s, passive } = w;
+  const { p, H, c, z, x, s, passive, pivots } = w;
+  w.logDet = NaN;
   if (!solveGramPassive(w, s, true)) return false;
+  let logDet = 0;
+  for (let r = 0; r < p; r++) logDet += Math.log(pivots[r]);
+  w.logDet = logDet;
   let feasible = true;
   for (let j = 0; j < boundedCount; j++) if (!(s[j] >= 0)) feasible = false;
   if (feasible) return true;

@@ -287,27 +287,11 @@ export function fitMediaPriorRidge(prepared: MediaPriorRidge, media: readonly Nu
     penalty += lambda[a] * s[a] * s[a];
   }
   const rss = Math.max(0, yy - 2 * sc + sGs);
-  // log det(G_s + Λ) by Cholesky of H (in the workspace's L buffer).
-  const L = ws.L;
-  let logDet = 0;
-  let pd = true;
-  for (let r = 0; r < p && pd; r++) {
-    for (let col = 0; col <= r; col++) {
-      let v = H[r * p + col];
-      for (let t = 0; t < col; t++) v -= L[r * p + t] * L[col * p + t];
-      if (col === r) {
-        if (!(v > 0)) {
-          pd = false;
-          break;
-        }
-        L[r * p + r] = Math.sqrt(v);
-        logDet += Math.log(v);
-      } else L[r * p + col] = v / L[col * p + col];
-    }
-  }
+  // log det(G_s + Λ) from the pivots of the unconstrained factorisation H = L·Lᵀ (solveGramBounded).
+  const logDet = ws.logDet;
   let logLambda = 0;
   for (let j = 0; j < p; j++) logLambda += Math.log(lambda[j]);
-  const evidence = pd ? (W - 1) * Math.log(rss + penalty) + logDet - logLambda : NaN;
+  const evidence = (W - 1) * Math.log(rss + penalty) + logDet - logLambda;
   let intercept = prepared.yMean;
   for (let j = 0; j < p; j++) {
     const scale = j < m ? scales[j] : prepared.fixedScales[j - m];

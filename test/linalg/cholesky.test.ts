@@ -2,7 +2,7 @@
 // log det A against the product of the diagonal pivots, diag(A⁻¹) against A·(A⁻¹e_j) = e_j; and
 // the 2 × 2 example [[4, 2], [2, 5]] by hand (L = [[2, 0], [1, 2]], det 16, A⁻¹ = [[5, −2], [−2, 4]]/16).
 import { describe, expect, it } from "vitest";
-import { choleskyInverseDiagonal, choleskyLogDet, choleskyLower, choleskySolve, solveLower, solveLowerTransposed } from "../../src/linalg/cholesky";
+import { choleskyInto, choleskyInverseDiagonal, choleskyLogDet, choleskyLower, choleskySolve, solveLower, solveLowerTransposed } from "../../src/linalg/cholesky";
 import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";
 
@@ -60,5 +60,27 @@ describe("cholesky", () => {
     expect(choleskyLower([1, 1, 1, 1], 2)).toBeNull();
     expect(choleskyLower([1, 2, 2, 1], 2)).toBeNull();
     expect(() => choleskyLower([1, 2, 3], 2)).toThrow(/choleskyLower requires a p × p matrix/);
+  });
+
+  it("choleskyInto(A, p, L, 0, index, count, pivots) factors the principal submatrix A[index, index] in place, with Σ log pivots = log det", () => {
+    const p = 8;
+    const A = randomSpd(p, 6);
+    const index = Int32Array.of(1, 4, 6);
+    const sub = new Float64Array(9);
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) sub[r * 3 + c] = A[index[r] * p + index[c]];
+    const L = new Float64Array(p * p).fill(7);
+    const pivots = new Float64Array(3);
+    expect(choleskyInto(A, p, L, 0, index, 3, pivots)).toBe(true);
+    const direct = choleskyLower(sub, 3)!;
+    for (let r = 0; r < 3; r++) for (let c = 0; c <= r; c++) expect(L[r * 3 + c]).toBe(direct[r * 3 + c]);
+    expectClose(pivots.reduce((s, v) => s + Math.log(v), 0), choleskyLogDet(direct, 3), { rel: 1e-14 });
+  });
+
+  it("choleskyInto reports a block that is not positive definite as false, and tol raises the pivot floor", () => {
+    const L = new Float64Array(4);
+    expect(choleskyInto([1, 2, 2, 1], 2, L, 0, null, 2)).toBe(false);
+    expect(choleskyInto([1, 1, 1, 1 + 1e-12], 2, L, 0, null, 2)).toBe(true);
+    expect(choleskyInto([1, 1, 1, 1 + 1e-12], 2, L, 1e-6, null, 2)).toBe(false);
+    expect(choleskyInto([1, 0, 0, Infinity], 2, L, 0, null, 2)).toBe(false);
   });
 });
