@@ -2,7 +2,8 @@
  * DE-MCz with the snooker update, plus an independence proposal after burn-in: differential-
  * evolution MCMC that draws its jumps from an archive of past states instead of the chains' current
  * ones, so a few chains suffice (the posterior sampler of `model: "bayes"`, on the unit cube,
- * target π ∝ exp(−f/(2T))).
+ * target π ∝ exp(−f/(2T))). The loop and the acceptance are the family's (de-chains.ts), shared with
+ * DE-MC (demc.ts).
  *
  * ter Braak & Vrugt (2008), "Differential Evolution Markov Chain with snooker updater and fewer
  * chains", Statistics and Computing 18, 435–446, doi:10.1007/s11222-008-9104-9. The archive Z
@@ -41,9 +42,9 @@
  * all random numbers come from createRandom(seed) in a fixed order, so the same seed, start and
  * archive give the same chains whatever the evaluator and its timing.
  */
-import { createRandom, type Random } from "../util/random";
+import type { Random } from "../util/random";
 import { choleskyLower } from "../linalg/cholesky";
-import { checkSamplerOptions, type DeMcDraw, type DeMcOptions, type DeMcResult } from "./demc";
+import { checkSamplerOptions, parallelMove, runChains, type ChainProposal, type DeMcOptions, type DeMcResult } from "./de-chains";
 
 /** Options of sampleDeMcz: those of sampleDeMc (start points of at least 1 chain here) and the archive. */
 export interface DeMczOptions extends DeMcOptions {
@@ -61,6 +62,34 @@ export interface DeMczOptions extends DeMcOptions {
    * 0: DE-MCz alone). Needs at least 2·d such states (else it stays off; see independenceAcceptance).
    */
   independence?: number;
+}
+
+/** Proposal kinds, counted apart. */
+const PARALLEL = 0;
+const SNOOKER = 1;
+const INDEPENDENCE = 2;
+
+/**
+ * snookerMove(x, z, za, zb, gammaS) → the snooker proposal x* = x + γ_s·(z_aᵖ − z_bᵖ), the
+ * projections onto the line through x and z, with its log Hastings correction
+ * (d − 1)·log(‖x* − z‖/‖x − z‖); the identity move when x = z. O(d).
+ */
+function snookerMove(x: Float64Array, z: Float64Array, za: Float64Array, zb: Float64Array, gammaS: number): ChainProposal {
+  const d = x.length;
+  let norm2 = 0;
+  for (let j = 0; j < d; j++) norm2 += (x[j] - z[j]) ** 2;
+  if (!(norm2 > 0)) return { point: null, logCorrection: 0, kind: SNOOKER }; // x = z: the identity move
+  // projection of z_a − z_b onto the direction x − z
+  let dot = 0;
+  for (let j = 0; j < d; j++) dot += (za[j] - zb[j]) * (x[j] - z[j]);
+  const step = (gammaS * dot) / norm2;
+  const p = new Float64Array(d);
+  let after2 = 0;
+  for (let j = 0; j < d; j++) {
+    p[j] = x[j] + step * (x[j] - z[j]);
+    after2 += (p[j] - z[j]) ** 2;
+  }
+  return { point: p, logCorrection: ((d - 1) / 2) * Math.log(after2 / norm2), kind: SNOOKER };
 }
 
 /** Degrees of freedom of the independence proposal's t (heavy tails keep q(x*)/π(x*) bounded). */
@@ -143,7 +172,7 @@ export interface DeMczResult extends DeMcResult {
  * @example sampleDeMcz({ start, startValues, archive, evaluate: (ps) => ps.map((p) => ((p[0] - 0.5) / 0.1) ** 2), generations: 2000, burnIn: 1000, seed: 1 }).draws // => states spread as N(0.5, 0.1²)
  */
 export function sampleDeMcz(options: DeMczOptions): DeMczResult {
-  const { start, startValues, evaluate, generations, burnIn } = options;
+  const { burnIn } = options;
   const { chains: N, dimension: d, temperature } = checkSamplerOptions("sampleDeMcz", options, 1);
   if (!(options.archive.length >= 3)) throw new RangeError("sampleDeMcz requires an archive of at least 3 points");
   if (options.archive.some((z) => z.length !== d)) throw new RangeError("sampleDeMcz requires archive points of the chains' dimension");
@@ -156,117 +185,51 @@ export function sampleDeMcz(options: DeMczOptions): DeMczResult {
   const independence = options.independence ?? 0;
   if (!(independence >= 0 && independence <= 1)) throw new RangeError("sampleDeMcz requires an independence probability in [0, 1]");
 
-  const random = createRandom(options.seed);
   const archive: Float64Array[] = options.archive.map((z) => Float64Array.from(z));
-  const xs: Float64Array[] = start.map((s) => Float64Array.from(s));
-  const fx = startValues.map((v) => (v === v ? v : Infinity));
-  const from = Int32Array.from({ length: N }, (_, i) => -1 - i);
   const gamma0 = 2.38 / Math.sqrt(2 * d);
   let proposal: IndependenceProposal | null = null;
   let halfway = archive.length;
-  let indAccepted = 0;
-  let indProposed = 0;
-  const draws: DeMcDraw[] = [];
-  let accepted = 0;
-  let proposed = 0;
-  let snookerAccepted = 0;
-  let snookerProposed = 0;
-  let evaluations = 0;
-  for (let g = 0; g < generations; g++) {
-    const proposals: Array<Float64Array | null> = new Array(N);
-    // log of the Hastings correction: (d − 1)·log(‖x* − z‖/‖x − z‖) for a snooker move,
-    // log q(x) − log q(x*) for an independence move, 0 for a parallel move
-    const logCorrection = new Float64Array(N);
-    const isSnooker = new Uint8Array(N);
-    const isIndependent = new Uint8Array(N);
-    if (g === Math.floor(burnIn / 2)) halfway = archive.length;
-    if (g === burnIn && independence > 0) proposal = fitIndependence(archive.slice(halfway), d);
-    const uniforms = new Float64Array(N);
-    for (let i = 0; i < N; i++) {
-      const x = xs[i];
-      const p = new Float64Array(d);
-      if (proposal !== null && random.uniform() < independence) {
-        const u = proposal.draw(random);
-        const before = proposal.logDensity(x);
-        const after = proposal.logDensity(u);
-        // a state on a face of the cube (or a draw rounded onto one) has no finite q: identity move
-        if (Number.isFinite(before) && Number.isFinite(after)) {
-          logCorrection[i] = before - after;
-          proposals[i] = u;
-        } else {
-          proposals[i] = null;
-        }
-        isIndependent[i] = 1;
-      } else if (random.uniform() < snooker) {
-        isSnooker[i] = 1;
-        const M = archive.length;
-        const zi = random.int(M);
-        let a = random.int(M - 1);
-        if (a >= zi) a++;
-        let b = random.int(M - 2);
-        if (b >= Math.min(zi, a)) b++;
-        if (b >= Math.max(zi, a)) b++;
-        const gammaS = 1.2 + random.uniform();
-        const z = archive[zi];
-        let norm2 = 0;
-        for (let j = 0; j < d; j++) norm2 += (x[j] - z[j]) ** 2;
-        if (norm2 > 0) {
-          // projection of z_a − z_b onto the direction x − z
-          let dot = 0;
-          for (let j = 0; j < d; j++) dot += (archive[a][j] - archive[b][j]) * (x[j] - z[j]);
-          const step = (gammaS * dot) / norm2;
-          let after2 = 0;
-          for (let j = 0; j < d; j++) {
-            p[j] = x[j] + step * (x[j] - z[j]);
-            after2 += (p[j] - z[j]) ** 2;
-          }
-          logCorrection[i] = ((d - 1) / 2) * Math.log(after2 / norm2);
-          proposals[i] = p;
-        } else {
-          proposals[i] = null; // x = z: the identity move
-        }
-      } else {
-        const gamma = random.uniform() < 0.1 ? 1 : gamma0;
-        const M = archive.length;
-        const a = random.int(M);
-        let b = random.int(M - 1);
-        if (b >= a) b++;
-        for (let j = 0; j < d; j++) p[j] = x[j] + gamma * (archive[a][j] - archive[b][j]) + jitter * random.normal();
-        proposals[i] = p;
-      }
-      uniforms[i] = random.uniform();
+  const propose = (_g: number, i: number, xs: readonly Float64Array[], random: Random): ChainProposal => {
+    const x = xs[i];
+    if (proposal !== null && random.uniform() < independence) {
+      const u = proposal.draw(random);
+      const before = proposal.logDensity(x);
+      const after = proposal.logDensity(u);
+      // a state on a face of the cube (or a draw rounded onto one) has no finite q: identity move
+      return Number.isFinite(before) && Number.isFinite(after)
+        ? { point: u, logCorrection: before - after, kind: INDEPENDENCE }
+        : { point: null, logCorrection: 0, kind: INDEPENDENCE };
     }
-    const inside = proposals.map((p) => p !== null && p.every((v) => v >= 0 && v <= 1));
-    const batch = proposals.filter((p, i): p is Float64Array => inside[i]);
-    const values = batch.length > 0 ? evaluate(batch) : [];
-    let t = 0;
-    for (let i = 0; i < N; i++) {
-      proposed++;
-      if (isSnooker[i]) snookerProposed++;
-      if (isIndependent[i]) indProposed++;
-      if (!inside[i]) continue;
-      const index = evaluations + t;
-      const v = values[t++];
-      if (!(v === v) || v === Infinity) continue;
-      const logRatio = -(v - fx[i]) / (2 * temperature) + logCorrection[i];
-      if (logRatio >= 0 || Math.log(uniforms[i]) < logRatio) {
-        xs[i] = proposals[i] as Float64Array;
-        fx[i] = v;
-        from[i] = index;
-        accepted++;
-        if (isSnooker[i]) snookerAccepted++;
-        if (isIndependent[i]) indAccepted++;
-      }
+    const M = archive.length;
+    if (random.uniform() < snooker) {
+      const zi = random.int(M);
+      let a = random.int(M - 1);
+      if (a >= zi) a++;
+      let b = random.int(M - 2);
+      if (b >= Math.min(zi, a)) b++;
+      if (b >= Math.max(zi, a)) b++;
+      return snookerMove(x, archive[zi], archive[a], archive[b], 1.2 + random.uniform());
     }
-    evaluations += batch.length;
-    if ((g + 1) % thin === 0) for (let i = 0; i < N; i++) archive.push(xs[i]);
-    if (g >= burnIn) for (let i = 0; i < N; i++) draws.push({ unit: xs[i], value: fx[i], evaluation: from[i] });
-    options.onGeneration?.(g + 1, generations);
-  }
+    const gamma = random.uniform() < 0.1 ? 1 : gamma0;
+    const a = random.int(M);
+    let b = random.int(M - 1);
+    if (b >= a) b++;
+    return { point: parallelMove(x, archive[a], archive[b], gamma, jitter, random), logCorrection: 0, kind: PARALLEL };
+  };
+  const run = runChains(options, N, temperature, {
+    kinds: 3,
+    beforeGeneration: (g) => {
+      if (g === Math.floor(burnIn / 2)) halfway = archive.length;
+      if (g === burnIn && independence > 0) proposal = fitIndependence(archive.slice(halfway), d);
+    },
+    propose,
+    afterGeneration: (g, xs) => {
+      if ((g + 1) % thin === 0) for (let i = 0; i < N; i++) archive.push(xs[i]);
+    },
+  });
+  const share = (kind: number) => (run.proposedByKind[kind] > 0 ? run.acceptedByKind[kind] / run.proposedByKind[kind] : 0);
   return {
-    draws, acceptance: proposed > 0 ? accepted / proposed : 0, evaluations, archiveSize: archive.length,
-    snookerAcceptance: snookerProposed > 0 ? snookerAccepted / snookerProposed : 0,
-    independenceAcceptance: indProposed > 0 ? indAccepted / indProposed : 0,
-    independenceUsed: proposal !== null,
+    draws: run.draws, acceptance: run.acceptance, evaluations: run.evaluations, archiveSize: archive.length,
+    snookerAcceptance: share(SNOOKER), independenceAcceptance: share(INDEPENDENCE), independenceUsed: proposal !== null,
   };
 }

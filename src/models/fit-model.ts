@@ -68,7 +68,8 @@ import type { ChannelSummary, FitSummary, FittedModel, MetricSet } from "./fitte
 import { createMediaPriorRidge, fitMediaPriorRidge, fitMediaPriorRidgeExact, type MediaPriorRidgeOptions } from "./media-prior-ridge";
 import type { ModelSpec } from "./model-spec";
 import { fitOls } from "./ols";
-import { sampleDeMc, thinDraws } from "../mcmc/demc";
+import { sampleDeMc } from "../mcmc/demc";
+import { thinDraws } from "../mcmc/thin-draws";
 import { prepareRidgeCv, scoreCandidate } from "./ridge-cv-kernel";
 import { createRandom } from "../util/random";
 import { runSearch } from "./search/search";

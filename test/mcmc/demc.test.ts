@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleDeMc, thinDraws } from "../../src/mcmc/demc";
+import { sampleDeMc } from "../../src/mcmc/demc";
 import { createRandom } from "../../src/util/random";
 
 /** f = −2 log density of N(0.5, sd²) in each of `d` dimensions; counts evaluations. */
@@ -76,19 +76,5 @@ describe("sampleDeMc", () => {
     expect(() => sampleDeMc({ start, startValues: g.f(start), evaluate: g.f, generations: 5, burnIn: 0, seed: 1 })).toThrow(/at least 4 chains/);
     const four = starts(4, 1, 9);
     expect(() => sampleDeMc({ start: four, startValues: g.f(four), evaluate: g.f, generations: 5, burnIn: 5, seed: 1 })).toThrow(/burnIn/);
-  });
-});
-
-describe("thinDraws", () => {
-  it("thinDraws(draws, size, seed) keeps `size` distinct draws, the same ones for the same seed", () => {
-    const draws = Array.from({ length: 100 }, (_, i) => i);
-    const a = thinDraws(draws, 30, 1);
-    expect(new Set(a).size).toBe(30);
-    expect(thinDraws(draws, 30, 1)).toEqual(a);
-    expect(thinDraws(draws, 30, 2)).not.toEqual(a);
-  });
-
-  it("thinDraws(draws, size, seed) with size ≥ the draws keeps them all, in order", () => {
-    expect(thinDraws([3, 1, 2], 5, 1)).toEqual([3, 1, 2]);
   });
 });
