@@ -6,6 +6,7 @@
  * caller-owned GramWorkspace, so the hot loops allocate nothing; the factorisations are cholesky.ts's.
  */
 import { choleskyInto } from "./cholesky";
+import { lawsonHanson, type ActiveSetProblem } from "./nnls";
 
 const EPS = Number.EPSILON;
 
@@ -25,9 +26,10 @@ export interface GramWorkspace {
   readonly x: Float64Array;
   /** The solution of solveGramBounded, length p. */
   readonly s: Float64Array;
-  /** Scratch: passive indices and flags. */
+  /** Scratch: passive indices and flags, bounded flags. */
   readonly idx: Int32Array;
   readonly passive: Uint8Array;
+  readonly bounded: Uint8Array;
   /** Pivots of the last factorisation of all of H (scratch, length p). */
   readonly pivots: Float64Array;
   /** log det H = Σ log pivots, set by solveGramBounded (NaN until then or if H is not positive definite). */
@@ -54,6 +56,7 @@ export function createGramWorkspace(p: number): GramWorkspace {
     s: new Float64Array(p),
     idx: new Int32Array(p),
     passive: new Uint8Array(p),
+    bounded: new Uint8Array(p),
     pivots: new Float64Array(p),
     logDet: NaN,
   };
@@ -93,8 +96,8 @@ export function solveGramPassive(w: GramWorkspace, z: Float64Array, all: boolean
 /**
  * solveGramBounded(w, boundedCount) minimises ½ sᵀH s − cᵀs subject to s_j ≥ 0 for
  * j < boundedCount (the others free), into w.s: the unconstrained Cholesky solution when it is
- * feasible, else Lawson–Hanson NNLS (C. L. Lawson & R. J. Hanson, Solving Least Squares Problems,
- * 1974, ch. 23) on the Gram form, with free variables always passive and warm-started from the
+ * feasible, else Lawson–Hanson NNLS (lawsonHanson in nnls.ts) on the Gram form, each passive
+ * subproblem by Cholesky, with free variables always passive and warm-started from the
  * positive part of the unconstrained solution. Stops at the KKT conditions: g = c − H s has
  * g_j = 0 on the passive set and g_j ≤ tol at the bound. For H = G_s + alpha·I with alpha > 0 the
  * problem is strictly convex, so this is the same solution as NNLS on the augmented least-squares
@@ -105,7 +108,7 @@ export function solveGramPassive(w: GramWorkspace, z: Float64Array, all: boolean
  * @returns false (w.s unspecified) if a passive block is not positive definite
  */
 export function solveGramBounded(w: GramWorkspace, boundedCount: number): boolean {
-  const { p, H, c, z, x, s, passive, pivots } = w;
+  const { p, H, c, z, x, s, passive, pivots, bounded } = w;
   w.logDet = NaN;
   if (!solveGramPassive(w, s, true)) return false;
   let logDet = 0;
@@ -115,70 +118,41 @@ export function solveGramBounded(w: GramWorkspace, boundedCount: number): boolea
   for (let j = 0; j < boundedCount; j++) if (!(s[j] >= 0)) feasible = false;
   if (feasible) return true;
 
-  for (let j = 0; j < p; j++) passive[j] = j >= boundedCount || s[j] > 0 ? 1 : 0;
-  x.fill(0);
+  for (let j = 0; j < p; j++) {
+    bounded[j] = j < boundedCount ? 1 : 0;
+    passive[j] = j >= boundedCount || s[j] > 0 ? 1 : 0;
+  }
   let cMax = 0;
   let hMax = 0;
   for (let j = 0; j < p; j++) {
     cMax = Math.max(cMax, Math.abs(c[j]));
     hMax = Math.max(hMax, H[j * p + j]);
   }
-  const limit = 3 * p + 30;
-  let entering = -1;
-  outer: for (let iter = 0; iter < limit; iter++) {
-    for (let inner = 0; inner < limit; inner++) {
-      if (!solveGramPassive(w, z, false)) return false;
-      if (entering >= 0 && inner === 0 && !(z[entering] > 0)) {
-        // The gradient said "enter" yet the variable would not become positive: rounding only,
-        // the KKT conditions hold to working precision (Lawson & Hanson's step-6 guard).
-        passive[entering] = 0;
-        break outer;
-      }
-      let step = 1;
-      let blocking = -1;
+  const problem: ActiveSetProblem = {
+    p,
+    bounded,
+    solvePassive: (_passive, out) => solveGramPassive(w, out, false),
+    entering: (xs, pass) => {
+      // KKT check on the bounded variables held at 0: g = c − H x.
+      let xSum = 0;
+      for (let j = 0; j < p; j++) xSum += Math.abs(xs[j]);
+      const tol = 10 * EPS * p * (cMax + hMax * xSum);
+      let best = -1;
+      let bestW = tol;
       for (let j = 0; j < boundedCount; j++) {
-        if (passive[j] === 1 && z[j] <= 0) {
-          const denom = x[j] - z[j];
-          const t = denom > 0 ? x[j] / denom : 0;
-          if (blocking < 0 || t < step) {
-            step = Math.min(step, t);
-            blocking = j;
-          }
+        if (pass[j] === 1) continue;
+        let g = c[j];
+        const hj = j * p;
+        for (let l = 0; l < p; l++) g -= H[hj + l] * xs[l];
+        if (g > bestW) {
+          best = j;
+          bestW = g;
         }
       }
-      if (blocking < 0) {
-        x.set(z);
-        break;
-      }
-      for (let j = 0; j < p; j++) x[j] += step * (z[j] - x[j]);
-      x[blocking] = 0;
-      for (let j = 0; j < boundedCount; j++) {
-        if (passive[j] === 1 && !(x[j] > 0)) {
-          x[j] = 0;
-          passive[j] = 0;
-        }
-      }
-    }
-    // KKT check on the bounded variables held at 0.
-    let xSum = 0;
-    for (let j = 0; j < p; j++) xSum += Math.abs(x[j]);
-    const tol = 10 * EPS * p * (cMax + hMax * xSum);
-    let best = -1;
-    let bestW = tol;
-    for (let j = 0; j < boundedCount; j++) {
-      if (passive[j] === 1) continue;
-      let g = c[j];
-      const hj = j * p;
-      for (let l = 0; l < p; l++) g -= H[hj + l] * x[l];
-      if (g > bestW) {
-        best = j;
-        bestW = g;
-      }
-    }
-    if (best < 0) break;
-    passive[best] = 1;
-    entering = best;
-  }
+      return best;
+    },
+  };
+  if (!lawsonHanson(problem, x, z, passive)) return false;
   s.set(x);
   return true;
 }
