@@ -65,6 +65,7 @@ import { percentile } from "./bootstrap";
 import { drawBootstrap } from "./draw-bootstrap";
 import { fitElasticNet } from "./elastic-net";
 import type { ChannelSummary, FitSummary, FittedModel, MetricSet } from "./fitted-model";
+import { mediaPriorCvNrmse, prepareMediaPriorCv } from "./media-prior-cv";
 import { createMediaPriorRidge, fitMediaPriorRidge, fitMediaPriorRidgeExact, type MediaPriorRidgeOptions } from "./media-prior-ridge";
 import type { ModelSpec } from "./model-spec";
 import { fitOls } from "./ols";
@@ -75,7 +76,7 @@ import { createRandom } from "../util/random";
 import { runSearch } from "./search/search";
 import { mostCentral } from "./select-candidate";
 import { designMatrixFromColumns } from "./standardize";
-import { chooseAlpha, timeSeriesFolds, type TimeSeriesFold } from "./time-series-cv";
+import { chooseAlpha, timeSeriesFolds } from "./time-series-cv";
 import { chainSummary } from "../mcmc/chain-summary";
 import { drawMediaPosterior, mediaPosterior } from "./bayes/media-posterior";
 import { sampleDeMcz } from "../mcmc/demcz";
@@ -222,32 +223,6 @@ function exploreLocally(
     evaluateBatch(batch).forEach((objectives, j) => out.push({ unit: batch[j], objectives, x: {}, index: candidates.length + start + j }));
   }
   return out;
-}
-
-/**
- * mediaPriorCvNrmse(folds, fixed, y, media, alpha, ridge) → the CV NRMSE (mean over folds of
- * √(SSE/n)/range on each test window) of the media-prior ridge: each fold refitted on its training
- * rows. For the summary of the chosen candidate. O(folds·n·(m + q)²).
- */
-function mediaPriorCvNrmse(folds: readonly TimeSeriesFold[], fixed: readonly Float64Array[], y: Float64Array, media: readonly Float64Array[], alpha: number, ridge: MediaPriorRidgeOptions): number {
-  let total = 0;
-  for (const fold of folds) {
-    const end = fold.train[fold.train.length - 1] + 1;
-    const fit = fitMediaPriorRidge(createMediaPriorRidge(fixed.map((c) => c.subarray(0, end)), y.subarray(0, end)), media.map((c) => c.subarray(0, end)), alpha, ridge);
-    let sse = 0;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const i of fold.test) {
-      let p = fit.intercept;
-      media.forEach((c, j) => { p += fit.coefficients[j] * c[i]; });
-      fixed.forEach((c, l) => { p += fit.coefficients[media.length + l] * c[i]; });
-      sse += (y[i] - p) ** 2;
-      lo = Math.min(lo, y[i]);
-      hi = Math.max(hi, y[i]);
-    }
-    total += Math.sqrt(sse / fold.test.length) / (hi - lo);
-  }
-  return total / folds.length;
 }
 
 /** The split index of a spec on a table: the first held-out row (n when nothing is held out). */
@@ -505,7 +480,7 @@ export async function fitModel(table: Table, spec: ModelSpec, options: FitOption
     const spread = poolObjectives.map((o) => o[0] - search!.bestScore).sort((a, b) => a - b);
     searchSummary = {
       candidates: search.candidates, seconds: search.seconds, seed: spec.search.seed, method: spec.search.method,
-      cv_nrmse: stable ? mediaPriorCvNrmse(folds, fixedK, yK, chosen.media.map((c) => c.subarray(0, k)), searchAlpha(chosen.alpha), ridge) : poolObjectives[chosenIndex][0],
+      cv_nrmse: stable ? mediaPriorCvNrmse(prepareMediaPriorCv(folds, fixedK, yK), chosen.media.map((c) => c.subarray(0, k)), searchAlpha(chosen.alpha), ridge) : poolObjectives[chosenIndex][0],
       rssd: poolObjectives[chosenIndex][1], near_optimal: search.distinct, tolerance: spread[Math.floor(0.9 * (spread.length - 1))],
     };
   }
