@@ -1,6 +1,6 @@
 /**
  * Auxiliary least-squares regressions for the diagnostics (VIF, Breusch–Pagan): the residual sum
- * of squares of y regressed on a set of columns, by the Householder QR of src/models/qr.ts.
+ * of squares of y regressed on a set of columns, by the Householder QR of src/linalg/qr.ts.
  *
  * The residual sum of squares is the squared norm of the last n − r entries of Qᵀy (Golub & Van
  * Loan, Matrix Computations 4th ed., §5.3.3), so no back-substitution and no normal equations

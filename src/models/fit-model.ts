@@ -62,7 +62,7 @@ import { parseIsoDate } from "../data/parse-date";
 import { periodDays, type Table } from "../data/table";
 import { baselineTerms, design, mediaColumn, type DesignContext, type DesignInput } from "../features/design";
 import { percentile } from "./bootstrap";
-import { drawBootstrap } from "./draw-bootstrap";
+import { drawBootstrap, posteriorReturns } from "./draw-returns";
 import { fitElasticNet } from "./elastic-net";
 import type { ChannelSummary, FitSummary, FittedModel, MetricSet } from "./fitted-model";
 import { mediaPriorCvNrmse, prepareMediaPriorCv } from "./media-prior-cv";
@@ -80,7 +80,6 @@ import { chooseAlpha, timeSeriesFolds } from "./time-series-cv";
 import { chainSummary } from "../mcmc/chain-summary";
 import { drawMediaPosterior, mediaPosterior } from "./bayes/media-posterior";
 import { sampleDeMcz } from "../mcmc/demcz";
-import { posteriorReturns } from "./bayes/posterior-returns";
 import { decodeCandidate, fromUnit, searchDimensions, type Candidate } from "./transform-space";
 
 export interface FitOptions {
