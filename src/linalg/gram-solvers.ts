@@ -30,10 +30,11 @@ export interface GramWorkspace {
   readonly idx: Int32Array;
   readonly passive: Uint8Array;
   readonly bounded: Uint8Array;
-  /** Pivots of the last factorisation of all of H (scratch, length p). */
+  /**
+   * Pivots d_r of the factorisation of all of H = L·Lᵀ that solveGramBounded starts with
+   * (log det H = Σ log d_r); the active-set steps leave them alone.
+   */
   readonly pivots: Float64Array;
-  /** log det H = Σ log pivots, set by solveGramBounded (NaN until then or if H is not positive definite). */
-  logDet: number;
 }
 
 /**
@@ -58,7 +59,6 @@ export function createGramWorkspace(p: number): GramWorkspace {
     passive: new Uint8Array(p),
     bounded: new Uint8Array(p),
     pivots: new Float64Array(p),
-    logDet: NaN,
   };
 }
 
@@ -101,19 +101,15 @@ export function solveGramPassive(w: GramWorkspace, z: Float64Array, all: boolean
  * positive part of the unconstrained solution. Stops at the KKT conditions: g = c − H s has
  * g_j = 0 on the passive set and g_j ≤ tol at the bound. For H = G_s + alpha·I with alpha > 0 the
  * problem is strictly convex, so this is the same solution as NNLS on the augmented least-squares
- * system (nnlsMixed in nnls.ts). O(p³) per active-set step, a few steps in practice. Also sets
- * w.logDet = log det H from the first (unconstrained) factorisation.
+ * system (nnlsMixed in nnls.ts). O(p³) per active-set step, a few steps in practice. The pivots
+ * of the first (unconstrained) factorisation stay in w.pivots.
  * @param w - workspace with H and c filled in; every other buffer is overwritten
  * @param boundedCount - the first boundedCount variables are constrained ≥ 0 (0 … p)
  * @returns false (w.s unspecified) if a passive block is not positive definite
  */
 export function solveGramBounded(w: GramWorkspace, boundedCount: number): boolean {
-  const { p, H, c, z, x, s, passive, pivots, bounded } = w;
-  w.logDet = NaN;
+  const { p, H, c, z, x, s, passive, bounded } = w;
   if (!solveGramPassive(w, s, true)) return false;
-  let logDet = 0;
-  for (let r = 0; r < p; r++) logDet += Math.log(pivots[r]);
-  w.logDet = logDet;
   let feasible = true;
   for (let j = 0; j < boundedCount; j++) if (!(s[j] >= 0)) feasible = false;
   if (feasible) return true;
@@ -128,18 +124,44 @@ export function solveGramBounded(w: GramWorkspace, boundedCount: number): boolea
     cMax = Math.max(cMax, Math.abs(c[j]));
     hMax = Math.max(hMax, H[j * p + j]);
   }
-  const problem: ActiveSetProblem = {
+  const problem = gramProblem(w);
+  problem.boundedCount = boundedCount;
+  problem.cMax = cMax;
+  problem.hMax = hMax;
+  if (!lawsonHanson(problem, x, z, passive)) return false;
+  s.set(x);
+  return true;
+}
+
+/** The Gram form's half of the active-set method, made once per workspace. */
+interface GramProblem extends ActiveSetProblem {
+  boundedCount: number;
+  cMax: number;
+  hMax: number;
+}
+
+const problems = new WeakMap<GramWorkspace, GramProblem>();
+
+/** gramProblem(w) → the passive solve (Cholesky) and KKT check (g = c − H x) on w, cached. */
+function gramProblem(w: GramWorkspace): GramProblem {
+  const cached = problems.get(w);
+  if (cached !== undefined) return cached;
+  const { p, H, c } = w;
+  const problem: GramProblem = {
     p,
-    bounded,
+    bounded: w.bounded,
+    boundedCount: 0,
+    cMax: 0,
+    hMax: 0,
     solvePassive: (_passive, out) => solveGramPassive(w, out, false),
     entering: (xs, pass) => {
       // KKT check on the bounded variables held at 0: g = c − H x.
       let xSum = 0;
       for (let j = 0; j < p; j++) xSum += Math.abs(xs[j]);
-      const tol = 10 * EPS * p * (cMax + hMax * xSum);
+      const tol = 10 * EPS * p * (problem.cMax + problem.hMax * xSum);
       let best = -1;
       let bestW = tol;
-      for (let j = 0; j < boundedCount; j++) {
+      for (let j = 0; j < problem.boundedCount; j++) {
         if (pass[j] === 1) continue;
         let g = c[j];
         const hj = j * p;
@@ -152,7 +174,6 @@ export function solveGramBounded(w: GramWorkspace, boundedCount: number): boolea
       return best;
     },
   };
-  if (!lawsonHanson(problem, x, z, passive)) return false;
-  s.set(x);
-  return true;
+  problems.set(w, problem);
+  return problem;
 }

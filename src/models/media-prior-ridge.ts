@@ -288,7 +288,8 @@ export function fitMediaPriorRidge(prepared: MediaPriorRidge, media: readonly Nu
   }
   const rss = Math.max(0, yy - 2 * sc + sGs);
   // log det(G_s + Λ) from the pivots of the unconstrained factorisation H = L·Lᵀ (solveGramBounded).
-  const logDet = ws.logDet;
+  let logDet = 0;
+  for (let r = 0; r < p; r++) logDet += Math.log(ws.pivots[r]);
   let logLambda = 0;
   for (let j = 0; j < p; j++) logLambda += Math.log(lambda[j]);
   const evidence = (W - 1) * Math.log(rss + penalty) + logDet - logLambda;
