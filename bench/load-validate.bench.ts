@@ -21,12 +21,12 @@ function makeCsv(rows: number, columns: number, seed: number): string {
   for (let r = 0; r < rows; r++) {
     const date = new Date((start + r) * 86_400_000).toISOString().slice(0, 10);
     let line = date;
-    for (let c = 0; c < channels; c++) line += "," + (random.uniform() * 1000).toFixed(2);
-    line += "," + (50_000 + random.normal() * 5000).toFixed(2);
-    line += "," + (10 + random.uniform()).toFixed(3) + "," + (random.uniform() < 0.1 ? 1 : 0) + "," + random.normal().toFixed(4);
+    for (let c = 0; c < channels; c++) line += `,${(random.uniform() * 1000).toFixed(2)}`;
+    line += `,${(50_000 + random.normal() * 5000).toFixed(2)}`;
+    line += `,${(10 + random.uniform()).toFixed(3)},${random.uniform() < 0.1 ? 1 : 0},${random.normal().toFixed(4)}`;
     out.push(line);
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 if (process.argv[2] === "--measure") {

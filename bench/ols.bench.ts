@@ -28,7 +28,7 @@ function makeCsv(n: number): string {
     spends.forEach((s, c) => { revenue += beta[c] * s; });
     out.push([new Date((start + r) * 86_400_000).toISOString().slice(0, 10), ...spends.map((s) => s.toFixed(2)), revenue.toFixed(2), price.toFixed(3), promo].join(","));
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 const child = `

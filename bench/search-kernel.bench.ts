@@ -82,7 +82,7 @@ function drawCandidates(count: number): Float64Array {
       out[o + 3 * c + 1] = 0.3 + 1.7 * random.uniform();
       out[o + 3 * c + 2] = 0.5 + 2.5 * random.uniform();
     }
-    out[o + 3 * CHANNELS] = Math.pow(10, -3 + 5 * random.uniform());
+    out[o + 3 * CHANNELS] = 10 ** (-3 + 5 * random.uniform());
   }
   return out;
 }
@@ -174,7 +174,7 @@ function slowScore(media: Float64Array[], alpha: number): { nrmse: number; coeff
     const fit = fitRidge(selectRows(Xc, f.train), f.train.map((i) => y[i]), alpha, { nonNegative: mask });
     const pred = predictLinear(selectRows(Xc, f.test), fit.coefficients, fit.intercept);
     let sse = 0;
-    f.test.forEach((i, t) => (sse += (y[i] - pred[t]) ** 2));
+    f.test.forEach((i, t) => { sse += (y[i] - pred[t]) ** 2; });
     nrmse += Math.sqrt(sse / f.test.length) / ranges[k] / folds.length;
   });
   return { nrmse, coefficients: fitRidge(Xc, y, alpha, { nonNegative: mask }).coefficients };

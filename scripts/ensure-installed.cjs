@@ -17,18 +17,5 @@ if (missing.length > 0) {
   execSync("npm install --no-audit --no-fund", { stdio: ["ignore", "inherit", "inherit"], cwd: root });
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const t = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
-    if (t > newest) newest = t;
-  }
-  return newest;
-}
-const stamp = path.join(root, "dist", ".build-stamp");
-const stale = !fs.existsSync(stamp) || newestMtime(path.join(root, "src")) > fs.statSync(stamp).mtimeMs;
-if (stale) {
-  console.error("mixlab: building dist/");
-  execSync(`"${process.execPath}" scripts/build.cjs`, { stdio: ["ignore", "inherit", "inherit"], cwd: root });
-}
+// Rebuild dist/ when it is missing or older than src/ (build.cjs decides).
+execSync(`"${process.execPath}" scripts/build.cjs --if-needed`, { stdio: ["ignore", "inherit", "inherit"], cwd: root });

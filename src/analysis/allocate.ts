@@ -136,7 +136,7 @@ function scanPoints(lo: number, hi: number, n: number): number[] {
   const pts: number[] = [];
   for (let i = 0; i <= n; i++) pts.push(lo + (span * i) / n);
   const g = Math.max(4, Math.floor(n / 2));
-  for (let i = 0; i < g; i++) pts.push(lo + span * Math.pow(1e-7, 1 - i / g));
+  for (let i = 0; i < g; i++) pts.push(lo + span * 1e-7 ** (1 - i / g));
   pts.sort((p, q) => p - q);
   const out: number[] = [];
   for (const p of pts) if (p >= lo && p <= hi && (out.length === 0 || p > out[out.length - 1])) out.push(p);
@@ -250,7 +250,7 @@ function choose(p: Prepared, lambda: number): Choice {
     const g = p.curve.value(x) - lambda * x;
     if (g > bestG) { bestG = g; best = { x, branch }; }
   };
-  p.pieces.forEach((piece, k) => consider(pieceRoot(p.curve, piece, lambda), k));
+  p.pieces.forEach((piece, k) => { consider(pieceRoot(p.curve, piece, lambda), k); });
   consider(p.hi, -2);
   return best;
 }
@@ -425,7 +425,7 @@ function polish(preps: Prepared[], x: Float64Array, budget: number): void {
   }
 }
 
-function valueOf(preps: Prepared[], x: Float64Array): number {
+function totalValue(preps: Prepared[], x: Float64Array): number {
   let v = 0;
   for (let c = 0; c < preps.length; c++) v += preps[c].curve.value(x[c]);
   return v;
@@ -515,7 +515,7 @@ export function allocate(curves: readonly AllocationCurve[], budget: number, opt
     // The bounds fix the answer.
     const x = Float64Array.from(curves, (c) => (sumLo >= budget - slack ? c.lower : c.upper));
     fixSum(x, preps, budget);
-    solved = { x, value: valueOf(preps, x), lambda: NaN };
+    solved = { x, value: totalValue(preps, x), lambda: NaN };
   } else {
     const lambda = solve(preps, budget, state);
     let best: Float64Array | null = null;
@@ -523,7 +523,7 @@ export function allocate(curves: readonly AllocationCurve[], budget: number, opt
     for (const leaf of state.leaves) {
       polish(preps, leaf, budget);
       fixSum(leaf, preps, budget);
-      const v = valueOf(preps, leaf);
+      const v = totalValue(preps, leaf);
       if (v > bestValue) { best = leaf; bestValue = v; }
     }
     solved = { x: best as Float64Array, value: bestValue, lambda };

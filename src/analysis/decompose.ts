@@ -88,7 +88,8 @@ export function decomposition(model: FittedModel, input: DesignInput): { groups:
   };
   t.names.forEach((term, j) => {
     const g = groupOf(term);
-    const target = groups[g] ?? (groups[g] = new Float64Array(n));
+    groups[g] ??= new Float64Array(n);
+    const target = groups[g];
     const c = t.contributions[j];
     for (let i = 0; i < n; i++) target[i] += c[i];
   });

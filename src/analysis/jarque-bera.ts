@@ -48,7 +48,7 @@ export function jarqueBera(residuals: NumberArray): JarqueBeraResult {
   m3 /= n;
   m4 /= n;
   if (m2 === 0) throw new RangeError("jarqueBera requires residuals that are not all equal");
-  const skew = m3 / Math.pow(m2, 1.5);
+  const skew = m3 / m2 ** 1.5;
   const kurtosis = m4 / (m2 * m2);
   const statistic = (n / 6) * (skew * skew + ((kurtosis - 3) * (kurtosis - 3)) / 4);
   return { statistic, pValue: chiSquareSf(statistic, 2), skew, kurtosis };

@@ -250,7 +250,7 @@ function targetMode(model: FittedModel, s: Setup, options: OptimizeOptions, tole
     // Scan a geometric grid for the last budget that meets the target, then bisect to the crossing after it.
     const steps = 16;
     let last = -1;
-    const grid = Array.from({ length: steps + 1 }, (_, i) => floor * Math.pow(cap / floor, i / steps));
+    const grid = Array.from({ length: steps + 1 }, (_, i) => floor * (cap / floor) ** (i / steps));
     grid.forEach((b, i) => { if (meets(b)) last = i; });
     if (last < 0) {
       chosen = floor;

@@ -58,7 +58,7 @@ export interface WhatIfResult {
 function windowDay(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const day = parseIsoDate(text);
-  if (day !== day) throw new RangeError(`whatIf requires ${name} as an ISO date YYYY-MM-DD, not "${text}"`);
+  if (Number.isNaN(day)) throw new RangeError(`whatIf requires ${name} as an ISO date YYYY-MM-DD, not "${text}"`);
   return day;
 }
 

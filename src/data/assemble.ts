@@ -80,7 +80,7 @@ export function assemble(dataset: Dataset): Assembled {
   const cellsOf = (f: (typeof dataset.files)[number], r: number): SetAside["cells"] =>
     f.columns.map((col) => {
       const v = col.values[r];
-      if (v === v) return { name: col.name, value: v };
+      if (!Number.isNaN(v)) return { name: col.name, value: v };
       const bad = col.bad.find((b) => b.index === r);
       return { name: col.name, value: bad ? bad.text : null };
     });
@@ -91,7 +91,7 @@ export function assemble(dataset: Dataset): Assembled {
     const firstLine = new Map<number, number>();
     for (let r = 0; r < f.days.length; r++) {
       const day = f.days[r];
-      if (day !== day) {
+      if (Number.isNaN(day)) {
         const text = f.dateText[r];
         issues.push(makeIssue({
           file: f.path, row: f.lines[r], column: f.dateHeader, date: null, kind: "invalid_date", value: text,
@@ -108,7 +108,7 @@ export function assemble(dataset: Dataset): Assembled {
         }));
         setAside.push({
           file: f.path, line: f.lines[r], dateText: f.dateText[r], date: formatDay(day), kind: "duplicate_date",
-          cells: cellsOf(f, r).filter((c, i) => !(f.columns[i].absent?.[r] === 1)),
+          cells: cellsOf(f, r).filter((_c, i) => !(f.columns[i].absent?.[r] === 1)),
         });
         continue;
       }
@@ -176,7 +176,7 @@ export function assemble(dataset: Dataset): Assembled {
         s.lines[i] = line;
         const v = col.values[r];
         s.values[i] = v;
-        if (v === v) continue;
+        if (!Number.isNaN(v)) continue;
         const bad = badAt.get(r);
         if (bad !== undefined) {
           s.hole[i] = HOLE_NON_NUMERIC;

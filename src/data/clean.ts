@@ -117,7 +117,7 @@ export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Ta
   // Repair each series.
   const repaired = assembled.series.map((s, k) => {
     const values = Float64Array.from(s.values);
-    const good = (i: number): boolean => !dropRow[i] && (kinds[k][i] === null || (strategies[kinds[k][i] as RepairKind] === "keep" && s.values[i] === s.values[i]));
+    const good = (i: number): boolean => !dropRow[i] && (kinds[k][i] === null || (strategies[kinds[k][i] as RepairKind] === "keep" && !Number.isNaN(s.values[i])));
     const decimals = Math.max(2, decimalsOf(s.values));
     for (let i = 0; i < n; i++) {
       const kind = kinds[k][i];
@@ -129,7 +129,7 @@ export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Ta
       if (kind === null) continue;
       const strategy = strategies[kind];
       if (strategy === "keep") {
-        kept.push(change(s, dates[i], kind, before, s.values[i] === s.values[i] ? s.values[i] : null, i));
+        kept.push(change(s, dates[i], kind, before, Number.isNaN(s.values[i]) ? null : s.values[i], i));
         continue;
       }
       const after = strategy === "zero" ? 0 : roundTo(interpolateAt(assembled.days, s.values, good, i), decimals);
@@ -141,14 +141,14 @@ export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Ta
 
   // Records set aside: report each cell once.
   const finalValue = new Map<string, Float64Array>();
-  assembled.series.forEach((s, k) => finalValue.set(`${s.file}\u0000${s.name}`, repaired[k]));
+  assembled.series.forEach((s, k) => { finalValue.set(`${s.file}\u0000${s.name}`, repaired[k]); });
   for (const rec of assembled.setAside) {
     for (const cell of rec.cells) {
       let after: number | null = null;
       if (rec.kind === "duplicate_date" && rec.date !== null) {
         const at = dates.indexOf(rec.date);
         const col = finalValue.get(`${rec.file}\u0000${cell.name}`);
-        if (at >= 0 && col !== undefined && !dropRow[at]) after = col[at] === col[at] ? col[at] : null;
+        if (at >= 0 && col !== undefined && !dropRow[at]) after = Number.isNaN(col[at]) ? null : col[at];
       }
       const entry: Change = { column: cell.name, date: rec.date, kind: rec.kind, before: cell.value, after, file: rec.file, row: rec.line };
       if (rec.kind === "invalid_date") entry.date_text = rec.dateText;
@@ -187,7 +187,7 @@ function change(s: GridSeries, date: string, kind: ChangeKind, before: number | 
 function beforeValue(s: GridSeries, i: number): number | string | null {
   if (s.hole[i] === HOLE_NON_NUMERIC) return s.raw.get(i) ?? null;
   const v = s.values[i];
-  return v === v ? v : null;
+  return Number.isNaN(v) ? null : v;
 }
 
 function byDateThenColumn(a: Change, b: Change): number {
@@ -221,7 +221,7 @@ export function interpolateAt(days: readonly number[], values: Float64Array, goo
 function decimalsOf(values: Float64Array): number {
   let most = 0;
   for (const v of values) {
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     const s = String(v);
     if (s.includes("e")) return 6;
     const dot = s.indexOf(".");

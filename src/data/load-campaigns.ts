@@ -79,13 +79,13 @@ export function campaignsFromText(text: string, path: string, options: CampaignO
   }
   const order = [...groups.keys()].sort((a, b) => {
     const da = parseIsoDate(a), db = parseIsoDate(b);
-    if (da === db || (da !== da && db !== db)) return a < b ? -1 : a > b ? 1 : 0;
-    if (da !== da) return 1;
-    if (db !== db) return -1;
+    if (da === db || (Number.isNaN(da) && Number.isNaN(db))) return a < b ? -1 : a > b ? 1 : 0;
+    if (Number.isNaN(da)) return 1;
+    if (Number.isNaN(db)) return -1;
     return da - db;
   });
   const records: { date: string; rows: number[]; first: boolean }[] = [];
-  for (const date of order) (groups.get(date) as number[][]).forEach((rows, k) => records.push({ date, rows, first: k === 0 }));
+  for (const date of order) (groups.get(date) as number[][]).forEach((rows, k) => { records.push({ date, rows, first: k === 0 }); });
 
   const n = records.length;
   const lines = new Int32Array(n);
@@ -104,7 +104,7 @@ export function campaignsFromText(text: string, path: string, options: CampaignO
     target.cellLines![i] = csv.lines[rec.rows[0]];
     for (const row of rec.rows) {
       const v = revenue.values[row];
-      if (v !== v) {
+      if (Number.isNaN(v)) {
         const bad = revenueBad.get(row);
         if (bad !== undefined && !target.bad.some((b) => b.index === i)) target.bad.push({ index: i, text: bad.text, reason: `${bad.reason} (revenue of campaign "${campaigns[row]}")` });
         target.cellLines![i] = csv.lines[row];
@@ -129,7 +129,7 @@ export function campaignsFromText(text: string, path: string, options: CampaignO
         touched.add(c);
       }
       const v = spend.values[row];
-      if (v !== v) {
+      if (Number.isNaN(v)) {
         const bad = spendBad.get(row);
         if (bad !== undefined) col.bad.push({ index: i, text: bad.text, reason: `${bad.reason} (spend of campaign "${campaigns[row]}")` });
         col.cellLines![i] = csv.lines[row];
@@ -162,9 +162,9 @@ function campaignKpis(
   const counted = new Uint8Array(rowCount);
   for (const rec of records) if (rec.first) for (const r of rec.rows) counted[r] = 1;
   const totals = new Map<string, { spend: number; impressions: number; clicks: number; conversions: number; revenue: number }>();
-  const add = (x: number): number => (x === x ? x : 0);
+  const add = (x: number): number => (Number.isNaN(x) ? 0 : x);
   for (let r = 0; r < rowCount; r++) {
-    if (!counted[r] || parseIsoDate(dates[r]) !== parseIsoDate(dates[r])) continue;
+    if (!counted[r] || Number.isNaN(parseIsoDate(dates[r]))) continue;
     const key = campaigns[r];
     let t = totals.get(key);
     if (t === undefined) {

@@ -121,6 +121,6 @@ function mostlyText(csv: CsvColumns, header: string): boolean {
   const parsed = csv.numbers.get(header);
   if (parsed === undefined) return true;
   let numeric = 0;
-  for (const v of parsed.values) if (v === v) numeric++;
+  for (const v of parsed.values) if (!Number.isNaN(v)) numeric++;
   return parsed.bad.length > numeric;
 }

@@ -67,10 +67,10 @@ function plainNumber(s: string): number {
  */
 export function parseNumberCell(text: string): number {
   const fast = fastDecimal(text);
-  if (fast === fast) return fast;
+  if (!Number.isNaN(fast)) return fast;
   const s = text.trim();
   const v = plainNumber(s);
-  if (v === v) return v;
+  if (!Number.isNaN(v)) return v;
   if (s.indexOf(",") >= 0 && THOUSANDS.test(s) && (s.indexOf(".") >= 0 || s.indexOf(",") !== s.lastIndexOf(","))) {
     return Number(s.replace(/,/g, ""));
   }
@@ -116,7 +116,7 @@ export class NumberColumnParser {
   /** push(index, text) reads the cell of record `index`. */
   push(index: number, text: string): void {
     const v = parseNumberCell(text);
-    if (v === v) {
+    if (!Number.isNaN(v)) {
       this.values[index] = v;
       if (!this.sawThousands && text.indexOf(",") >= 0) this.sawThousands = true;
       return;

@@ -39,13 +39,13 @@ export function checkValues(series: GridSeries, options: ValueCheckOptions = {})
   let count = 0;
   for (let i = 0; i < n; i++) {
     const v = series.values[i];
-    if (v === v) finite[count++] = v;
+    if (!Number.isNaN(v)) finite[count++] = v;
   }
   const p95 = count > 0 ? quantileInPlace(finite.subarray(0, count), 0.95) : NaN;
   const threshold = p95 > 0 ? factor * p95 : NaN;
   for (let i = 0; i < n; i++) {
     const v = series.values[i];
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     if (v < 0) flags[i] = FLAG_NEGATIVE;
     else if (v > threshold) flags[i] = FLAG_OUTLIER;
     else if (v === 0 && series.role === "target") flags[i] = FLAG_ZERO_TARGET;

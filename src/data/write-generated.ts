@@ -28,7 +28,7 @@ export function writeGenerated(dir: string, data: GeneratedData): string[] {
     written.push(path);
   }
   const truthPath = join(dir, TRUTH_FILE);
-  writeFileSync(truthPath, JSON.stringify(data.truth, null, 2) + "\n", "utf8");
+  writeFileSync(truthPath, `${JSON.stringify(data.truth, null, 2)}\n`, "utf8");
   written.push(truthPath);
   return written;
 }

@@ -19,9 +19,9 @@ export function tableToWideCsv(table: Table): string {
     let line = table.dates[i];
     for (const col of cols) {
       const v = col[i];
-      line += "," + (v === v ? String(v) : "");
+      line += `,${Number.isNaN(v) ? "" : String(v)}`;
     }
     lines.push(line);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

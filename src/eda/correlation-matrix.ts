@@ -33,14 +33,14 @@ function pairStats(x: NumberArray, y: NumberArray): { r: number; count: number }
   let count = 0, sx = 0, sy = 0;
   for (let i = 0; i < x.length; i++) {
     const a = x[i], b = y[i];
-    if (a === a && b === b) { count++; sx += a; sy += b; }
+    if (!Number.isNaN(a) && !Number.isNaN(b)) { count++; sx += a; sy += b; }
   }
   if (count < 2) return { r: NaN, count };
   const mx = sx / count, my = sy / count;
   let sxx = 0, syy = 0, sxy = 0;
   for (let i = 0; i < x.length; i++) {
     const a = x[i], b = y[i];
-    if (a === a && b === b) {
+    if (!Number.isNaN(a) && !Number.isNaN(b)) {
       const dx = a - mx, dy = b - my;
       sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
     }
@@ -74,7 +74,7 @@ export function correlationMatrix(columns: Readonly<Record<string, NumberArray>>
   for (let i = 0; i < p; i++) {
     for (let j = i; j < p; j++) {
       const { r, count } = pairStats(series[i], series[j]);
-      values[i][j] = values[j][i] = i === j && r === r ? 1 : r;
+      values[i][j] = values[j][i] = i === j && !Number.isNaN(r) ? 1 : r;
       counts[i][j] = counts[j][i] = count;
     }
   }
@@ -91,7 +91,7 @@ export function strongestCorrelations(matrix: CorrelationMatrix, count: number):
   for (let i = 0; i < matrix.names.length; i++) {
     for (let j = i + 1; j < matrix.names.length; j++) {
       const r = matrix.values[i][j];
-      if (r === r) pairs.push({ a: matrix.names[i], b: matrix.names[j], r });
+      if (!Number.isNaN(r)) pairs.push({ a: matrix.names[i], b: matrix.names[j], r });
     }
   }
   pairs.sort((x, y) => Math.abs(y.r) - Math.abs(x.r));

@@ -38,7 +38,7 @@ export function seriesSummary(name: string, values: NumberArray, role = "series"
   let mean = 0, m2 = 0, zeros = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     present.push(v);
     const delta = v - mean;
     mean += delta / present.length;

@@ -78,7 +78,7 @@ function convolve(x: NumberArray, w: Float64Array, from = 0): Float64Array {
   const lags = w.length;
   for (let t = from; t < n; t++) {
     let acc = 0;
-    const top = t < lags - 1 ? t : lags - 1;
+    const top = Math.min(t, lags - 1);
     for (let l = 0; l <= top; l++) acc += w[l] * x[t - l];
     out[t - from] = acc;
   }
@@ -214,7 +214,7 @@ export function weibullWeights(shape: number, scale: number, window: number, typ
     let cum = 1;
     w[0] = 1;
     for (let j = 1; j < window; j++) {
-      cum *= Math.exp(-Math.pow(j / lambda, shape));
+      cum *= Math.exp(-((j / lambda) ** shape));
       w[j] = cum;
     }
     return w;
@@ -223,7 +223,7 @@ export function weibullWeights(shape: number, scale: number, window: number, typ
   let max = -Infinity;
   for (let l = 0; l < window; l++) {
     const z = (l + 1) / lambda;
-    const d = (shape / lambda) * Math.pow(z, shape - 1) * Math.exp(-Math.pow(z, shape));
+    const d = (shape / lambda) * z ** (shape - 1) * Math.exp(-(z ** shape));
     w[l] = d;
     if (d < min) min = d;
     if (d > max) max = d;
@@ -283,7 +283,7 @@ export function delayedWeights(decay: number, peakLag: number, maxLag: number): 
   let sum = 0;
   for (let l = 0; l <= maxLag; l++) {
     const e = (l - peakLag) * (l - peakLag);
-    w[l] = e === 0 ? 1 : Math.pow(decay, e);
+    w[l] = e === 0 ? 1 : decay ** e;
     sum += w[l];
   }
   for (let l = 0; l <= maxLag; l++) w[l] /= sum;

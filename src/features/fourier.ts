@@ -19,7 +19,8 @@ const NAMED_HARMONICS = 64;
 
 function harmonicName(names: string[], prefix: string, k: number): string {
   if (k > NAMED_HARMONICS) return `${prefix}${k}`;
-  return (names[k] ??= `${prefix}${k}`);
+  names[k] ??= `${prefix}${k}`;
+  return names[k];
 }
 
 /**

@@ -28,12 +28,12 @@ function instanceFor(country: string): CountryEntry {
   const [code, state, ...rest] = country.split("-");
   const probe = new Holidays();
   const countries = probe.getCountries();
-  if (rest.length > 0 || !code || !Object.prototype.hasOwnProperty.call(countries, code)) {
+  if (rest.length > 0 || !code || !Object.hasOwn(countries, code)) {
     throw new Error(`holidayIndicator requires a known country code such as "US", got "${country}"`);
   }
   if (state !== undefined) {
     const states = probe.getStates(code) ?? {};
-    if (!Object.prototype.hasOwnProperty.call(states, state)) {
+    if (!Object.hasOwn(states, state)) {
       throw new Error(`holidayIndicator requires a known state of ${code}, got "${country}"`);
     }
   }

@@ -64,7 +64,7 @@ export function hillValue(x: number, halfSaturation: number, shape: number): num
 
 function hillUnchecked(x: number, k: number, s: number): number {
   if (x === 0) return 0;
-  return 1 / (1 + Math.pow(k / x, s));
+  return 1 / (1 + (k / x) ** s);
 }
 
 /**

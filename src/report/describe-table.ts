@@ -17,7 +17,7 @@ export interface TableSummary {
 
 function sum(values: Float64Array): number {
   let s = 0;
-  for (const v of values) if (v === v) s += v;
+  for (const v of values) if (!Number.isNaN(v)) s += v;
   return s;
 }
 
@@ -54,5 +54,5 @@ export function formatTableSummary(s: TableSummary): string {
     ...s.channels.map((c) =>
       `  ${c.name.padEnd(width)}  ${money(c.spend).padStart(14)}  ${(100 * c.share_of_spend).toFixed(1).padStart(5)}%  ${String(c.active_periods).padStart(6)}`),
   ];
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -26,7 +26,7 @@ export function csvCell(value: Cell): string {
 export function tableCsv(table: ExportTable): string {
   const lines = [table.columns.map((c) => csvCell(c.name)).join(",")];
   for (const row of table.rows) lines.push(row.map(csvCell).join(","));
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /**

@@ -42,7 +42,7 @@ export function loadExportInput(path: string, model: FittedModel, options: LoadO
   let actual: Float64Array | null = null;
   if (target !== undefined) {
     const byDay = new Map<number, number>();
-    assembled.days.forEach((day, i) => byDay.set(day, target.values[i]));
+    assembled.days.forEach((day, i) => { byDay.set(day, target.values[i]); });
     actual = Float64Array.from(rows.days, (day) => byDay.get(day) ?? NaN);
   }
   return { ...rows, actual, source: path };

@@ -115,7 +115,7 @@ function flattenDiagnostics(d: Record<string, unknown>, prefix = ""): ExportData
   const rows: ExportData["diagnostics"] = [];
   for (const [key, v] of Object.entries(d)) {
     const name = prefix + key;
-    if (v !== null && typeof v === "object" && !Array.isArray(v)) rows.push(...flattenDiagnostics(v as Record<string, unknown>, name + "."));
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) rows.push(...flattenDiagnostics(v as Record<string, unknown>, `${name}.`));
     else if (typeof v === "number") rows.push({ name, value: finite(v), text: Number.isFinite(v) ? null : String(v) });
     else rows.push({ name, value: null, text: v === null || v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v) });
   }

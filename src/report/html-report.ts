@@ -123,7 +123,7 @@ export function renderReport(data: ExportData, options: { title?: string; tables
   ] as const).map(([name, value]) => ({ "": name, value }));
   const spendRows = spec.channels.map((c) => {
     const total = sum(data.spend[c]);
-    return { channel: c, "spend in the input": fmt(total, 0), share: fmt(totalSpend > 0 ? (100 * total) / totalSpend : NaN, 1) + " %" };
+    return { channel: c, "spend in the input": fmt(total, 0), share: `${fmt(totalSpend > 0 ? (100 * total) / totalSpend : NaN, 1)} %` };
   });
 
   // Metrics: metric × window.
@@ -136,7 +136,7 @@ export function renderReport(data: ExportData, options: { title?: string; tables
   const channelRows = data.channels.map((c) => ({
     channel: c.name, spend: fmt(c.spend, 0), contribution: fmt(c.contribution, 0), ROAS: fmt(c.roas, 2),
     "90 % interval": c.roas_low !== null && c.roas_high !== null ? `${fmt(c.roas_low, 2)} – ${fmt(c.roas_high, 2)}` : "–",
-    mROAS: fmt(c.mroas, 2), "share of spend": fmt(100 * c.share_of_spend, 1) + " %", "share of effect": fmt(100 * c.share_of_effect, 1) + " %",
+    mROAS: fmt(c.mroas, 2), "share of spend": `${fmt(100 * c.share_of_spend, 1)} %`, "share of effect": `${fmt(100 * c.share_of_effect, 1)} %`,
   }));
 
   const totals = tableByName(tables, "budget_scenario_totals");

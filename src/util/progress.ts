@@ -88,7 +88,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let pending: string | null = null;
   let finished = false;
   const print = (line: string): void => {
-    stream.write(line + "\n");
+    stream.write(`${line}\n`);
     pending = null;
   };
   return {

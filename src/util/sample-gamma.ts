@@ -23,7 +23,7 @@ export function sampleGamma(random: Random, shape: number): number {
   if (shape < 1) {
     const g = sampleGamma(random, shape + 1);
     // U in (0, 1]: 1 − uniform() never gives 0.
-    return g * Math.pow(1 - random.uniform(), 1 / shape);
+    return g * (1 - random.uniform()) ** (1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

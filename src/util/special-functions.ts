@@ -349,7 +349,7 @@ export function inverseRegularizedIncompleteBeta(p: number, a: number, b: number
     const t = Math.exp(a * lna) / a;
     const u = Math.exp(b * lnb) / b;
     const w = t + u;
-    x = p < t / w ? Math.pow(a * w * p, 1 / a) : 1 - Math.pow(b * w * (1 - p), 1 / b);
+    x = p < t / w ? (a * w * p) ** (1 / a) : 1 - (b * w * (1 - p)) ** (1 / b);
   }
   const afac = lnInverseBeta(a, b);
   let lo = 0;

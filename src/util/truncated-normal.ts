@@ -58,7 +58,7 @@ export function sampleTruncatedNormal(random: Random, mean: number, sd: number, 
   const z = sampleTruncatedStandardNormal(random, (lower - mean) / sd, (upper - mean) / sd);
   const x = mean + sd * z;
   // Rounding of mean + sd·z may step just outside a bound.
-  return x < lower ? lower : x > upper ? upper : x;
+  return x < lower ? lower : Math.min(x, upper);
 }
 
 /** A draw on [a, b] with b > 0 (a may be −Infinity). */
@@ -76,7 +76,7 @@ function upperSide(random: Random, a: number, b: number): number {
     const qb = normalCdf(-b);
     z = -normalQuantile(qa - u * (qa - qb));
   }
-  return z < a ? a : z > b ? b : z;
+  return z < a ? a : Math.min(z, b);
 }
 
 /** Robert (1995) rejection on [a, b], a ≥ FAR_TAIL. */

@@ -7,10 +7,10 @@ const log = (beta: number, s: number, lower = 0, upper = Infinity): AllocationCu
 });
 /** Hill curve β·x^n/(x^n + k^n), S-shaped for n > 1 (not flagged concave: the scan must find its pieces). */
 const hill = (beta: number, k: number, n: number, lower = 0, upper = Infinity): AllocationCurve => ({
-  value: (x) => (x > 0 ? beta / (1 + Math.pow(k / x, n)) : 0),
+  value: (x) => (x > 0 ? beta / (1 + (k / x) ** n) : 0),
   slope: (x) => {
     if (x === 0) return n > 1 ? 0 : n === 1 ? beta / k : Infinity;
-    const h = 1 / (1 + Math.pow(k / x, n));
+    const h = 1 / (1 + (k / x) ** n);
     return (beta * n * h * (1 - h)) / x;
   },
   lower, upper,

@@ -35,7 +35,7 @@ function mroasSpread(r: OptimizeResult): number {
 function randomAllocation(random: Random, lower: number[], upper: number[], budget: number): number[] {
   const m = lower.length;
   const power = 3 * random.uniform();
-  const w = lower.map(() => (random.uniform() < 0.3 ? 0 : Math.pow(-Math.log(1 - random.uniform()), power)));
+  const w = lower.map(() => (random.uniform() < 0.3 ? 0 : (-Math.log(1 - random.uniform())) ** power));
   if (w.every((v) => v === 0)) w[random.int(m)] = 1;
   const x = lower.slice();
   let rest = budget - lower.reduce((a, b) => a + b, 0);
@@ -54,11 +54,6 @@ function randomAllocation(random: Random, lower: number[], upper: number[], budg
     rest -= given;
   }
   return x;
-}
-
-/** Σ_c R_c(x_c / K): the plan's response of an allocation (totals over the K periods). */
-function responseOf(model: FittedModel, periods: number, x: number[]): number {
-  return model.spec.channels.reduce((a, c, i) => a + flatResponse(model, c, periods).value(x[i] / periods), 0);
 }
 
 function checkAgainstRandom(model: FittedModel, r: OptimizeResult, seed: number, draws: number): void {

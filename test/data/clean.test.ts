@@ -15,7 +15,7 @@ function dirtyText(): string {
     if (i === 14) lines.push(`${date},99,999`); // a repeated date with other values
   });
   lines.push("2024-13-01,5,5"); // an impossible date
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 describe("clean", () => {

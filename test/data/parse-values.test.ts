@@ -61,7 +61,10 @@ describe("parseNumberCell", () => {
 describe("parseNumberCell fast path", () => {
   it("parseNumberCell(text) equals Number(text) on 20,000 random decimals of up to 15 digits", () => {
     let seed = 12345;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
     for (let k = 0; k < 20000; k++) {
       const intDigits = 1 + Math.floor(next() * 9);
       const fracDigits = Math.floor(next() * 7);

@@ -12,8 +12,8 @@ describe("tableToDataFrame", () => {
     const df = tableToDataFrame(table);
     expect(df.shape).toEqual([2, 4]);
     expect(df.columns).toEqual(["date", "revenue", "tv", "price"]);
-    expect(df["date"].values).toEqual(["2021-01-04", "2021-01-11"]);
-    expect(df["tv"].values).toEqual([0, 5]);
+    expect(df.date.values).toEqual(["2021-01-04", "2021-01-11"]);
+    expect(df.tv.values).toEqual([0, 5]);
   }, 30_000);
 });
 
@@ -21,8 +21,8 @@ describe("recordsToDataFrame", () => {
   it("recordsToDataFrame(rows, columns) keeps the column order and writes null and objects as text", () => {
     const df = recordsToDataFrame([{ a: 1, b: null, c: { x: 1 } }, { a: 2, b: "y", c: [1] }], ["c", "a", "b"]);
     expect(df.columns).toEqual(["c", "a", "b"]);
-    expect(df["c"].values).toEqual(['{"x":1}', "[1]"]);
-    expect(df["b"].values).toEqual(["", "y"]);
+    expect(df.c.values).toEqual(['{"x":1}', "[1]"]);
+    expect(df.b.values).toEqual(["", "y"]);
   }, 30_000);
 });
 

@@ -81,7 +81,7 @@ describe("design", () => {
           const input = inputAt(100 * seed + gap, last + (gap + 1) * periodDays, 1 + (seed % 5) * 7, periodDays);
           for (let repeat = 0; repeat < 2; repeat++) { // the second call reads the cached state
             const d = design(mediaSpec, transforms, input, context);
-            channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+            channels.forEach((c, j) => { expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }); });
           }
         }
       }
@@ -93,7 +93,7 @@ describe("design", () => {
       for (const offset of [1, 3, 4, 10, 11]) {
         const input = inputAt(offset, history.days[49] + offset, 2, 7);
         const d = design(mediaSpec, transforms, input, context);
-        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+        channels.forEach((c, j) => { expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }); });
       }
     });
 
@@ -104,7 +104,7 @@ describe("design", () => {
       for (let k = 1; k <= 80; k++) {
         const input = inputAt(k, last + k * 7, 1, 7);
         const d = design(mediaSpec, transforms, input, context);
-        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+        channels.forEach((c, j) => { expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }); });
       }
       const input = inputAt(1, last + 7, 3, 7); // a first day evicted above
       const changed: Record<string, ChannelTransform> = Object.fromEntries(channels.map((c) => {
@@ -114,7 +114,7 @@ describe("design", () => {
       }));
       for (const t of [transforms, changed, transforms]) {
         const d = design(mediaSpec, t, input, context);
-        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c, t[c]), { rel: 1e-12 }));
+        channels.forEach((c, j) => { expectClose(d.columns[j], general(context, input.days, input.columns, c, t[c]), { rel: 1e-12 }); });
       }
     });
 
@@ -124,7 +124,7 @@ describe("design", () => {
       for (const first of [history.days[0], history.days[30], history.days[59], history.days[0] - 14]) {
         const input = inputAt(first, first, 4, 7);
         const d = design(mediaSpec, transforms, input, context);
-        channels.forEach((c, j) => expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }));
+        channels.forEach((c, j) => { expectClose(d.columns[j], general(context, input.days, input.columns, c), { rel: 1e-12 }); });
       }
     });
 
@@ -155,7 +155,7 @@ describe("design", () => {
             const input = inputAt(seed * 1000 + first, first, n, periodDays);
             for (let repeat = 0; repeat < 2; repeat++) {
               const d = design(mediaSpec, transforms, input, context);
-              channels.forEach((c, j) => expect(Array.from(d.columns[j])).toEqual(Array.from(general(context, input.days, input.columns, c))));
+              channels.forEach((c, j) => { expect(Array.from(d.columns[j])).toEqual(Array.from(general(context, input.days, input.columns, c))); });
             }
           }
         }
@@ -172,7 +172,7 @@ describe("design", () => {
     expect(d.names).toEqual(["tv", ...base.names]);
     expect(d.names).toEqual(["tv", "trend", "season_sin1", "season_cos1", "season_sin2", "season_cos2", "dow_tue", "dow_wed", "dow_thu", "dow_fri", "dow_sat", "dow_sun", "holidays", "price"]);
     expect(d.kinds.slice(1)).toEqual(base.kinds);
-    base.columns.forEach((column, j) => expect(Array.from(d.columns[j + 1])).toEqual(Array.from(column)));
+    base.columns.forEach((column, j) => { expect(Array.from(d.columns[j + 1])).toEqual(Array.from(column)); });
     expect(Array.from(d.columns[1])).toEqual(Array.from(input.days, (day) => (day - 20000) / 100));
     expect(Array.from(d.columns[12])).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 1]); // from 2024-12-24: Christmas, New Year 2025
   });

@@ -69,7 +69,7 @@ describe("hill", () => {
   it("hillDerivative(x, k, s) matches a finite difference of hill", () => {
     const xs = [0.5, 3, 10, 25, 80];
     const d = hillDerivative(xs, 10, 1.8);
-    xs.forEach((x, i) => expect(d[i]).toBeCloseTo(numericSlope((v) => hillValue(v, 10, 1.8), x), 7));
+    xs.forEach((x, i) => { expect(d[i]).toBeCloseTo(numericSlope((v) => hillValue(v, 10, 1.8), x), 7); });
   });
 
   it("hillDerivative([0], k, s) is Infinity for s < 1, 1/k for s = 1 and 0 for s > 1", () => {
@@ -119,7 +119,7 @@ describe("logisticSaturation", () => {
     expect(logisticSaturationDerivativeValue(0, 2)).toBe(1);
     const xs = [0.5, 2, 9];
     const d = logisticSaturationDerivative(xs, 0.4);
-    xs.forEach((x, i) => expect(d[i]).toBeCloseTo(numericSlope((v) => logisticSaturationValue(v, 0.4), x), 8));
+    xs.forEach((x, i) => { expect(d[i]).toBeCloseTo(numericSlope((v) => logisticSaturationValue(v, 0.4), x), 8); });
   });
 
   it("logisticSaturation(x, λ) rejects λ ≤ 0", () => {

@@ -33,7 +33,7 @@ describe("loadExportInput", () => {
     const lines = readFileSync(WEEKLY_CSV, "utf8").trimEnd().split("\n").map((l) => l.split(","));
     const drop = lines[0].indexOf("revenue");
     const path = join(dir, "future.csv");
-    writeFileSync(path, lines.map((cells) => cells.filter((_, j) => j !== drop).join(",")).join("\n") + "\n");
+    writeFileSync(path, `${lines.map((cells) => cells.filter((_, j) => j !== drop).join(",")).join("\n")}\n`);
     const input = loadExportInput(path, model);
     expect(input.actual).toBeNull();
     expect(input.dates).toHaveLength(table.dates.length);

@@ -10,8 +10,7 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 export function scripts(html: string): string[] {
   const out: string[] = [];
   const open = /<script\b[^>]*>/gi;
-  let m: RegExpExecArray | null;
-  while ((m = open.exec(html)) !== null) {
+  for (let m = open.exec(html); m !== null; m = open.exec(html)) {
     const start = m.index + m[0].length;
     const end = html.toLowerCase().indexOf("</script", start);
     if (end < 0) break;
@@ -27,8 +26,7 @@ export function htmlProblems(html: string): string[] {
   const stack: string[] = [];
   const lower = html.toLowerCase();
   const tag = /<!--[\s\S]*?-->|<!doctype[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-  let m: RegExpExecArray | null;
-  while ((m = tag.exec(html)) !== null) {
+  for (let m = tag.exec(html); m !== null; m = tag.exec(html)) {
     if (m[2] === undefined) continue; // comment or doctype
     const name = m[2].toLowerCase();
     if (m[1] === "/") {

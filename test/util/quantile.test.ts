@@ -9,7 +9,10 @@ describe("quantiles", () => {
   });
   it("quantileInPlace(values, p) equals quantileSorted of the sorted copy on random data", () => {
     let seed = 99;
-    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const next = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 4294967296;
+    };
     for (let trial = 0; trial < 200; trial++) {
       const n = 1 + Math.floor(next() * 300);
       const values = Float64Array.from({ length: n }, () => Math.floor(next() * 50));

@@ -66,10 +66,10 @@ export function cleaningChanges(dates: readonly string[], before: ArrayLike<numb
   for (const c of changes) {
     const i = c.date === null ? undefined : index.get(c.date);
     if (i === undefined) continue;
-    let points = byKind.get(c.kind);
-    if (points === undefined) byKind.set(c.kind, (points = new Map()));
-    let point = points.get(dates[i]);
-    if (point === undefined) points.set(dates[i], (point = { y: cleaned[i] ?? finiteOrNull(c.after), lines: [] }));
+    const points = byKind.get(c.kind) ?? new Map();
+    byKind.set(c.kind, points);
+    const point = points.get(dates[i]) ?? { y: cleaned[i] ?? finiteOrNull(c.after), lines: [] };
+    points.set(dates[i], point);
     point.lines.push(`${dates[i]} · ${c.kind}: ${hoverValue(c.before, "no value")} → ${hoverValue(c.after, "dropped")}`);
   }
   [...byKind].forEach(([kind, points], k) => {

@@ -25,7 +25,7 @@ export const CORRELATION_COLORSCALE: readonly (readonly [number, string])[] = [
  */
 export function correlationHeatmap(names: readonly string[], matrix: readonly ArrayLike<number>[]): Figure {
   checkLength("correlationHeatmap", "the matrix", matrix, names.length);
-  matrix.forEach((row, i) => checkLength("correlationHeatmap", `row ${i} of the matrix`, row, names.length));
+  matrix.forEach((row, i) => { checkLength("correlationHeatmap", `row ${i} of the matrix`, row, names.length); });
   const layout = baseLayout("Correlations", "", "");
   layout.yaxis = { autorange: "reversed", automargin: true };
   layout.xaxis = { automargin: true, tickangle: -30 };

@@ -57,7 +57,7 @@ export function decompositionArea(dates: readonly string[], groups: Readonly<Rec
     const color = BASELINE_COLORS[i % BASELINE_COLORS.length];
     stack(name, { line: { width: 0.5, color }, fillcolor: color });
   });
-  channels.forEach((name, i) => stack(name, { line: { width: 0.5, color: channelColor(i) } }));
+  channels.forEach((name, i) => { stack(name, { line: { width: 0.5, color: channelColor(i) } }); });
   if (options.predicted !== undefined) {
     checkLength("decompositionArea", "predicted", options.predicted, n);
     data.push({ type: "scatter", mode: "lines", name: "predicted", x, y: numbers(options.predicted), line: { color: "#000000", dash: "dash", width: 1 } });
