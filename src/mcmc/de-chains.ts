@@ -113,7 +113,7 @@ export function runChains(options: DeMcOptions, chains: number, temperature: num
   const N = chains;
   const random = createRandom(options.seed);
   const xs: Float64Array[] = start.map((s) => Float64Array.from(s));
-  const fx = startValues.map((v) => (v === v ? v : Infinity));
+  const fx = startValues.map((v) => (Number.isNaN(v) ? Infinity : v));
   const from = Int32Array.from({ length: N }, (_, i) => -1 - i);
   const proposedByKind = new Int32Array(moves.kinds);
   const acceptedByKind = new Int32Array(moves.kinds);
@@ -129,7 +129,7 @@ export function runChains(options: DeMcOptions, chains: number, temperature: num
       proposals[i] = moves.propose(g, i, xs, random);
       uniforms[i] = random.uniform();
     }
-    const inside = proposals.map(({ point }) => point !== null && point.every((v) => v >= 0 && v <= 1));
+    const inside = proposals.map(({ point }) => point?.every((v) => v >= 0 && v <= 1) === true);
     const batch = proposals.filter((_, i) => inside[i]).map(({ point }) => point as Float64Array);
     const values = batch.length > 0 ? evaluate(batch) : [];
     let t = 0;
@@ -140,7 +140,7 @@ export function runChains(options: DeMcOptions, chains: number, temperature: num
       if (!inside[i]) continue;
       const index = evaluations + t;
       const v = values[t++];
-      if (!(v === v) || v === Infinity) continue;
+      if (Number.isNaN(v) || v === Infinity) continue;
       const logRatio = -(v - fx[i]) / (2 * temperature) + logCorrection;
       if (logRatio >= 0 || Math.log(uniforms[i]) < logRatio) {
         xs[i] = point as Float64Array;

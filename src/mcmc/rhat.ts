@@ -80,7 +80,9 @@ export function rankNormalizedRhat(chains: readonly NumberArray[]): number {
   const split = splitChains(chains);
   const bulk = potentialScaleReduction(rankNormalize(split));
   const pooled = new Float64Array(split.length * split[0].length);
-  split.forEach((c, k) => pooled.set(c, k * c.length));
+  split.forEach((c, k) => {
+    pooled.set(c, k * c.length);
+  });
   pooled.sort();
   const median = quantileSorted(pooled, 0.5);
   const folded = split.map((c) => c.map((v) => Math.abs(v - median)));

@@ -104,7 +104,7 @@ describe("sampleDeMcz", () => {
       expect(r.independenceUsed).toBe(independence > 0);
       if (independence > 0) expect(r.independenceAcceptance).toBeGreaterThan(0.3);
     }
-  });
+  }, 30_000); // 2 × 20,000 generations: seconds, more on a busy machine
 
   it("sampleDeMcz(options) on a banana-shaped density truncated by the cube matches the grid's mean and covariance", () => {
     const b = banana();

@@ -167,7 +167,10 @@ describe("fitRidge", () => {
 describe("fitRidge scaleByMean", () => {
   it("fitRidge(X, y, alpha, {scaleByMean}) equals a centred ridge on columns divided by their mean (flagged) or sd (others)", () => {
     let seed = 17;
-    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const next = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 4294967296;
+    };
     const n = 50;
     const cols = [Array.from({ length: n }, () => 10 + 5 * next()), Array.from({ length: n }, () => next()), Array.from({ length: n }, () => 3 * next())];
     const y = Array.from({ length: n }, (_, i) => 2 * cols[0][i] + 5 * cols[1][i] - cols[2][i] + next());

@@ -112,7 +112,7 @@ async function evaluateAll(
     }
     for (let i = 0; i < batch.length; i++) {
       const v = Number(out[i]);
-      values.push(v !== v ? Infinity : v);
+      values.push(Number.isNaN(v) ? Infinity : v);
     }
   }
   return values;

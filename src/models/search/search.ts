@@ -61,7 +61,7 @@ export interface SearchResult {
   evaluations: number;
 }
 
-const nanToInf = (v: number): number => (v !== v ? Infinity : v);
+const nanToInf = (v: number): number => (Number.isNaN(v) ? Infinity : v);
 
 /**
  * runSearch(options): evaluates `budget` points of the box chosen by `method` (random, Latin
