@@ -18,11 +18,14 @@
  * `--bayes` fits `model: "bayes"` instead of the default ridge (posterior intervals; resamples unused).
  * Usage: tsx bench/recovery.bench.ts [trials] [resamples] [seed offsets, e.g. 0,1000,2000] [--quiet] [--generator-bounds] [--bayes]
  */
-import { generate, type GeneratedData, type GenerateOptions } from "../src/data/generate";
-import { generatedTable, trueReturns } from "../src/data/generated-table";
+import { generate } from "../src/generate/generate";
+import type { GenerateOptions } from "../src/generate/options";
+import type { GeneratedData } from "../src/generate/truth";
+import { generatedTable, trueReturns } from "../src/generate/generated-table";
 import { adstock } from "../src/features/adstock";
-import { fitModel, splitIndexOf } from "../src/models/fit-model";
-import { defaultSpec, type ChannelBounds } from "../src/models/model-spec";
+import { fitModel } from "../src/analysis/fit";
+import { splitIndexOf } from "../src/models/fit/split";
+import { defaultSpec, type ChannelBounds } from "../src/spec/model-spec";
 import type { Table } from "../src/data/table";
 
 const trials = Number(process.argv[2] ?? 2000);

@@ -12,11 +12,14 @@ export * from "./data/load";
 export { assemble, detectFrequency, type Assembled, type GridSeries } from "./data/assemble";
 export * from "./data/validate";
 export * from "./data/clean";
-export * from "./data/generate";
-export * from "./data/generated-table";
-export * from "./data/bundled-sets";
+export { generate } from "./generate/generate";
+export * from "./generate/options";
+export type { GeneratedData, GeneratedSeries, Truth, TruthBaseline, TruthChannel } from "./generate/truth";
+export type { Fault, FaultKind } from "./generate/dirt";
+export * from "./generate/generated-table";
+export * from "./generate/bundled-sets";
 export * from "./data/write-wide";
-export * from "./data/write-generated";
+export * from "./generate/write-generated";
 export * from "./data/table";
 export * from "./data/issue";
 export type { Dataset, InputFormat, Role, SourceColumn, SourceFile, CampaignKpi } from "./data/source";
@@ -31,9 +34,17 @@ export * from "./features/holidays";
 export * from "./features/design";
 
 // Models: the spec, the estimators and the fit.
-export * from "./models/model-spec";
+export * from "./spec/model-spec";
 export * from "./models/fitted-model";
-export * from "./models/fit-model";
+export type { FitOptions } from "./models/fit/fit";
+export type { FitPhase } from "./models/fit/progress";
+export { holdoutSplit, splitIndexOf, type HoldoutOptions, type HoldoutSplit } from "./models/fit/split";
+export { EXPLORE_SHARE, LOCAL_SHARE, MEDIA_PENALTY_FACTOR, MIN_TRAIN_FRACTION, rssd } from "./models/fit/search";
+export {
+  BAYES_ARCHIVE_PER_DIMENSION, BAYES_BURN_IN, BAYES_CHAINS, BAYES_INDEPENDENCE, BAYES_SAMPLER_SHARE,
+  SAMPLER_CHAINS, SAMPLER_SHARE, SAMPLER_TEMPERATURE,
+} from "./models/fit/sample";
+export { POSTERIOR_DRAWS } from "./models/fit/intervals";
 export * from "./models/ols";
 export * from "./models/ridge";
 export * from "./models/elastic-net";
@@ -43,6 +54,7 @@ export * from "./models/transform-space";
 
 // Analysis: metrics, diagnostics, decomposition, returns, what-if, plans, budget allocation.
 export * from "./analysis/metrics";
+export { fitModel } from "./analysis/fit";
 export * from "./analysis/diagnostics";
 export * from "./analysis/decompose";
 export * from "./analysis/what-if";
@@ -59,7 +71,7 @@ export * from "./analysis/response-curve";
 export * from "./artifact/artifact";
 export * from "./artifact/save";
 export * from "./artifact/load";
-export * from "./artifact/predict";
+export * from "./models/predict";
 export * from "./artifact/prediction-input";
 
 // Report: chart figures (a namespace: `charts.budgetScenarios` draws what `budgetScenarios` computes),

@@ -3,9 +3,9 @@
  * baseline terms and of each channel (summing exactly to the prediction), and per channel the
  * spend, contribution, ROAS, marginal ROAS at current spend and the shares of spend and effect.
  */
-import { predictTerms, type TermContributions } from "../artifact/predict";
+import { predictTerms, type TermContributions } from "../models/predict";
 import type { DesignInput } from "../features/design";
-import type { FittedModel } from "../models/fitted-model";
+import type { FittedCore } from "../models/fitted-model";
 
 /** Figures of one channel over a window (no intervals: those come from the bootstrap). */
 export interface ChannelReturns {
@@ -37,7 +37,7 @@ function sumRange(x: Float64Array, from: number, to: number): number {
  * [C((1+h)·spend) − C((1−h)·spend)] / (2h·Σspend), h = 1e-4, computed through the same predict path
  * (spend scaled in every row of the input, so carry-over inside the window counts).
  */
-export function channelReturns(model: FittedModel, input: DesignInput, window: { from: number; to: number }, terms?: TermContributions): ChannelReturns[] {
+export function channelReturns(model: FittedCore, input: DesignInput, window: { from: number; to: number }, terms?: TermContributions): ChannelReturns[] {
   const base = terms ?? predictTerms(model, input);
   const { from, to } = window;
   const channels = model.spec.channels;
@@ -75,7 +75,7 @@ export function channelReturns(model: FittedModel, input: DesignInput, window: {
  * (intercept), `trend`, `seasonality` (Fourier and day-of-week terms), `holidays`, each control and
  * each channel; the groups sum exactly to the prediction.
  */
-export function decomposition(model: FittedModel, input: DesignInput): { groups: Record<string, Float64Array>; predicted: Float64Array } {
+export function decomposition(model: FittedCore, input: DesignInput): { groups: Record<string, Float64Array>; predicted: Float64Array } {
   const t = predictTerms(model, input);
   const n = t.predicted.length;
   const groups: Record<string, Float64Array> = { base: new Float64Array(n).fill(t.intercept) };

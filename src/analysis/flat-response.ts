@@ -15,7 +15,7 @@
  * which is mediaColumn() of the plan minus mediaColumn() of the zero plan, summed (the tests check
  * the identity). No transform is implemented here.
  */
-import { designContext } from "../artifact/predict";
+import { designContext } from "../models/predict";
 import { adstockCarryover } from "../features/adstock";
 import { carriedSpend, type ChannelTransform } from "../features/design";
 import { saturateDerivativeValue, saturateValue, type SaturationParams } from "../features/saturation";

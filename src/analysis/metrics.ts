@@ -1,10 +1,11 @@
 /**
- * Goodness-of-fit metrics for a fitted or held-out series, and the time-ordered holdout split.
+ * Goodness-of-fit metrics for a fitted or held-out series (the holdout split is models/fit/split.ts).
  *
  * Conventions (the `fit` contract): `mape`, `wmape` and `smape` are in percent (6.1 means 6.1 %);
  * `rmse` and `mae` are in the target's units; `r2`, `adjustedR2` and `nrmse` are unitless.
  * All functions are pure, take `Float64Array | readonly number[]` and never mutate their input.
  */
+import type { RegressionMetrics } from "../models/fitted-model";
 import { checkPair, type NumberArray } from "../util/vector-checks";
 
 /**
@@ -189,26 +190,6 @@ export function nrmse(actual: NumberArray, predicted: NumberArray): number {
   return range === 0 ? NaN : rmse(actual, predicted) / range;
 }
 
-/** The fit-quality figures of one window (train or holdout); see each metric for its definition. */
-export interface RegressionMetrics {
-  /** R², unitless (sklearn r2_score). */
-  r2: number;
-  /** Adjusted R² for p predictors; NaN when n ≤ p + 1. */
-  adj_r2: number;
-  /** Root mean squared error, target units. */
-  rmse: number;
-  /** Mean absolute error, target units. */
-  mae: number;
-  /** MAPE in percent, zero actuals skipped. */
-  mape: number;
-  /** Weighted MAPE in percent. */
-  wmape: number;
-  /** Symmetric MAPE in percent (0–200). */
-  smape: number;
-  /** RMSE / (max(y) − min(y)), Robyn's NRMSE. */
-  nrmse: number;
-}
-
 /**
  * All metrics of one window at once: { r2, adj_r2, rmse, mae, mape, wmape, smape, nrmse }.
  * `adj_r2` is NaN (JSON null) when there are too few points for p predictors (n ≤ p + 1), as on
@@ -238,59 +219,4 @@ export function regressionMetrics(actual: NumberArray, predicted: NumberArray, p
     smape: smape(actual, predicted),
     nrmse: nrmse(actual, predicted),
   };
-}
-
-/** Options of `holdoutSplit`: give at most one of them. */
-export interface HoldoutOptions {
-  /** Share of periods held out at the end, in [0, 1); default 0.2. 0 means no holdout. */
-  fraction?: number;
-  /** First held-out index k, an integer in [1, n]; n means no holdout. */
-  splitIndex?: number;
-}
-
-/** A time-ordered split: half-open index ranges, usable as `series.slice(...split.train)`. */
-export interface HoldoutSplit {
-  /** The first held-out index k (= n when nothing is held out). */
-  splitIndex: number;
-  /** Fit window [0, k). */
-  train: [number, number];
-  /** Holdout window [k, n); empty (k = n) when nothing is held out. */
-  test: [number, number];
-}
-
-/**
- * Time-ordered holdout split, never shuffled: train = [0, k), test = [k, n).
- *
- * With `fraction` f the last round(f · n) periods are held out (default f = 0.2, the `fit`
- * contract's default; f = 0 gives no holdout). With `splitIndex` k the split is at k. At least one
- * training period must remain. O(1).
- *
- * @param n - number of periods, an integer ≥ 1
- * @param options - `fraction` in [0, 1) or `splitIndex` in [1, n], not both
- * @returns { splitIndex, train: [0, k], test: [k, n] } as half-open ranges
- * @throws RangeError if n is not a positive integer, fraction is outside [0, 1), splitIndex is not
- *   an integer in [1, n], both are given, or the split leaves no training period
- * @example holdoutSplit(10) // => { splitIndex: 8, train: [0, 8], test: [8, 10] }
- */
-export function holdoutSplit(n: number, options: HoldoutOptions = {}): HoldoutSplit {
-  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError("holdoutSplit requires an integer n >= 1");
-  const { fraction, splitIndex } = options;
-  if (fraction !== undefined && splitIndex !== undefined) {
-    throw new RangeError("holdoutSplit requires either fraction or splitIndex, not both");
-  }
-  let k: number;
-  if (splitIndex !== undefined) {
-    if (!(Number.isInteger(splitIndex) && splitIndex >= 1 && splitIndex <= n)) {
-      throw new RangeError(`holdoutSplit requires splitIndex to be an integer in [1, ${n}]`);
-    }
-    k = splitIndex;
-  } else {
-    const f = fraction ?? 0.2;
-    if (!(f >= 0 && f < 1)) throw new RangeError("holdoutSplit requires fraction in [0, 1)");
-    k = n - Math.round(f * n);
-    if (!(k >= 1)) {
-      throw new RangeError(`holdoutSplit leaves no training periods (n = ${n}, fraction = ${f})`);
-    }
-  }
-  return { splitIndex: k, train: [0, k], test: [k, n] };
 }

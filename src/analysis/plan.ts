@@ -18,7 +18,7 @@
  * model, `response_low`/`response_high` are the 5th/95th percentiles of the response over the draws
  * (each draw's transforms and media coefficients), in total and per channel.
  */
-import { designContext, predictTerms } from "../artifact/predict";
+import { designContext, predictTerms } from "../models/predict";
 import { carriedSpend, mediaColumn } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { quantileSorted } from "../util/quantile";

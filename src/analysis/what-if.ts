@@ -12,7 +12,7 @@
  * media feature) summed over the input's periods. Nothing is refitted: with every factor 1 the
  * scenario repeats the baseline's arithmetic and the change is exactly 0.
  */
-import { predictTerms } from "../artifact/predict";
+import { predictTerms } from "../models/predict";
 import { formatDay, parseIsoDate } from "../data/parse-date";
 import type { DesignInput } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";

@@ -24,7 +24,7 @@ import type { AdstockParams } from "../features/adstock";
 import type { ChannelTransform } from "../features/design";
 import type { SaturationParams } from "../features/saturation";
 import type { FitSummary, FittedModel } from "../models/fitted-model";
-import type { ChannelBounds, ModelSpec } from "../models/model-spec";
+import type { ChannelBounds, ModelSpec } from "../spec/model-spec";
 import { VERSION } from "../version";
 
 /** The `format` field of every artifact. */
@@ -55,7 +55,7 @@ const ChannelBoundsSchema = z.strictObject({
   hillShape: Interval,
 });
 
-/** The ModelSpec of src/models/model-spec.ts. */
+/** The ModelSpec of src/spec/model-spec.ts. */
 export const ModelSpecSchema = z.strictObject({
   target: Name,
   channels: z.array(Name).min(1),

@@ -4,9 +4,10 @@
  * truth.json. `mixlab make-data --dir data` (run by `npm run data`) rewrites the bundled sets.
  */
 import type { Command } from "commander";
-import { BUNDLED_SETS, writeBundledSets } from "../data/bundled-sets";
-import { generate, type GenerateOptions } from "../data/generate";
-import { writeGenerated } from "../data/write-generated";
+import { BUNDLED_SETS, writeBundledSets } from "../generate/bundled-sets";
+import { generate } from "../generate/generate";
+import type { GenerateOptions } from "../generate/options";
+import { writeGenerated } from "../generate/write-generated";
 import { printJson, type CliContext } from "./context";
 import { choiceOption, numberOption } from "./parse-flags";
 

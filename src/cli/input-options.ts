@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { readConfig, type Config } from "../config/config";
+import type { Config } from "../spec/config";
+import { readConfig } from "./read-config";
 import type { LoadOptions } from "../data/load";
 import { UsageError } from "./usage-error";
 

@@ -6,7 +6,7 @@
  */
 import type { Command } from "commander";
 import { loadModel } from "../artifact/load";
-import { predict } from "../artifact/predict";
+import { predict } from "../models/predict";
 import { loadPredictionInput } from "../artifact/prediction-input";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import { printJson, type CliContext } from "./context";

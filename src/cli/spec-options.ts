@@ -5,12 +5,12 @@
  * defaultSpec. Flags win over the config; a bad flag is a UsageError (exit 2).
  */
 import type { Command } from "commander";
-import type { Config } from "../config/config";
+import type { Config } from "../spec/config";
 import { parseIsoDate } from "../data/parse-date";
 import { DataError } from "../data/issue";
 import type { Frequency } from "../data/table";
 import { holidayIndicator } from "../features/holidays";
-import { defaultSpec, type AdstockKind, type ChannelBounds, type ModelKind, type ModelSpec, type SaturationKind, type SpecInput } from "../models/model-spec";
+import { defaultSpec, type AdstockKind, type ChannelBounds, type ModelKind, type ModelSpec, type SaturationKind, type SpecInput } from "../spec/model-spec";
 import { choiceOption, numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
 

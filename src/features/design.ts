@@ -6,7 +6,7 @@
  * Fit, predict, decomposition, response curves, what-if, the optimiser, the server and the
  * notebooks all build features through here.
  */
-import type { ModelSpec } from "../models/model-spec";
+import type { ModelSpec } from "../spec/model-spec";
 import { adstockCarryover, adstockKernel, adstockKernelLength, carriedAdstock, geometricAdstock, resolveAdstockParams, type AdstockParams } from "./adstock";
 import { dayOfWeekDummies, fourierTerms } from "./fourier";
 import { holidayIndicator } from "./holidays";

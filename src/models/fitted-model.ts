@@ -4,10 +4,32 @@
  * control defaults, the spend observed (for adstock carry-over) and the controls observed (to hold
  * them at their recent average in forward plans) — and the fit's summary. Plain
  * JSON as it stands: the artifact is this plus format, version and metadata.
+ * models/fit/fit.ts returns the model without its summary (FittedCore); analysis/summary.ts builds
+ * the summary and analysis/fit.ts (fitModel) returns both. The summary's types are defined here,
+ * with the model they describe, so that models/ never imports analysis/.
  */
-import type { RegressionMetrics } from "../analysis/metrics";
 import type { ChannelTransform } from "../features/design";
-import type { ModelSpec } from "./model-spec";
+import type { ModelSpec } from "../spec/model-spec";
+
+/** The fit-quality figures of one window (train or holdout); analysis/metrics.ts computes them. */
+export interface RegressionMetrics {
+  /** R², unitless (sklearn r2_score). */
+  r2: number;
+  /** Adjusted R² for p predictors; NaN when n ≤ p + 1. */
+  adj_r2: number;
+  /** Root mean squared error, target units. */
+  rmse: number;
+  /** Mean absolute error, target units. */
+  mae: number;
+  /** MAPE in percent, zero actuals skipped. */
+  mape: number;
+  /** Weighted MAPE in percent. */
+  wmape: number;
+  /** Symmetric MAPE in percent (0–200). */
+  smape: number;
+  /** RMSE / (max(y) − min(y)), Robyn's NRMSE. */
+  nrmse: number;
+}
 
 /** One channel's figures over the fit window (contract: `summary.channels[]`). */
 export interface ChannelSummary {
@@ -26,7 +48,7 @@ export interface ChannelSummary {
   saturation: Record<string, unknown>;
 }
 
-/** Metrics of one window: analysis/metrics' RegressionMetrics; the holdout may omit adj_r2. */
+/** Metrics of one window (RegressionMetrics); the holdout may omit adj_r2. */
 export type MetricSet = Omit<RegressionMetrics, "adj_r2"> & { adj_r2?: number };
 
 /** The contract's fit summary (also printed by `mixlab fit --json`). */
@@ -77,7 +99,8 @@ export interface MediaDraw {
   coefficients: Record<string, number>;
 }
 
-export interface FittedModel {
+/** What the fit chose, without its summary: everything predict() and the analyses need. */
+export interface FittedCore {
   spec: ModelSpec;
   transforms: Record<string, ChannelTransform>;
   /** Names of the design columns in the model, media first (constant baseline terms are dropped). */
@@ -104,5 +127,9 @@ export interface FittedModel {
   history: { dates: string[]; spend: Record<string, number[]>; controls?: Record<string, number[]> };
   /** Bootstrap draws of the media transforms and coefficients (empty without a bootstrap). */
   draws: MediaDraw[];
+}
+
+/** A fitted model with the summary of its fit: what fitModel returns and model.json stores. */
+export interface FittedModel extends FittedCore {
   summary: FitSummary;
 }

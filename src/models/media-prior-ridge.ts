@@ -13,8 +13,8 @@
  * small baseline coefficients (season, trend, holidays, controls) shrinks every channel's
  * contribution towards 0, and the intervals inherit that bias: on 15 generated recovery sets, with
  * one penalty, 10 of the 12 intervals that missed the true ROAS lay entirely below it; with the
- * media penalty a tenth of the baseline's the misses fell to 7 of 75, on both sides (fit-model.ts,
- * MEDIA_PENALTY_FACTOR).
+ * media penalty a tenth of the baseline's the misses fell to 7 of 75, on both sides
+ * (MEDIA_PENALTY_FACTOR in models/fit/search.ts; docs/decisions/002-media-penalty-factor.md).
  *
  * The evidence, with b integrated out and σ² profiled (MacKay 1992, "Bayesian interpolation",
  * Neural Computation 4(3), 415–447; Bishop, Pattern Recognition and Machine Learning, §3.5):

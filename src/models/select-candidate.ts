@@ -4,7 +4,7 @@
  * With thousands of candidates some fit the noise of the few CV folds, and their transforms (and so
  * their ROAS) are off. mostCentral picks the candidate most central among a set of draws, column by
  * column (its figures' percentiles among the draws closest to 50 %); the default fit takes its
- * model this way among its posterior draws (fit-model.ts), so the point estimate is typical of
+ * model this way among its posterior draws (fit/intervals.ts), so the point estimate is typical of
  * every setting the data support and sits inside its intervals.
  */
 

@@ -7,7 +7,7 @@
 import { adstock, type AdstockParams } from "../features/adstock";
 import type { ChannelTransform } from "../features/design";
 import { saturate, type SaturationParams } from "../features/saturation";
-import type { ModelSpec } from "./model-spec";
+import type { ModelSpec } from "../spec/model-spec";
 
 /** One searched dimension; `log` dimensions are sampled log-uniformly. */
 export interface SearchDimension {

@@ -16,7 +16,7 @@
  * schemas are built once here; the JSON answer of /predict is written directly.
  */
 import { Hono, type Context } from "hono";
-import { predict } from "../artifact/predict";
+import { predict } from "../models/predict";
 import { predictionInput } from "../artifact/prediction-input";
 import { countLines } from "../data/csv";
 import { DataError, type Issue } from "../data/issue";

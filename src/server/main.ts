@@ -8,7 +8,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import { predict } from "../artifact/predict";
+import { predict } from "../models/predict";
 import { parseIsoDate } from "../data/parse-date";
 import type { FittedModel } from "../models/fitted-model";
 import { batchedWriter, type BatchedWriter } from "./access-log";

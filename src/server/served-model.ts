@@ -3,7 +3,7 @@
  * context (history as typed arrays) and its request schemas built once, so that a request does no
  * artifact work at all.
  */
-import { designContext } from "../artifact/predict";
+import { designContext } from "../models/predict";
 import type { DesignContext } from "../features/design";
 import type { FittedModel, MetricSet } from "../models/fitted-model";
 import type { ServerLimits } from "./limits";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { channelReturns, decomposition } from "../../src/analysis/decompose";
-import { predict, predictTerms } from "../../src/artifact/predict";
+import { predict, predictTerms } from "../../src/models/predict";
 import type { FittedModel } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { fixtureInput, fixtureModel } from "../artifact/fixture-model";
 
 describe("decomposition and channel returns", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   adjustedR2,
-  holdoutSplit,
   mae,
   mape,
   nrmse,
@@ -117,44 +116,5 @@ describe("metric edge cases", () => {
     expect(() => adjustedR2(0.5, 10, 1.5)).toThrow("adjustedR2 requires an integer p >= 0");
     expect(() => adjustedR2(NaN, 10, 1)).toThrow("adjustedR2 requires a finite r2");
     expect(() => adjustedR2(0.5, NaN, 1)).toThrow(RangeError);
-  });
-});
-
-describe("holdoutSplit", () => {
-  it("holdoutSplit(n) holds out the last 20 % of periods by default, in time order", () => {
-    expect(holdoutSplit(156)).toEqual({ splitIndex: 125, train: [0, 125], test: [125, 156] });
-    expect(holdoutSplit(10)).toEqual({ splitIndex: 8, train: [0, 8], test: [8, 10] });
-  });
-
-  it("holdoutSplit(n, { fraction: 0 }) holds out nothing", () => {
-    expect(holdoutSplit(52, { fraction: 0 })).toEqual({ splitIndex: 52, train: [0, 52], test: [52, 52] });
-  });
-
-  it("holdoutSplit(n, { splitIndex }) splits at that index", () => {
-    expect(holdoutSplit(100, { splitIndex: 90 })).toEqual({ splitIndex: 90, train: [0, 90], test: [90, 100] });
-    expect(holdoutSplit(100, { splitIndex: 100 }).test).toEqual([100, 100]);
-  });
-
-  it("holdoutSplit ranges slice a series into train and test without reordering", () => {
-    const series = [10, 11, 12, 13, 14];
-    const split = holdoutSplit(series.length, { fraction: 0.4 });
-    expect(series.slice(...split.train)).toEqual([10, 11, 12]);
-    expect(series.slice(...split.test)).toEqual([13, 14]);
-  });
-
-  it("holdoutSplit rejects a fraction outside [0, 1) with a clear RangeError", () => {
-    expect(() => holdoutSplit(10, { fraction: 1 })).toThrow("holdoutSplit requires fraction in [0, 1)");
-    expect(() => holdoutSplit(10, { fraction: -0.1 })).toThrow(RangeError);
-    expect(() => holdoutSplit(10, { fraction: NaN })).toThrow(RangeError);
-  });
-
-  it("holdoutSplit rejects a bad n, a bad splitIndex, both options, or no training period", () => {
-    expect(() => holdoutSplit(0)).toThrow("holdoutSplit requires an integer n >= 1");
-    expect(() => holdoutSplit(2.5)).toThrow(RangeError);
-    expect(() => holdoutSplit(10, { splitIndex: 0 })).toThrow("holdoutSplit requires splitIndex to be an integer in [1, 10]");
-    expect(() => holdoutSplit(10, { splitIndex: 11 })).toThrow(RangeError);
-    expect(() => holdoutSplit(10, { splitIndex: 4.5 })).toThrow(RangeError);
-    expect(() => holdoutSplit(10, { fraction: 0.2, splitIndex: 5 })).toThrow("holdoutSplit requires either fraction or splitIndex, not both");
-    expect(() => holdoutSplit(1, { fraction: 0.6 })).toThrow("holdoutSplit leaves no training periods (n = 1, fraction = 0.6)");
   });
 });

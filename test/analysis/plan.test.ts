@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { futurePeriods } from "../../src/analysis/future-periods";
 import { plan, planScenarios } from "../../src/analysis/plan";
 import { recentSpend } from "../../src/analysis/recent-spend";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { hillValue } from "../../src/features/saturation";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { fixtureModel } from "../artifact/fixture-model";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { whatIf } from "../../src/analysis/what-if";
-import { predictTerms } from "../../src/artifact/predict";
+import { predictTerms } from "../../src/models/predict";
 import type { Table } from "../../src/data/table";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { fixtureInput, fixtureModel } from "../artifact/fixture-model";

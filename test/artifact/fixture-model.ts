@@ -5,11 +5,11 @@
  */
 import { channelReturns } from "../../src/analysis/decompose";
 import { regressionMetrics } from "../../src/analysis/metrics";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { formatDay } from "../../src/data/parse-date";
 import { design, type ChannelTransform, type DesignInput } from "../../src/features/design";
 import type { FitSummary, FittedModel } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { fitOls } from "../../src/models/ols";
 import { designMatrixFromColumns } from "../../src/models/standardize";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { historyInput } from "../../src/artifact/history-input";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { parseIsoDate } from "../../src/data/parse-date";
 import { fixtureInput, fixtureModel } from "./fixture-model";
 

@@ -7,7 +7,7 @@ import { plan } from "../../src/analysis/plan";
 import { toArtifact } from "../../src/artifact/artifact";
 import { jsonErrorPosition } from "../../src/artifact/json-error-position";
 import { loadArtifact, loadModel, parseModel } from "../../src/artifact/load";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { saveModel, serializeArtifact } from "../../src/artifact/save";
 import { DataError } from "../../src/data/issue";
 import { expectClose } from "../helpers/expect-close";

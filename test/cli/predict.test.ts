@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { loadInput, toTable } from "../../src/data/load";
 import { fitWeeklyModelOnce } from "../helpers/cli-fitted-model";
 import { WEEKLY_CSV } from "../helpers/fitted-models";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigSchema, type Config } from "../../src/config/config";
+import { ConfigSchema, type Config } from "../../src/spec/config";
 import { DataError } from "../../src/data/issue";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { specChoicesFromFlags, specFromOptions } from "../../src/cli/spec-options";
 import { UsageError } from "../../src/cli/usage-error";
 

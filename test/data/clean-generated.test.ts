@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { clean, type Change } from "../../src/data/clean";
-import { generate, type Fault } from "../../src/data/generate";
+import type { Fault } from "../../src/generate/dirt";
+import { generate } from "../../src/generate/generate";
 import { loadInput } from "../../src/data/load";
-import { writeGenerated } from "../../src/data/write-generated";
+import { writeGenerated } from "../../src/generate/write-generated";
 
 const root = mkdtempSync(join(tmpdir(), "mixlab-clean-gen-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

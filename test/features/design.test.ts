@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AdstockParams } from "../../src/features/adstock";
 import { baselineTerms, carriedSpend, design, mediaColumn, type ChannelTransform, type DesignContext } from "../../src/features/design";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";
 import { RESOLVED_ADSTOCKS } from "../helpers/adstock-kinds";

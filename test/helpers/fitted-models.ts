@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { clean } from "../../src/data/clean";
 import { loadInput, toTable } from "../../src/data/load";
 import type { Table } from "../../src/data/table";
-import { fitModel } from "../../src/models/fit-model";
+import { fitModel } from "../../src/analysis/fit";
 import type { FittedModel } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 
 export const WEEKLY_CSV = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");
 export const DAILY_DIR = join(__dirname, "..", "..", "data", "daily");

@@ -7,7 +7,7 @@
 import { formatDay, parseIsoDate } from "../../src/data/parse-date";
 import type { ChannelTransform } from "../../src/features/design";
 import type { FitSummary, FittedModel, MediaDraw } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { createRandom } from "../../src/util/random";
 
 /** One channel of a synthetic model: its transforms, coefficient (target units per saturated unit) and observed spend. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { generate } from "../../src/data/generate";
-import { generatedTable } from "../../src/data/generated-table";
-import { fitModel, type FitPhase } from "../../src/models/fit-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { generate } from "../../src/generate/generate";
+import { generatedTable } from "../../src/generate/generated-table";
+import { fitModel } from "../../src/analysis/fit";
+import type { FitPhase } from "../../src/models/fit/progress";
+import { defaultSpec } from "../../src/spec/model-spec";
 
 describe("fitModel progress", () => {
   it("fitModel(table, spec, { onProgress }) reports the search, then the sampler, then the bootstrap, each counting up to its own total", async () => {

@@ -30,11 +30,12 @@
  * one the second test pins: where the fit's interval is narrow it is right; elsewhere it is wide.
  */
 import { describe, expect, it } from "vitest";
-import { generate, type GenerateOptions } from "../../src/data/generate";
-import { generatedTable, trueReturns } from "../../src/data/generated-table";
-import { fitModel } from "../../src/models/fit-model";
+import { generate } from "../../src/generate/generate";
+import type { GenerateOptions } from "../../src/generate/options";
+import { generatedTable, trueReturns } from "../../src/generate/generated-table";
+import { fitModel } from "../../src/analysis/fit";
 import type { Table } from "../../src/data/table";
-import { defaultSpec, type ModelSpec, type SpecInput } from "../../src/models/model-spec";
+import { defaultSpec, type ModelSpec, type SpecInput } from "../../src/spec/model-spec";
 
 const SETS: Array<[string, GenerateOptions]> = [
   ["easy", { seed: 101, periods: 208, channels: 5, snr: 8, seasonCorrelation: 0.2 }],

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { budgetScenarios } from "../../src/analysis/budget-scenarios";
 import { responseCurve } from "../../src/analysis/response-curve";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import type { FittedModel } from "../../src/models/fitted-model";
 import type { ExportInput } from "../../src/report/export-input";
 import { exportData, exportTables, type ExportData, type ExportTable } from "../../src/report/export-tables";

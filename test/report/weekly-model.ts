@@ -6,9 +6,9 @@
 import { join } from "node:path";
 import { loadInput, toTable } from "../../src/data/load";
 import type { Table } from "../../src/data/table";
-import { fitModel } from "../../src/models/fit-model";
+import { fitModel } from "../../src/analysis/fit";
 import type { FittedModel } from "../../src/models/fitted-model";
-import { defaultSpec } from "../../src/models/model-spec";
+import { defaultSpec } from "../../src/spec/model-spec";
 import { loadExportInput, type ExportInput } from "../../src/report/export-input";
 
 export const WEEKLY_CSV = join(__dirname, "..", "..", "data", "weekly", "mmm_weekly.csv");

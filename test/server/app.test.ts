@@ -5,7 +5,7 @@ import { budgetScenarios } from "../../src/analysis/budget-scenarios";
 import { optimizeBudget } from "../../src/analysis/optimize-budget";
 import { plan, planScenarios } from "../../src/analysis/plan";
 import { whatIf } from "../../src/analysis/what-if";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import type { FittedModel } from "../../src/models/fitted-model";
 import { createApp } from "../../src/server/app";
 import { historyInput } from "../../src/artifact/history-input";

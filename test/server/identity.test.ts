@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/artifact/load";
-import { predict } from "../../src/artifact/predict";
+import { predict } from "../../src/models/predict";
 import { loadInput, toTable } from "../../src/data/load";
 import { createApp, type MixlabApp } from "../../src/server/app";
 import { loadModels } from "../../src/server/models";

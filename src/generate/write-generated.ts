@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { GeneratedData } from "./generate";
+import type { GeneratedData } from "./truth";
 
 /** Name of the truth file written next to the data. */
 export const TRUTH_FILE = "truth.json";

@@ -8,7 +8,8 @@
  * - campaigns: long campaign file, 1 year of days, 5 channels split into 8 campaigns.
  */
 import { join } from "node:path";
-import { generate, type GenerateOptions } from "./generate";
+import { generate } from "./generate";
+import type { GenerateOptions } from "./options";
 import { writeGenerated } from "./write-generated";
 
 export type BundledSetName = "weekly" | "daily" | "campaigns";

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeBundledSets } from "../../src/data/bundled-sets";
+import { writeBundledSets } from "../../src/generate/bundled-sets";
 
 describe("bundled data", () => {
   it("writeBundledSets(dir) regenerates the committed data/ folder byte for byte", () => {

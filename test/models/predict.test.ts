@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { designContext, predict, predictTerms } from "../../src/artifact/predict";
+import { designContext, predict, predictTerms } from "../../src/models/predict";
 import { design } from "../../src/features/design";
-import { fixtureInput, fixtureModel } from "./fixture-model";
+import { fixtureInput, fixtureModel } from "../artifact/fixture-model";
 
 const model = fixtureModel();
 

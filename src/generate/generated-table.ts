@@ -3,10 +3,10 @@
  * (so it holds exactly the observed columns), and trueReturns(data, rows) → the true spend,
  * contribution and ROAS per channel over the first `rows` periods, for recovery checks.
  */
-import { wideFromText } from "./load-wide";
-import { toTable } from "./load";
-import type { GeneratedData } from "./generate";
-import type { Table } from "./table";
+import { wideFromText } from "../data/load-wide";
+import { toTable } from "../data/load";
+import type { GeneratedData } from "./truth";
+import type { Table } from "../data/table";
 
 /** generatedTable(data) parses the generated wide file with the default roles. */
 export function generatedTable(data: GeneratedData): Table {

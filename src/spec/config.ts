@@ -1,11 +1,9 @@
 /**
- * The project config file (`--config mixlab.json`): column roles, cleaning strategies and the model
- * spec (`model`: the fit flags in snake_case plus per-channel bounds). Checked with zod so that a
- * typo gets a message naming the field.
+ * The schema of the project config file (`--config mixlab.json`): column roles, cleaning strategies
+ * and the model spec (`model`: the fit flags in snake_case plus per-channel bounds). Checked with
+ * zod so that a typo gets a message naming the field. Reading the file is cli/read-config.ts.
  */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { DataError, makeIssue } from "../data/issue";
 
 const Strategy = z.enum(["interpolate", "zero", "drop", "keep"]);
 
@@ -72,31 +70,3 @@ export const ConfigSchema = z.object({
 }).passthrough();
 
 export type Config = z.infer<typeof ConfigSchema>;
-
-/**
- * readConfig(path) parses and checks a JSON config file.
- * @throws DataError naming the file and the offending field
- */
-export function readConfig(path: string): Config {
-  const fail = (message: string): never => {
-    throw new DataError(message, [makeIssue({ file: path, row: null, column: null, date: null, kind: "missing_file", value: null, message })]);
-  };
-  let text = "";
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    fail(`cannot read config ${path}: file not found`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    fail(`config ${path} is not valid JSON: ${(err as Error).message}`);
-  }
-  const parsed = ConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`).join("; ");
-    fail(`config ${path} is not valid: ${first}`);
-  }
-  return parsed.data as Config;
-}

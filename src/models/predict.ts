@@ -5,12 +5,12 @@
  */
 import { parseIsoDate } from "../data/parse-date";
 import { design, type Design, type DesignContext, type DesignInput, type SpendHistory } from "../features/design";
-import type { FittedModel } from "../models/fitted-model";
+import type { FittedCore } from "./fitted-model";
 
-const contexts = new WeakMap<FittedModel, DesignContext>();
+const contexts = new WeakMap<FittedCore, DesignContext>();
 
 /** designContext(model) → the context design() needs, built once per model object and cached. */
-export function designContext(model: FittedModel): DesignContext {
+export function designContext(model: FittedCore): DesignContext {
   let context = contexts.get(model);
   if (context === undefined) {
     const history: SpendHistory = {
@@ -23,7 +23,7 @@ export function designContext(model: FittedModel): DesignContext {
   return context;
 }
 
-const termIndexes = new WeakMap<FittedModel, { terms: readonly string[]; names: readonly string[]; at: readonly number[] }>();
+const termIndexes = new WeakMap<FittedCore, { terms: readonly string[]; names: readonly string[]; at: readonly number[] }>();
 
 const sameStrings = (a: readonly string[], b: readonly string[]): boolean => {
   if (a.length !== b.length) return false;
@@ -36,7 +36,7 @@ const sameStrings = (a: readonly string[], b: readonly string[]): boolean => {
  * model and reused while the terms and the design's names stay the same (they depend on the spec only).
  * @throws RangeError when a term is not in the design
  */
-function termColumns(model: FittedModel, names: readonly string[]): readonly number[] {
+function termColumns(model: FittedCore, names: readonly string[]): readonly number[] {
   const cached = termIndexes.get(model);
   if (cached !== undefined && sameStrings(cached.names, names) && sameStrings(cached.terms, model.terms)) return cached.at;
   const index = new Map(names.map((name, i) => [name, i]));
@@ -65,7 +65,7 @@ export interface TermContributions {
  * also stored there (one array per term). The one sum behind predict and predictTerms, so both
  * give the same bits.
  */
-function combine(model: FittedModel, d: Design, contributions: Float64Array[] | null): Float64Array {
+function combine(model: FittedCore, d: Design, contributions: Float64Array[] | null): Float64Array {
   const at = termColumns(model, d.names);
   const n = d.n;
   const predicted = new Float64Array(n).fill(model.intercept);
@@ -91,7 +91,7 @@ function combine(model: FittedModel, d: Design, contributions: Float64Array[] | 
  * Spend dated before the input's first row (from the model's history) is carried over by adstock.
  * @throws RangeError when the input lacks a channel's spend
  */
-export function predictTerms(model: FittedModel, input: DesignInput, context: DesignContext = designContext(model)): TermContributions {
+export function predictTerms(model: FittedCore, input: DesignInput, context: DesignContext = designContext(model)): TermContributions {
   const contributions: Float64Array[] = [];
   const predicted = combine(model, design(model.spec, model.transforms, input, context), contributions);
   return { names: [...model.terms], contributions, intercept: model.intercept, predicted };
@@ -101,6 +101,6 @@ export function predictTerms(model: FittedModel, input: DesignInput, context: De
  * predict(model, input) → the predicted target per row (intercept + Σ coefficient × feature): the
  * `predicted` of predictTerms, bit for bit, without keeping each term's contribution.
  */
-export function predict(model: FittedModel, input: DesignInput, context: DesignContext = designContext(model)): Float64Array {
+export function predict(model: FittedCore, input: DesignInput, context: DesignContext = designContext(model)): Float64Array {
   return combine(model, design(model.spec, model.transforms, input, context), null);
 }

@@ -58,12 +58,12 @@ export interface ModelSpec {
    * its mean, so the penalty acts on the channel's average contribution per period and a nearly
    * constant (saturated) column cannot take a huge coefficient for free; "standardized" scales by
    * the sd as scikit-learn's StandardScaler does. Either way the default fit penalises media a tenth
-   * as much as the baseline terms (media-prior-ridge.ts, MEDIA_PENALTY_FACTOR in fit-model.ts).
+   * as much as the baseline terms (media-prior-ridge.ts, MEDIA_PENALTY_FACTOR in models/fit/search.ts).
    */
   mediaPenalty: "contribution" | "standardized";
   /**
    * The transform search: `trials` evaluations (Latin hypercube, then `method`, then local samples),
-   * seeded; the posterior sampler that follows spends 8 × trials more (fit-model.ts);
+   * seeded; the posterior sampler that follows spends 8 × trials more (models/fit/sample.ts);
    * `folds` expanding-window CV folds (the CV NRMSE reported, and the score of the lowest-CV rule).
    */
   search: { trials: number; seed: number; method: "de" | "lhs" | "random"; folds: number };
