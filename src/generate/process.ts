@@ -20,13 +20,13 @@
  *   each channel's ROAS = contribution / spend is in 0.8–4.5. The intercept keeps the target > 0.
  *
  */
+import { formatDay, parseIsoDate } from "../data/parse-date";
 import { adstock, type AdstockParams } from "../features/adstock";
 import { fourierTerms } from "../features/fourier";
 import { holidayIndicator } from "../features/holidays";
 import { hill, type SaturationParams } from "../features/saturation";
 import { linearTrend } from "../features/trend";
 import type { Random } from "../util/random";
-import { dayToIso, isoToDay } from "./iso-day";
 import type { ResolvedGenerateOptions } from "./options";
 import { ar1, flightMask, mean, roundTo, sd, standardize, sum, uniform } from "./random-series";
 import type { TruthChannel } from "./truth";
@@ -88,9 +88,9 @@ export function simulateProcess(opt: ResolvedGenerateOptions, streams: ProcessSt
   const rNoise = streams.noise;
 
   // Calendar.
-  const startDay = isoToDay(opt.start) as number;
+  const startDay = parseIsoDate(opt.start);
   const days = Int32Array.from({ length: n }, (_, t) => startDay + t * step);
-  const dates = Array.from(days, (d) => dayToIso(d));
+  const dates = Array.from(days, (d) => formatDay(d));
   const trendX = linearTrend(n);
   const season = fourierTerms(days, SEASON_PERIOD, SEASON_ORDER);
   const holidayX = holidayIndicator(days, opt.frequency, opt.country);

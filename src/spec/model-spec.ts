@@ -70,7 +70,7 @@ export interface ModelSpec {
   holdout: { fraction: number } | { splitDate: string };
   /**
    * Intervals: `resamples` block-bootstrap resamples over `trials` posterior draws of the transforms
-   * (resample r refits draw r mod trials; draw-bootstrap.ts), blocks of `blockLength` periods
+   * (resample r refits draw r mod trials; models/draw-returns.ts), blocks of `blockLength` periods
    * (null: min(⌊fit rows/5⌋, 8 weekly or 28 daily)).
    */
   bootstrap: { resamples: number; blockLength: number | null; trials: number };
