@@ -40,7 +40,7 @@ export function registerClean(program: Command, ctx: CliContext): void {
     checkInputSize(input);
     const { table, report } = clean(loadInput(input, load), { strategies, outlierFactor });
     writeFileAtomic(flags.out, tableToWideCsv(table));
-    if (flags.report !== undefined) writeFileAtomic(flags.report, JSON.stringify(report, null, 2) + "\n");
+    if (flags.report !== undefined) writeFileAtomic(flags.report, `${JSON.stringify(report, null, 2)}\n`);
     if (flags.json) printJson(ctx, report);
     else ctx.out(describeCleaning(report, flags.out, flags.report));
     ctx.exit(0);

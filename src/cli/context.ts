@@ -8,5 +8,5 @@ export interface CliContext {
 
 /** printJson(ctx, value) writes pretty JSON and a newline to stdout. */
 export function printJson(ctx: CliContext, value: unknown): void {
-  ctx.out(JSON.stringify(value, null, 2) + "\n");
+  ctx.out(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -70,8 +70,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         const outCsv = join(flags.out, `${name}-clean.csv`);
         const outReport = join(flags.out, `${name}-clean-report.json`);
         writeFileAtomic(outCsv, tableToWideCsv(cleaned.table));
-        writeFileAtomic(outReport, JSON.stringify(cleaned.report, null, 2) + "\n");
-        ctx.out("clean:    " + describeCleaning(cleaned.report, outCsv, outReport).replace(/^[^:]*: /, ""));
+        writeFileAtomic(outReport, `${JSON.stringify(cleaned.report, null, 2)}\n`);
+        ctx.out(`clean:    ${describeCleaning(cleaned.report, outCsv, outReport).replace(/^[^:]*: /, "")}`);
         if (truth.dirt) ctx.out(compareWithFaults(cleaned.report, truth));
         ctx.out(formatTableSummary(describeTable(cleaned.table)));
         if (dataset.campaigns && dataset.campaigns.length > 0) {

@@ -136,13 +136,13 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
     [name, fmt(m.r2, 3), m.adj_r2 === undefined ? "" : fmt(m.adj_r2, 3), fmt(m.rmse, 0), fmt(m.mae, 0), `${fmt(m.mape, 1)} %`, fmt(m.nrmse, 3)];
   const metrics: Row[] = [metricRow("train", s.train)];
   if (s.holdout) metrics.push(metricRow("holdout", s.holdout));
-  text += textTable(["", "r2", "adj_r2", "rmse", "mae", "mape", "nrmse"], metrics) + "\n";
+  text += `${textTable(["", "r2", "adj_r2", "rmse", "mae", "mape", "nrmse"], metrics)}\n`;
   const channels: Row[] = s.channels.map((c) => [
     c.name, fmt(c.spend, 0), fmt(c.contribution, 0), fmt(c.roas, 2),
     c.roas_low === null && c.roas_high === null ? "" : `[${fmt(c.roas_low, 2)}, ${fmt(c.roas_high, 2)}]`,
     fmt(c.mroas, 2), pct(c.share_of_spend), pct(c.share_of_effect),
   ]);
-  text += textTable(["channel", "spend", "contribution", "roas", "90 % interval", "mroas", "spend share", "effect share"], channels) + "\n";
+  text += `${textTable(["channel", "spend", "contribution", "roas", "90 % interval", "mroas", "spend share", "effect share"], channels)}\n`;
   text += `  model → ${out}\n`;
   return text;
 }

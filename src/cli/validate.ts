@@ -59,7 +59,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
         `${report.controls.length ? `, controls ${report.controls.join(", ")}` : ""}\n`);
       ctx.out(`${report.errors} error(s), ${report.warnings} warning(s)\n`);
       const ordered = errorsFirst(report.issues);
-      for (const issue of ordered.slice(0, SHOWN)) ctx.out("  " + formatIssue(issue) + "\n");
+      for (const issue of ordered.slice(0, SHOWN)) ctx.out(`  ${formatIssue(issue)}\n`);
       if (ordered.length > SHOWN) ctx.out(`  … ${ordered.length - SHOWN} more (use --json for all)\n`);
       ctx.out(report.ok ? "ok\n" : "not ok: fix the errors or run `mixlab clean`\n");
     }

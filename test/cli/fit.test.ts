@@ -120,7 +120,7 @@ function smallWeeklyCsv(name: string): { csv: string; tv: number[]; radio: numbe
     rows.push(`${date},${tv[i]},${radio[i]},${sales[i]},${price[i]}`);
   }
   const csv = join(dir, name);
-  writeFileSync(csv, rows.join("\n") + "\n");
+  writeFileSync(csv, `${rows.join("\n")}\n`);
   return { csv, tv, radio, price, sales };
 }
 

@@ -19,7 +19,7 @@ function writeColumns(name: string, keep: string[], from = 1, to = lines.length)
   const idx = keep.map((c) => header.indexOf(c));
   const body = [lines[0], ...lines.slice(from, to)].map((l) => idx.map((j) => l.split(",")[j]).join(","));
   const path = join(dir, name);
-  writeFileSync(path, body.join("\n") + "\n");
+  writeFileSync(path, `${body.join("\n")}\n`);
   return path;
 }
 
@@ -100,7 +100,7 @@ describe("mixlab predict", () => {
     const daily = join(dir, "daily.csv");
     const body = ["date,tv_spend,radio_spend,social_media_spend,search_spend,outdoor_spend"];
     for (let d = 1; d <= 9; d++) body.push(`2024-01-0${d},1,2,3,4,5`);
-    writeFileSync(daily, body.join("\n") + "\n");
+    writeFileSync(daily, `${body.join("\n")}\n`);
     const r = await runCli("predict", modelPath, daily);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/has daily data but the model was fitted on weekly data/);
