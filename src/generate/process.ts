@@ -20,10 +20,11 @@
  *   each channel's ROAS = contribution / spend is in 0.8–4.5. The intercept keeps the target > 0.
  *
  */
-import { adstock, type AdstockParams } from "../features/adstock";
+import type { AdstockParams, SaturationParams } from "../spec/transform-params";
+import { adstock } from "../features/adstock";
 import { fourierTerms } from "../features/fourier";
 import { holidayIndicator } from "../features/holidays";
-import { hill, type SaturationParams } from "../features/saturation";
+import { hill } from "../features/saturation";
 import { linearTrend } from "../features/trend";
 import type { Random } from "../util/random";
 import { dayToIso, isoToDay } from "./iso-day";

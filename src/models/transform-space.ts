@@ -4,9 +4,9 @@
  * searched, log10 of alpha; and the decoding of a point into transforms and media columns, through
  * the feature functions themselves (adstock, saturate — never re-implemented).
  */
-import { adstock, type AdstockParams } from "../features/adstock";
-import type { ChannelTransform } from "../features/design";
-import { saturate, type SaturationParams } from "../features/saturation";
+import type { AdstockParams, ChannelTransform, SaturationParams } from "../spec/transform-params";
+import { adstock } from "../features/adstock";
+import { saturate } from "../features/saturation";
 import type { ModelSpec } from "../spec/model-spec";
 
 /** One searched dimension; `log` dimensions are sampled log-uniformly. */
