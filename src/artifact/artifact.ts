@@ -104,7 +104,7 @@ export interface ArtifactMeta {
 /** orderedKeys(record, first) → the keys of `first` present in record, then the others sorted. */
 function orderedKeys(record: Record<string, unknown>, first: readonly string[]): string[] {
   const firstSet = new Set(first);
-  return [...first.filter((k) => Object.prototype.hasOwnProperty.call(record, k)), ...Object.keys(record).filter((k) => !firstSet.has(k)).sort()];
+  return [...first.filter((k) => Object.hasOwn(record, k)), ...Object.keys(record).filter((k) => !firstSet.has(k)).sort()];
 }
 
 function orderRecord<T, U>(record: Record<string, T>, first: readonly string[], map: (value: T) => U): Record<string, U> {

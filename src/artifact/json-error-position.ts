@@ -4,7 +4,7 @@
  * report "not valid JSON at position N" find N here, by one pass of a JSON (RFC 8259) recogniser.
  */
 
-const enum State { Value, ValueOrEnd, Key, KeyOrEnd, Colon, CommaOrEnd, Done }
+enum State { Value, ValueOrEnd, Key, KeyOrEnd, Colon, CommaOrEnd, Done }
 
 function isWhite(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;

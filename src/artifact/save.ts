@@ -5,7 +5,7 @@ import { ArtifactSchema, describeSchemaIssues, toArtifact, type Artifact, type A
 
 /** serializeArtifact(artifact) → the bytes of model.json: JSON indented by 2, then "\n". */
 export function serializeArtifact(artifact: Artifact): string {
-  return JSON.stringify(artifact, null, 2) + "\n";
+  return `${JSON.stringify(artifact, null, 2)}\n`;
 }
 
 /**

@@ -10,7 +10,7 @@ import { DataError } from "../data/issue";
 import { loadInput, toTable } from "../data/load";
 import { fitModel } from "../analysis/fit";
 import type { FitPhase } from "../models/fit/progress";
-import { createProgress, type Progress } from "../util/progress";
+import { createProgress, type Progress, type ProgressStream } from "../util/progress";
 import { printJson, type CliContext } from "./context";
 import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
 import { addSpecOptions, specChoicesFromFlags, specFromOptions, type SpecFlags } from "./spec-options";
@@ -67,7 +67,7 @@ function round3(x: number): number {
  * "bootstrap 50/100 (50%)", "posterior …"; a new report starts when the phase or the total changes), and stop().
  */
 export function fitProgress(ctx: CliContext, enabled: boolean): { update: (done: number, total: number, best: number, phase?: FitPhase) => void; stop: () => void } {
-  const stream = { write: (s: string) => { ctx.err(s); return true; } } as unknown as NodeJS.WritableStream;
+  const stream: ProgressStream = { write: (s: string) => ctx.err(s) };
   let current: { total: number; phase: FitPhase; progress: Progress } | null = null;
   return {
     update: (done, total, best, phase = "search") => {

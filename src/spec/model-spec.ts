@@ -6,9 +6,20 @@
  */
 import { z } from "zod";
 import { FREQUENCIES, type Frequency } from "../data/table";
-import { AdstockKindSchema, SaturationKindSchema } from "./transform-params";
+import { type AdstockKind, AdstockKindSchema, SaturationKindSchema } from "./transform-params";
 
 export { type AdstockKind, AdstockKindSchema, type SaturationKind, SaturationKindSchema } from "./transform-params";
+
+/**
+ * The adstock a user may name (flag `--adstock`, config `model.adstock`): the kinds, plus
+ * "weibull" for "weibull_cdf".
+ */
+export const ADSTOCK_CHOICES = [...AdstockKindSchema.options, "weibull"] as const;
+
+/** adstockKind("weibull") → "weibull_cdf"; the other choices are kinds already. */
+export function adstockKind(choice: (typeof ADSTOCK_CHOICES)[number]): AdstockKind {
+  return choice === "weibull" ? "weibull_cdf" : choice;
+}
 
 /** The estimators a spec may choose. */
 export const ModelKindSchema = z.enum(["ridge", "ols", "lasso", "elastic-net", "bayes"]);
