@@ -1,8 +1,11 @@
 /**
- * The inner loop of the transform search: candidates/s of cross-validated ridge scoring, end to
- * end (geometric adstock + Hill per channel, then 5 expanding-window folds and the full fit, media
- * coefficients ≥ 0), with the sufficient-statistics kernel (scoreCandidate) and with the slow
- * reference path (fitRidge per fold, Householder QR + nnlsMixed). Seeded weekly problem: 156 rows,
+ * The inner loop of the transform search: candidates/s of scoring, end to end (geometric adstock +
+ * Hill per channel, then the score, media coefficients ≥ 0). The default search scores by the
+ * evidence of one media-prior ridge fit on all rows (fitMediaPriorRidge, Gram + Cholesky); the
+ * `lowest-cv` search by 5 expanding-window folds and the full fit, either with the prefix-sum
+ * kernel (scoreCandidate) or with one media-prior ridge fit per fold (mediaPriorCvNrmse, the
+ * folds' baseline blocks prepared once); and the slow reference path (fitRidge per fold,
+ * Householder QR + nnlsMixed). Seeded weekly problem: 156 rows,
  * 5 channels, fixed columns = linear trend + yearly Fourier order 2 + 2 controls. Candidates draw
  * decay ∈ [0, 0.8], Hill half-saturation ∈ [0.3, 2] × mean adstocked spend, shape ∈ [0.5, 3],
  * alpha log-uniform in [1e-3, 1e2]. Aim: 10,000 candidates in < 3 s on one core, kernel ≤ 0.1 ms.
@@ -12,6 +15,8 @@ import { geometricAdstock } from "../src/features/adstock";
 import { fourierTerms } from "../src/features/fourier";
 import { hill } from "../src/features/saturation";
 import { linearTrend } from "../src/features/trend";
+import { prepareMediaPriorCv, mediaPriorCvNrmse } from "../src/models/media-prior-cv";
+import { createMediaPriorRidge, fitMediaPriorRidge } from "../src/models/media-prior-ridge";
 import { fitRidge } from "../src/models/ridge";
 import { prepareRidgeCv, scoreCandidate } from "../src/models/ridge-cv-kernel";
 import { designMatrixFromColumns, predictLinear, selectRows } from "../src/models/standardize";
@@ -109,6 +114,39 @@ for (let k = 0; k < candidates; k++) {
 }
 const endToEnd = seconds(t0);
 
+// The same candidates scored by one media-prior ridge per fold (mediaFactor 1, media by their sd:
+// the problem scoreCandidate solves), plus the full fit for the coefficients.
+const ridgeOptions = { mediaFactor: 1, mediaScale: "sd" as const, nonNegative: true };
+const cv = prepareMediaPriorCv(folds, fixedColumns, y);
+const fullWindow = createMediaPriorRidge(fixedColumns, y);
+for (let k = 0; k < 2000; k++) mediaPriorCvNrmse(cv, mediaOf(warm, k), alphaOf(warm, k), ridgeOptions);
+let bestGram = Infinity;
+let maxGramErr = 0;
+t0 = process.hrtime.bigint();
+for (let k = 0; k < candidates; k++) {
+  const media = mediaOf(params, k);
+  const nrmse = mediaPriorCvNrmse(cv, media, alphaOf(params, k), ridgeOptions);
+  fitMediaPriorRidge(fullWindow, media, alphaOf(params, k), ridgeOptions);
+  if (nrmse < bestGram) bestGram = nrmse;
+}
+const gramEndToEnd = seconds(t0);
+for (let k = 0; k < 300; k++) {
+  const score = scoreCandidate(prepared, mediaOf(params, k), alphaOf(params, k));
+  const nrmse = mediaPriorCvNrmse(cv, mediaOf(params, k), alphaOf(params, k), ridgeOptions);
+  maxGramErr = Math.max(maxGramErr, Math.abs(nrmse - score.nrmse) / score.nrmse);
+}
+
+// The default search's score: the evidence of one media-prior ridge fit on all rows.
+const evidenceOptions = { mediaFactor: 0.1, mediaScale: "mean" as const, nonNegative: true };
+for (let k = 0; k < 2000; k++) fitMediaPriorRidge(fullWindow, mediaOf(warm, k), alphaOf(warm, k), evidenceOptions);
+let bestEvidence = Infinity;
+t0 = process.hrtime.bigint();
+for (let k = 0; k < candidates; k++) {
+  const fit = fitMediaPriorRidge(fullWindow, mediaOf(params, k), alphaOf(params, k), evidenceOptions);
+  if (fit.evidence < bestEvidence) bestEvidence = fit.evidence;
+}
+const evidenceEndToEnd = seconds(t0);
+
 // The two halves apart: transforms only, and the kernel only on prebuilt media.
 t0 = process.hrtime.bigint();
 let sink = 0;
@@ -160,6 +198,8 @@ for (let k = 0; k < slowCount; k++) {
 
 const rate = (count: number, s: number): string => `${Math.round(count / s).toLocaleString("en-US")} candidates/s`;
 console.log(`search kernel: ${N} weekly rows × ${CHANNELS} channels, ${fixedColumns.length} fixed columns, ${folds.length} folds + full fit, media ≥ 0`);
+console.log(`  evidence (default) ${candidates} candidates in ${evidenceEndToEnd.toFixed(3)} s = ${rate(candidates, evidenceEndToEnd)} (fitMediaPriorRidge on all rows; best −2 log evidence ${bestEvidence.toFixed(3)})`);
+console.log(`  CV by Gram fits    ${candidates} candidates in ${gramEndToEnd.toFixed(3)} s = ${rate(candidates, gramEndToEnd)} (mediaPriorCvNrmse + full fit; best nrmse ${bestGram.toFixed(4)}, max rel. difference from scoreCandidate ${maxGramErr.toExponential(1)})`);
 console.log(`  kernel end to end  ${candidates} candidates in ${endToEnd.toFixed(3)} s = ${rate(candidates, endToEnd)} (${((1e6 * endToEnd) / candidates).toFixed(1)} µs each; aim < 3 s)`);
 console.log(`    transforms only  ${((1e6 * transforms) / candidates).toFixed(1)} µs/candidate (geometricAdstock + hill, ${CHANNELS} channels)`);
 console.log(`    scoreCandidate   ${((1e6 * kernelOnly) / kernelCount).toFixed(1)} µs/candidate = ${rate(kernelCount, kernelOnly)} (aim ≤ 100 µs; ${((100 * bound) / (5 * kernelCount * CHANNELS)).toFixed(0)} % of media coefficients held at 0)`);

@@ -4,6 +4,9 @@
  *   - startup: spawn of `node bin/mixlab.js serve --model …` to its ready line (median of 5), and
  *     idle RSS (VmRSS of the server process after 2 s idle);
  *   - POST /predict with 1 row and with 100 rows: req/s, p50 and p99 latency;
+ *   - the same 1-row load against the same server with its Node fast path for POST /predict off
+ *     (every request through Hono: `startServer({ fastPath: false })`), with and without its log:
+ *     what the fast path earns;
  *   - the same 1-row load against a bare node:http server doing a linear prediction with no
  *     framework (written below): the practical limit; aim ≥ 75 % of its req/s;
  *   - the same 1-row load against FastAPI + uvicorn (uvloop, httptools) when python3-fastapi,
@@ -12,7 +15,7 @@
  * written to a file (`2> access.log`): a pipe would make this process — the load generator — read
  * every log line and compete with itself; the two baselines write no access log (uvicorn runs with
  * --no-access-log), so the same 1-row load is also run with `--no-access-log`, like for like.
- * The three 1-row servers are loaded in many short turns (rounds × 1 s each, rotating which goes
+ * The five 1-row servers are loaded in many short turns (rounds × 1 s each, rotating which goes
  * first), because this machine's speed drifts by ±30 % over seconds: a ratio of two long runs
  * measures the drift as much as the servers. Each round's mixlab/bare ratio pairs two turns at most
  * 2 s apart; the headline is the median of those ratios, with their interquartile range.
@@ -329,7 +332,7 @@ async function main(): Promise<void> {
   }
   startups.sort((a, b) => a - b);
 
-  // The three 1-row servers run side by side (an idle server costs nothing) and are loaded in short
+  // The five 1-row servers run side by side (an idle server costs nothing) and are loaded in short
   // turns, `rounds` times, rotating which goes first (see the module comment).
   const logPath = join(work, "access.log");
   const server = await spawnLogToFile(process.execPath, serveArgs, logPath, ready);
@@ -338,32 +341,43 @@ async function main(): Promise<void> {
   await sleep(2000);
   const idleRss = rssMb(pid);
   const quiet = await spawnLogToFile(process.execPath, [...serveArgs, "--no-access-log"], join(work, "quiet.log"), ready);
-  const quietUrl = `${quiet.match[1]}/predict`;
+  // The same server with every request through Hono (no Node fast path for POST /predict), with and without its log.
+  const honoOnly = (accessLog: boolean) => [
+    "-e",
+    `require(${JSON.stringify(join(root, "dist", "server", "main.js"))}).startServer({ model: ${JSON.stringify(f.model)}, port: 0, fastPath: false, accessLog: ${accessLog} })`,
+  ];
+  const hono = await spawnLogToFile(process.execPath, honoOnly(true), join(work, "hono.log"), ready);
+  const honoQuiet = await spawnLogToFile(process.execPath, honoOnly(false), join(work, "hono-quiet.log"), ready);
   const bare = await spawnUntil(process.execPath, ["-e", bareServerSource(f.linear)], /listening (\d+)/);
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/predict`;
   const targets = [
     { url, pid },
-    { url: quietUrl, pid: quiet.child.pid as number },
+    { url: `${quiet.match[1]}/predict`, pid: quiet.child.pid as number },
+    { url: `${hono.match[1]}/predict`, pid: hono.child.pid as number },
+    { url: `${honoQuiet.match[1]}/predict`, pid: honoQuiet.child.pid as number },
     { url: bareUrl, pid: bare.child.pid as number },
   ];
+  const BARE = targets.length - 1;
   for (const t of targets) await load(t.url, f.one, 2, t.pid); // warm-up (JIT, holiday cache)
-  const runs: Run[][] = [[], [], []];
+  const runs: Run[][] = targets.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    // round r starts with server r mod 3, so none is always loaded first
+    // round r starts with server r mod 5, so none is always loaded first
     for (let i = 0; i < targets.length; i++) {
       const t = (r + i) % targets.length;
       runs[t].push(await load(targets[t].url, f.one, slice, targets[t].pid));
     }
   }
-  const [one, oneQuiet, bareOne] = runs.map(pooled);
+  const [one, oneQuiet, honoOne, honoOneQuiet, bareOne] = runs.map(pooled);
   // Paired ratios: each mixlab turn against the bare turn of the same round (a slow spell of the
   // machine hits both); the headline is their median.
-  const paired = (t: number) => runs[t].map((run, r) => rate(run) / rate(runs[2][r]));
-  const spread = [paired(0), paired(1)].map(quartiles);
+  const paired = (t: number) => runs[t].map((run, r) => rate(run) / rate(runs[BARE][r]));
+  const spread = [0, 1, 2, 3].map((t) => quartiles(paired(t)));
   const hundred = await load(url, f.hundred, seconds, pid);
   const loadedRss = rssMb(pid);
   await stop(server.child);
   await stop(quiet.child);
+  await stop(hono.child);
+  await stop(honoQuiet.child);
   await stop(bare.child);
   const logLines = readFileSync(logPath, "utf8").split("\n").filter((l) => l.includes('"request_id"')).length;
 
@@ -386,11 +400,15 @@ async function main(): Promise<void> {
   console.log(`mixlab /predict 100 rows: ${fmt(hundred)}`);
   console.log(`  (access log to a file: ${logLines.toLocaleString("en-US")} lines written)`);
   console.log(`mixlab, no access log, 1 row: ${fmt(oneQuiet)}`);
+  console.log(`mixlab, no fast path (all through Hono), 1 row: ${fmt(honoOne)}`);
+  console.log(`mixlab, no fast path, no access log, 1 row: ${fmt(honoOneQuiet)}`);
   console.log(`bare node:http    1 row:  ${fmt(bareOne)}`);
   const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
   const shown = (q: Quartiles) => `${pct(q.median)} (middle half of rounds ${pct(q.low)}–${pct(q.high)})`;
   console.log(`  mixlab / bare node req/s, median of ${rounds} paired rounds: with its access log ${shown(spread[0])}; without ${shown(spread[1])}   [aim ≥ 75 %]`);
+  console.log(`  without the fast path (Hono only): with its access log ${shown(spread[2])}; without ${shown(spread[3])}`);
   console.log(`    all turns pooled: with its access log ${pct(rate(one) / rate(bareOne))} (by server CPU per request ${pct(bareOne.cpuUs / one.cpuUs)}); without ${pct(rate(oneQuiet) / rate(bareOne))} (${pct(bareOne.cpuUs / oneQuiet.cpuUs)})`);
+  console.log(`    Hono only, pooled: with its access log ${pct(rate(honoOne) / rate(bareOne))} (by CPU ${pct(bareOne.cpuUs / honoOne.cpuUs)}); without ${pct(rate(honoOneQuiet) / rate(bareOne))} (${pct(bareOne.cpuUs / honoOneQuiet.cpuUs)})`);
   if (fast !== null) {
     console.log(`FastAPI+uvicorn   1 row:  ${fmt(fast)}`);
     console.log(`  mixlab / FastAPI req/s: ${(rate(one) / rate(fast)).toFixed(2)}×   [aim ≥ 2×]; by server CPU per request: ${(fast.cpuUs / one.cpuUs).toFixed(2)}×; p99 (mixlab: its worst turn) ${one.worstP99} ms vs ${fast.latency.p99} ms   [aim: no worse]`);

@@ -38,7 +38,9 @@ function differences(actual: unknown, expected: unknown, path: string, out: stri
       out.push(`${path}: array of ${Array.isArray(actual) ? actual.length : typeof actual} ≠ ${expected.length}`);
       return;
     }
-    expected.forEach((e, i) => differences(actual[i], e, `${path}[${i}]`, out));
+    expected.forEach((e, i) => {
+      differences(actual[i], e, `${path}[${i}]`, out);
+    });
     return;
   }
   if (expected !== null && typeof expected === "object") {

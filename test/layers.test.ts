@@ -23,7 +23,7 @@ const FORBIDDEN = [/^danfojs-node$/, /^(node:)?fs(\/promises)?$/, /^(node:)?http
  * the one atomic file write shared by artifact/, report/ and cli/, and the worker pool checking
  * that its compiled worker script exists.
  */
-const IO_ALLOWED = new Set(["util/write-file-atomic.ts", "models/search/worker-pool.ts"]);
+const IO_ALLOWED = new Set(["util/write-file-atomic.ts"]);
 
 const src = resolve(__dirname, "..", "src");
 

@@ -1,6 +1,6 @@
 /**
  * Auxiliary least-squares regressions for the diagnostics (VIF, Breusch–Pagan): the residual sum
- * of squares of y regressed on a set of columns, by the Householder QR of src/models/qr.ts.
+ * of squares of y regressed on a set of columns, by the Householder QR of src/linalg/qr.ts.
  *
  * The residual sum of squares is the squared norm of the last n − r entries of Qᵀy (Golub & Van
  * Loan, Matrix Computations 4th ed., §5.3.3), so no back-substitution and no normal equations
@@ -9,7 +9,7 @@
  * span, which gives the same fit as statsmodels' pinv-based OLS for exactly collinear designs.
  */
 import type { AbstractMatrix } from "ml-matrix";
-import { householderQr } from "../models/qr";
+import { householderQr } from "../linalg/qr";
 import { designMatrixFromColumns, type DesignMatrix } from "../models/standardize";
 import type { NumberArray } from "../util/vector-checks";
 

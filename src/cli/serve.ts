@@ -15,7 +15,7 @@ interface ServeFlags {
   host: string;
   maxBodyBytes?: string;
   maxRows?: string;
-  optimizeTimeout?: string;
+  timeout?: string;
   accessLog: boolean;
 }
 
@@ -29,7 +29,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .option("--max-body-bytes <n>", "largest request body in bytes (default 4 MiB)")
     .option("--max-rows <n>", "most rows one request may predict (default 10000)")
-    .option("--optimize-timeout <ms>", "longest an optimisation may run, in milliseconds (default 10000)")
+    .option("--timeout <ms>", "longest a /whatif, /optimize or /predictions request may take from its arrival, in milliseconds (default 10000)")
     .option("--no-access-log", "do not write one JSON line per request on stderr")
     .action(async (flags: ServeFlags) => {
       if ((flags.model === undefined) === (flags.models === undefined)) throw new UsageError("serve needs either --model model.json or --models DIR (one of them)");
@@ -37,7 +37,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const limits = {
         ...(flags.maxBodyBytes !== undefined && { maxBodyBytes: numberOption("--max-body-bytes", flags.maxBodyBytes, { integer: true, positive: true }) }),
         ...(flags.maxRows !== undefined && { maxRows: numberOption("--max-rows", flags.maxRows, { integer: true, positive: true }) }),
-        ...(flags.optimizeTimeout !== undefined && { optimizeTimeoutMs: numberOption("--optimize-timeout", flags.optimizeTimeout, { integer: true, positive: true }) }),
+        ...(flags.timeout !== undefined && { timeoutMs: numberOption("--timeout", flags.timeout, { integer: true, positive: true }) }),
       };
       const { startServer } = await import("../server/main.js");
       let running: Awaited<ReturnType<typeof startServer>>;

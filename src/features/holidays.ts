@@ -7,6 +7,7 @@
  * returns (see its comment).
  */
 import Holidays from "date-holidays";
+import { parseIsoDate } from "../data/parse-date";
 
 type DayArray = Int32Array | readonly number[];
 
@@ -19,10 +20,6 @@ interface CountryEntry {
   weekly: CountTables;
 }
 const instances = new Map<string, CountryEntry>();
-
-function dayOfIso(iso: string): number {
-  return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY);
-}
 
 /** instanceFor(country) → the country's entry, made on first use. @throws Error for an unknown country or state */
 function instanceFor(country: string): CountryEntry {
@@ -53,7 +50,7 @@ function holidayDays(entry: CountryEntry, year: number): Set<number> {
   const days = new Set<number>();
   for (const h of entry.holidays.getHolidays(year)) {
     if (h.type !== "public") continue;
-    const first = dayOfIso(h.date);
+    const first = parseIsoDate(h.date); // "YYYY-MM-DD hh:mm:ss"
     const length = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / MS_PER_DAY));
     for (let i = 0; i < length; i++) days.add(first + i);
   }

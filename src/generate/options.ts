@@ -2,7 +2,7 @@
  * The options of the synthetic-data generator (generate.ts): what a caller may set, every default
  * filled in and checked (resolveGenerateOptions), and recorded as is in the truth.
  */
-import { isoToDay } from "./iso-day";
+import { formatDay, parseIsoDate } from "../data/parse-date";
 
 export type GenerateFrequency = "daily" | "weekly";
 export type GenerateShape = "wide" | "channel-dir" | "campaigns";
@@ -111,7 +111,8 @@ export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedG
     }
   }
   const start = options.start ?? "2021-01-04";
-  if (isoToDay(start) === null) throw new RangeError(`generate requires start to be an ISO date YYYY-MM-DD, got "${start}"`);
+  const startDay = parseIsoDate(start);
+  if (Number.isNaN(startDay) || formatDay(startDay) !== start) throw new RangeError(`generate requires start to be an ISO date YYYY-MM-DD, got "${start}"`);
   const adstockKind = options.adstock ?? "geometric";
   if (!(adstockKind === "geometric" || adstockKind === "weibull")) {
     throw new RangeError('generate requires adstock "geometric" or "weibull"');

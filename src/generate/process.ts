@@ -20,14 +20,14 @@
  *   each channel's ROAS = contribution / spend is in 0.8–4.5. The intercept keeps the target > 0.
  *
  */
-import type { AdstockParams, SaturationParams } from "../spec/transform-params";
+import { formatDay, parseIsoDate } from "../data/parse-date";
 import { adstock } from "../features/adstock";
+import type { AdstockParams, SaturationParams } from "../spec/transform-params";
 import { fourierTerms } from "../features/fourier";
 import { holidayIndicator } from "../features/holidays";
 import { hill } from "../features/saturation";
 import { linearTrend } from "../features/trend";
 import type { Random } from "../util/random";
-import { dayToIso, isoToDay } from "./iso-day";
 import type { ResolvedGenerateOptions } from "./options";
 import { ar1, flightMask, mean, roundTo, sd, standardize, sum, uniform } from "./random-series";
 import type { TruthChannel } from "./truth";
@@ -89,9 +89,9 @@ export function simulateProcess(opt: ResolvedGenerateOptions, streams: ProcessSt
   const rNoise = streams.noise;
 
   // Calendar.
-  const startDay = isoToDay(opt.start) as number;
+  const startDay = parseIsoDate(opt.start);
   const days = Int32Array.from({ length: n }, (_, t) => startDay + t * step);
-  const dates = Array.from(days, (d) => dayToIso(d));
+  const dates = Array.from(days, (d) => formatDay(d));
   const trendX = linearTrend(n);
   const season = fourierTerms(days, SEASON_PERIOD, SEASON_ORDER);
   const holidayX = holidayIndicator(days, opt.frequency, opt.country);

@@ -1,7 +1,7 @@
 /**
  * Moving-block bootstrap primitives (Künsch 1989): blockIndices draws the rows of one resample in
  * runs of consecutive periods, so the autocorrelation within a block survives; percentile bounds
- * the intervals. The bootstrap over posterior draws that uses them is draw-bootstrap.ts.
+ * the intervals. The bootstrap over posterior draws that uses them is draw-returns.ts.
  */
 import { quantileSorted } from "../util/quantile";
 

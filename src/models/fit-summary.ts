@@ -135,7 +135,7 @@ export type BootstrapSummary = z.infer<typeof BootstrapSummarySchema>;
 
 /**
  * How the posterior of `--model bayes` was sampled: DE-MC chains over the transforms and the
- * penalty, then exact conditional draws of the coefficients (models/bayes/posterior-returns.ts).
+ * penalty, then exact conditional draws of the coefficients (posteriorReturns in models/draw-returns.ts).
  * rhat_max and ess_min are the rank-normalised split R̂ (largest) and the bulk/tail ESS (smallest)
  * over the sampled transform parameters and each channel's ROAS (Vehtari et al. 2021); divergences
  * are those of Hamiltonian samplers and are 0 here (DE-MC and Gibbs have none).

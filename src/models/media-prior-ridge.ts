@@ -28,12 +28,12 @@
  * Sufficient statistics: the baseline block is prepared once per set of row weights
  * (createMediaPriorRidge); each fit computes only the media blocks, O(n·m·(m + q)), and solves
  * the (m + q)² normal equations by Cholesky, or Lawson–Hanson with non-negative media
- * (gram-solvers.ts). As in the CV kernel (ridge-cv-kernel.ts, which argues it), normal equations
+ * (linalg/gram-solvers.ts). As in the CV kernel (ridge-cv-kernel.ts, which argues it), normal equations
  * are safe because the penalty bounds the conditioning; sums are two-pass. The final model is
  * refitted by QR on the augmented system (fitMediaPriorRidgeExact), and the tests compare both.
  */
 import type { NumberArray } from "../util/vector-checks";
-import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "./gram-solvers";
+import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "../linalg/gram-solvers";
 import { fitRidge } from "./ridge";
 import { isConstantFeature, type DesignMatrix } from "./standardize";
 
@@ -287,27 +287,12 @@ export function fitMediaPriorRidge(prepared: MediaPriorRidge, media: readonly Nu
     penalty += lambda[a] * s[a] * s[a];
   }
   const rss = Math.max(0, yy - 2 * sc + sGs);
-  // log det(G_s + Λ) by Cholesky of H (in the workspace's L buffer).
-  const L = ws.L;
+  // log det(G_s + Λ) from the pivots of the unconstrained factorisation H = L·Lᵀ (solveGramBounded).
   let logDet = 0;
-  let pd = true;
-  for (let r = 0; r < p && pd; r++) {
-    for (let col = 0; col <= r; col++) {
-      let v = H[r * p + col];
-      for (let t = 0; t < col; t++) v -= L[r * p + t] * L[col * p + t];
-      if (col === r) {
-        if (!(v > 0)) {
-          pd = false;
-          break;
-        }
-        L[r * p + r] = Math.sqrt(v);
-        logDet += Math.log(v);
-      } else L[r * p + col] = v / L[col * p + col];
-    }
-  }
+  for (let r = 0; r < p; r++) logDet += Math.log(ws.pivots[r]);
   let logLambda = 0;
   for (let j = 0; j < p; j++) logLambda += Math.log(lambda[j]);
-  const evidence = pd ? (W - 1) * Math.log(rss + penalty) + logDet - logLambda : NaN;
+  const evidence = (W - 1) * Math.log(rss + penalty) + logDet - logLambda;
   let intercept = prepared.yMean;
   for (let j = 0; j < p; j++) {
     const scale = j < m ? scales[j] : prepared.fixedScales[j - m];

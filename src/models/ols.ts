@@ -4,7 +4,7 @@
  */
 import { fSf, studentTQuantile, studentTTwoSidedP } from "../util/distributions";
 import type { NumberArray } from "../util/vector-checks";
-import { householderQr } from "./qr";
+import { householderQr } from "../linalg/qr";
 import { checkDesign, columnNames, type DesignMatrix } from "./standardize";
 
 /** Options of fitOls. */

@@ -34,7 +34,7 @@
  * matrix, free variables always passive); the objective is strictly convex for alpha > 0, so the
  * solution is unique and equals nnlsMixed's on the augmented system.
  */
-import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "./gram-solvers";
+import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "../linalg/gram-solvers";
 import { isConstantFeature, type DesignMatrix } from "./standardize";
 import type { TimeSeriesFold } from "./time-series-cv";
 

@@ -7,17 +7,14 @@
  * serialise, and never shares mutable state with ml-matrix. No function here or in the models
  * mutates its inputs.
  */
+import type { Matrix } from "../linalg/matrix";
 import { checkFinite, type NumberArray } from "../util/vector-checks";
 
 /**
  * Dense row-major design matrix: element (i, j) is `data[i * cols + j]`; `data.length` must equal
- * `rows * cols`.
+ * `rows * cols` (src/linalg's Matrix, named for its role here: rows are periods, columns predictors).
  */
-export interface DesignMatrix {
-  readonly rows: number;
-  readonly cols: number;
-  readonly data: Float64Array;
-}
+export type DesignMatrix = Matrix;
 
 /**
  * designMatrix(rows) builds a row-major DesignMatrix from an array of equally long rows

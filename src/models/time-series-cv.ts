@@ -113,7 +113,7 @@ export interface ChooseAlphaResult {
 
 /** The default alpha grid: 25 values 10^(−3 + k/4), k = 0 … 24 (numpy.logspace(-3, 3, 25)). */
 export function defaultAlphas(): Float64Array {
-  return Float64Array.from({ length: 25 }, (_, k) => Math.pow(10, -3 + (6 * k) / 24));
+  return Float64Array.from({ length: 25 }, (_, k) => 10 ** (-3 + (6 * k) / 24));
 }
 
 /**

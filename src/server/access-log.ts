@@ -1,11 +1,14 @@
 /**
- * The access log and request ids: every request gets an id (the handlers send it back as
- * `X-Request-Id`, and in the body of a 500) and, when logging is on, one JSON line once answered:
- * `{"time","method","path","status","ms","request_id"}`. Lines are batched (batchedWriter: up to
+ * The access log and request ids: every request gets an id (sent back as `X-Request-Id` by Hono's
+ * requestId middleware, and in the body of a 500) and, when logging is on, one JSON line once
+ * answered, written by the accessLog middleware: `{"time","method","path","status","ms","request_id"}`
+ * (status 499: the client went away first). Lines are batched (batchedWriter: up to
  * 32 KiB or 100 ms) so logging costs one write per burst, not one per request, and access lines are
  * formatted when the batch is written. Tests leave logging off (silent) or take each line at once.
  */
 import { randomBytes } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+import { CLIENT_GONE } from "./errors";
 /** makeRequestIds() → a function giving `<8 random hex>-<decimal counter>` ids, unique per process run. */
 export function makeRequestIds(): () => string {
   const prefix = `${randomBytes(4).toString("hex")}-`;
@@ -72,24 +75,6 @@ function lineWriter(): (method: string, path: string, status: number, time: numb
   };
 }
 
-/** What every request carries in Hono's `c.env`: its id, and on @hono/node-server Node's request. */
-export interface RequestBindings {
-  requestId: string;
-  incoming?: { url?: string; headers: Record<string, string | string[] | undefined> };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Fetch = (request: Request, env?: any, executionCtx?: any) => Response | Promise<Response>;
-
-function pathOf(request: Request, env: RequestBindings): string {
-  const url = env.incoming?.url;
-  if (url !== undefined) {
-    const q = url.indexOf("?");
-    return q === -1 ? url : url.slice(0, q);
-  }
-  return new URL(request.url).pathname;
-}
-
 /**
  * What both request paths share (the Hono app and the Node fast path of POST /predict): one id
  * sequence, so ids stay unique per process, and one access-log line format.
@@ -129,26 +114,34 @@ export function requestLog(write?: ((line: string) => void) | BatchedWriter): Re
 }
 
 /**
- * withRequestIds(fetch, log) → `fetch` wrapped so that every request gets an id in `c.env`
- * (`requestId`) and, when the log is on, one access-log line once answered. A wrapper rather than
- * a middleware, so that a route with one handler keeps Hono's no-compose fast path. The env
- * object of @hono/node-server is fresh per request; without one (app.request in tests) a new
- * object is made.
+ * accessLog(log, gone) → the Hono middleware that writes a request's access-log line once it is
+ * answered (after the error handler, so a 4xx or 500 is logged with its status), with status 499
+ * when `gone(c)` says the client went away before its answer. It sets `arrived` (performance.now()
+ * when the request reached the app: the start of its deadline, work-queue.ts) and reads the id
+ * Hono's requestId middleware set.
  */
-export function withRequestIds<F extends Fetch>(fetch: F, log: RequestLog): F {
-  return ((request: Request, env?: unknown, executionCtx?: unknown) => {
-    const bindings = (env === undefined || env === null ? {} : env) as RequestBindings;
-    const id = log.nextId();
-    bindings.requestId = id;
-    if (!log.on) return fetch(request, bindings, executionCtx);
+export function accessLog(log: RequestLog, gone: (c: Context) => boolean): MiddlewareHandler<{ Variables: AccessLogVariables }> {
+  return async function accessLog(c, next) {
     const start = performance.now();
-    const finish = (res: Response): Response => {
-      log.answered(request.method, pathOf(request, bindings), res.status, start, id);
-      return res;
-    };
-    const out = fetch(request, bindings, executionCtx);
-    return out instanceof Promise ? out.then(finish) : finish(out);
-  }) as F;
+    c.set("arrived", start);
+    await next();
+    if (log.on) log.answered(c.req.method, c.req.path, gone(c) ? CLIENT_GONE : c.res.status, start, c.get("requestId"));
+  };
+}
+
+/** What accessLog reads and sets in Hono's `c.var`. */
+export interface AccessLogVariables {
+  requestId: string;
+  /** performance.now() when the request reached the app. */
+  arrived: number;
+}
+
+/** A request id a client may send in X-Request-Id and get back (the rule of Hono's requestId middleware). */
+const CLIENT_ID = /^[\w\-=]{1,255}$/;
+
+/** clientRequestId(header) → the client's X-Request-Id when Hono's requestId middleware would keep it, else undefined. */
+export function clientRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === "string" && CLIENT_ID.test(header) ? header : undefined;
 }
 
 /**

@@ -97,3 +97,31 @@ export function optimizeAnswer(model: FittedModel, body: OptimizeRequest): unkno
   }
   return asUserError(() => optimizeBudget(model, { ...options, budget, targetRoas: body.target_roas }));
 }
+
+/**
+ * scenarioPeriods(model, route, body) → the scenario-periods a /whatif or /optimize body asks for:
+ * scenarios × periods (several plans), budgets × periods (the scenario table), periods (one plan or
+ * one optimisation), 0 for a historical what-if (its rows are capped by the schema). Periods
+ * default as the answers default them.
+ */
+export function scenarioPeriods(model: FittedModel, route: "/whatif" | "/optimize", body: WhatIfRequest | OptimizeRequest): number {
+  const periods = body.periods ?? defaultPlanPeriods(model);
+  if (route === "/optimize") return ((body as OptimizeRequest).budgets?.length ?? 1) * periods;
+  const w = body as WhatIfRequest;
+  if (w.scenarios !== undefined) return w.scenarios.length * periods;
+  if (w.scale !== undefined || w.rows !== undefined || w.from !== undefined || w.to !== undefined) return 0;
+  return periods;
+}
+
+/**
+ * checkScenarioPeriods(model, route, body, cap) passes when the body asks for at most `cap`
+ * scenario-periods (see scenarioPeriods).
+ * @throws HttpError 413 naming the cap
+ */
+export function checkScenarioPeriods(model: FittedModel, route: "/whatif" | "/optimize", body: WhatIfRequest | OptimizeRequest, cap: number): void {
+  const n = scenarioPeriods(model, route, body);
+  if (n > cap) {
+    const what = route === "/optimize" ? "budgets × periods" : "scenarios × periods";
+    throw new HttpError(413, `the request asks for ${n} ${what}, more than ${cap} (the server's limit on scenario-periods, maxScenarioPeriods); split it into smaller requests`);
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Hono } from "hono";
+import type { Env, Hono } from "hono";
 
 /** The files of swagger-ui-dist the page uses, with their content types. */
 const ASSETS: Record<string, string> = {
@@ -52,7 +52,7 @@ export function swaggerUiDir(): string {
 }
 
 /** registerDocs(app) adds GET /docs and its assets under /docs/… to the app. */
-export function registerDocs(app: Hono<any>): void {
+export function registerDocs<E extends Env>(app: Hono<E>): void {
   const cache = new Map<string, Uint8Array>();
   app.get("/docs", (c) => c.html(PAGE));
   app.get("/docs/", (c) => c.redirect("/docs", 301));

@@ -2,22 +2,39 @@
  * How the server fails: every malformed request becomes a 4xx with one JSON object `{"error":
  * message}` whose message names the field (`rows[3].tv must be ≥ 0`), and never echoes the body
  * back — field names taken from the request are shown only when they are short and plain. A bug
- * becomes a 500 `{"error", "request_id"}` (app.ts), and the process stays up.
+ * becomes a 500 `{"error", "request_id"}` (app.ts), and the process stays up; a client that hangs
+ * up is none of these (ClientGone, 499 in the access log).
  */
 import type { z } from "zod";
 
 /** The 4xx and 5xx statuses the server answers with. */
 export type ErrorStatus = 400 | 404 | 408 | 413 | 415 | 422 | 500 | 503;
 
-/** A request the server refuses: status and the sentence for `{"error": …}`. */
+/** A request the server refuses: status, the sentence for `{"error": …}`, and headers of the answer (Retry-After). */
 export class HttpError extends Error {
   readonly status: ErrorStatus;
-  constructor(status: ErrorStatus, message: string) {
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(status: ErrorStatus, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = "HttpError";
     this.status = status;
+    this.headers = headers;
   }
 }
+
+/**
+ * The client went away before its answer (it closed the connection mid-body or while waiting): not
+ * a server error. Logged as status 499 (nginx's "client closed request"), with no stack.
+ */
+export class ClientGone extends Error {
+  constructor() {
+    super("the client closed the connection before the answer");
+    this.name = "ClientGone";
+  }
+}
+
+/** CLIENT_GONE: the status of the access-log line of a request whose client went away. */
+export const CLIENT_GONE = 499;
 
 /** errorJson(message, requestId) → the text `{"error":message}` (plus `request_id` when given). */
 export function errorJson(message: string, requestId?: string): string {

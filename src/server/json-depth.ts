@@ -1,6 +1,6 @@
 /**
  * JSON nesting depth, checked on the text or on the parsed value. A request body nested more than
- * limits.maxDepth levels is refused (400) whatever else is wrong with it; read-body.ts's
+ * limits.maxDepth levels is refused (400) whatever else is wrong with it; json-body.ts's
  * parseJsonText picks the check by size (see there).
  */
 

@@ -28,7 +28,12 @@ export interface ServeOptions {
   accessLog?: boolean;
   /** Where log lines go (default: stderr, batched). */
   log?: (line: string) => void;
+  /** Answer POST /predict on Node's request (node-listener.ts; default true); false: every request through Hono (benches). */
+  fastPath?: boolean;
 }
+
+/** Longest a client may take to send one request (headers and body), ms; slower → Node answers 408. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * warmUp(model) predicts the period after the model's history once, so the first request does not
@@ -65,7 +70,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 8080;
   return new Promise((resolve, reject) => {
-    const server = createServer(nodeListener(app, getRequestListener(app.fetch, { hostname: host })));
+    const honoListener = getRequestListener(app.fetch, { hostname: host });
+    const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, options.fastPath === false ? honoListener : nodeListener(app, honoListener));
     server.listen(port, host, () => {
       const info = server.address() as AddressInfo;
       const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;

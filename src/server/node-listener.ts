@@ -4,18 +4,24 @@
  * here on Node's own request and response; every other request goes on to `next`, the Hono app's
  * listener from @hono/node-server.
  *
- * Why a second entry to one route: @hono/node-server builds a Fetch-API Request, a Headers and a
- * Response for each request, and that costs more per request than mixlab's whole prediction
- * (measured: ~20 µs of ~65 µs of server CPU per 1-row request; bench/server.bench.ts). Nothing
- * else is duplicated: the steps are the app's own — checkJsonType, the size limits, parseJsonText,
- * then app.hot.predict (schema, rows → design input, predict, JSON) — with the same statuses,
- * messages, request ids, access-log lines and 500 reports, which test/server/node-listener.test.ts
- * checks answer for answer against app.request().
+ * Why a second entry to one route: through @hono/node-server and the app's middleware (a Fetch-API
+ * Request, Headers and Response, requestId, the access log, the body limit, the validator) a
+ * 1-row request costs about twice the server CPU: measured with bench/server.bench.ts, which loads
+ * the same server with `startServer({ fastPath: false })` in alternating 1 s turns (30 rounds,
+ * shared 2-core machine, load average ~6): 49 µs per request with this path and 98 µs without, with
+ * the access log on (44 and 79 µs with it off; bare node:http 35 µs); req/s 84 % of bare node:http
+ * with it, 49 % without (92 % and 56 % with the log off). Nothing else is duplicated: the steps are
+ * the app's own — checkJsonType, the size limit, parseJsonText,
+ * then app.hot.predict (predictRows and predictAnswer of predict-answer.ts, the handler of the Hono
+ * route) — with the same statuses, messages, request ids (a client's X-Request-Id kept by Hono's
+ * rule), access-log lines (499 for a client gone mid-body) and 500 reports, which
+ * test/server/node-listener.test.ts checks answer for answer against app.request().
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MixlabApp } from "./app";
-import { errorJson, HttpError } from "./errors";
-import { checkJsonType, declaredTooLarge, parseJsonText, tooLarge } from "./read-body";
+import { clientRequestId } from "./access-log";
+import { CLIENT_GONE, errorJson, HttpError } from "./errors";
+import { checkJsonType, declaredTooLarge, parseJsonText, tooLarge } from "./json-body";
 
 /** A Node request listener. */
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -44,7 +50,7 @@ export function nodeListener(app: MixlabApp, next: Listener): Listener {
       next(req, res);
       return;
     }
-    const id = requests.nextId();
+    const id = clientRequestId(req.headers["x-request-id"]) ?? requests.nextId();
     const start = requests.on ? performance.now() : 0;
     let answered = false;
     const send = (status: number, text: string): void => {
@@ -90,9 +96,14 @@ export function nodeListener(app: MixlabApp, next: Listener): Listener {
         fail(err);
       }
     };
-    // A client that goes away mid-body ends nothing: no 'end', no answer, and Node destroys the
-    // socket; with no 'error' listener Node emits no error either (nor crashes), so none is added.
+    // A client that goes away mid-body ends nothing: no 'end', no answer; Node destroys the socket
+    // and emits 'close' (no 'error' without a listener for it). The access log says 499.
     req.on("data", onData);
     req.on("end", onEnd);
+    req.once("close", () => {
+      if (answered || req.complete) return;
+      answered = true;
+      requests.answered("POST", "/predict", CLIENT_GONE, start, id);
+    });
   };
 }

@@ -22,11 +22,11 @@ function errors(...statuses: number[]): Record<string, unknown> {
   const text: Record<number, string> = {
     400: "malformed request: not JSON, empty, nested too deeply, bad multipart",
     404: "unknown model (?model=id)",
-    413: "body over the size limit, or too many rows or scenarios",
+    413: "body over the size limit, or too many rows, scenarios or scenario-periods (the message names the limit)",
     415: "wrong Content-Type",
     422: "valid JSON that does not fit the schema: wrong types, missing or unknown channels, negative spend, …",
     500: "a bug: the answer carries a request_id",
-    503: "optimisation over the time limit, or the optimiser is busy",
+    503: "over the time limit counted from the request's arrival (the work is stopped), or the server is busy (Retry-After)",
   };
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s], content: jsonContent(ErrorResponse) }]));
 }
@@ -52,10 +52,10 @@ export function openApiDocument(served: ServedModel, ids: readonly string[]): Re
     "/models": { get: { summary: "the served models", responses: { 200: { description: "OK", content: jsonContent(ModelsResponse) } } } },
     "/predict": { post: post("predict the target of consecutive periods (JSON rows)", served.schemas.predict, PredictResponse, [400, 404, 413, 415, 422, 500]) },
     "/predictions": {
-      post: post("predict from uploaded channel-dir CSVs and evaluate MAPE against their sales", served.schemas.predictions, PredictionsResponse, [400, 404, 413, 415, 422, 500], "multipart/form-data"),
+      post: post("predict from uploaded channel-dir CSVs and evaluate MAPE against their sales", served.schemas.predictions, PredictionsResponse, [400, 404, 413, 415, 422, 500, 503], "multipart/form-data"),
     },
   };
-  paths["/whatif"] = { post: post("what-if: historical counterfactual (scale), a plan (spend) or several plans (scenarios)", served.schemas.whatIf, WhatIfResponse, [400, 404, 413, 415, 422, 500]) };
+  paths["/whatif"] = { post: post("what-if: historical counterfactual (scale), a plan (spend) or several plans (scenarios)", served.schemas.whatIf, WhatIfResponse, [400, 404, 413, 415, 422, 500, 503]) };
   paths["/optimize"] = { post: post("optimal budget split, target-ROAS budget or the budget scenario table", served.schemas.optimize, OptimizeResponse, [400, 404, 413, 415, 422, 500, 503]) };
   paths["/openapi.json"] = { get: { summary: "this document", parameters: [modelParam], responses: { 200: { description: "OK" } } } };
   paths["/docs"] = { get: { summary: "Swagger UI for this document (served by the app, works offline)", responses: { 200: { description: "HTML" } } } };

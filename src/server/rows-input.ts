@@ -19,7 +19,7 @@ export type JsonRow = Record<string, string | number | undefined> & { date: stri
  */
 export function dayOf(date: string, where: string): number {
   const day = servedDay(date);
-  if (day !== day) throw outOfRange(where);
+  if (Number.isNaN(day)) throw outOfRange(where);
   return day;
 }
 
@@ -46,7 +46,7 @@ export function rowsInput(rows: readonly JsonRow[], model: FittedModel, field = 
   for (let i = 0; i < n; i++) {
     const date = rows[i].date;
     const day = servedDay(date);
-    if (day !== day) throw outOfRange(`${field}[${i}].date`);
+    if (Number.isNaN(day)) throw outOfRange(`${field}[${i}].date`);
     if (i > 0 && day !== days[i - 1] + step) {
       const unit = step === 7 ? "7 days (weekly model)" : `${step} day(s)`;
       throw new HttpError(422, `${field}[${i}].date must be ${unit} after ${field}[${i - 1}].date: rows are consecutive periods, oldest first`);

@@ -114,7 +114,7 @@ export const ModelSpecSchema = z.strictObject({
   holdout: z.union([z.strictObject({ fraction: z.number().min(0).lt(1) }), z.strictObject({ splitDate: IsoDateSchema })]),
   /**
    * Intervals: `resamples` block-bootstrap resamples over `trials` posterior draws of the transforms
-   * (resample r refits draw r mod trials; draw-bootstrap.ts), blocks of `blockLength` periods
+   * (resample r refits draw r mod trials; models/draw-returns.ts), blocks of `blockLength` periods
    * (null: min(⌊fit rows/5⌋, 8 weekly or 28 daily)).
    */
   bootstrap: z.strictObject({ resamples: z.int().min(0), blockLength: z.int().min(1).nullable(), trials: z.int().min(1) }),

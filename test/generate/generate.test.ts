@@ -422,7 +422,7 @@ function applyFaults(cleanText: string, file: string, faults: Fault[]): string {
     out.push(cells.join(","));
     if (here.some((f) => f.kind === "duplicate_date")) out.push(cells.join(","));
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 function checkDirt(options: GenerateOptions): void {
@@ -541,7 +541,7 @@ describe("writeGenerated and bundled sets", () => {
         join("nested", "out", "sales_data.csv"), join("nested", "out", "truth.json"),
       ]);
       expect(readFileSync(join(dir, "nested", "out", "tv_spend.csv"), "utf8")).toBe(data.files[0].content);
-      expect(readFileSync(join(dir, "nested", "out", "truth.json"), "utf8")).toBe(JSON.stringify(data.truth, null, 2) + "\n");
+      expect(readFileSync(join(dir, "nested", "out", "truth.json"), "utf8")).toBe(`${JSON.stringify(data.truth, null, 2)}\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

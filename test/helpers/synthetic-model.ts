@@ -95,7 +95,7 @@ export function seededModel(m: number, seed: number, options: { historyLength?: 
       ? { type: "hill", halfSaturation: level * (0.5 + 2.5 * random.uniform()), shape: 0.6 + 2.4 * random.uniform() }
       : { type: "log", scale: level * (0.3 + random.uniform()) };
     const roas = 1 + 3 * random.uniform();
-    const atMean = saturation.type === "hill" ? 1 / (1 + Math.pow(saturation.halfSaturation / level, saturation.shape)) : Math.log1p(level / saturation.scale);
+    const atMean = saturation.type === "hill" ? 1 / (1 + (saturation.halfSaturation / level) ** saturation.shape) : Math.log1p(level / saturation.scale);
     return { name: `ch${c}`, transform: { adstock, saturation }, coefficient: (roas * mean) / atMean, history };
   });
   return syntheticModel(channels);

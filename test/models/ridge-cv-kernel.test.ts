@@ -32,14 +32,14 @@ interface SlowResult {
 function slowPath(p: Problem, folds: readonly TimeSeriesFold[], alpha: number, nonNegative: boolean, trainEnd = p.n): SlowResult {
   const X = designMatrixFromColumns([...p.media, ...p.fixed]);
   const mask = [...p.media.map(() => nonNegative), ...p.fixed.map(() => false)];
-  const fit = (rows: number[]): RidgeResult =>
+  const fitRows = (rows: number[]): RidgeResult =>
     fitRidge(selectRows(X, rows), rows.map((i) => p.y[i]), alpha, { nonNegative: mask });
   const foldSse = folds.map((f) => {
-    const r = fit(f.train);
+    const r = fitRows(f.train);
     const pred = predictLinear(selectRows(X, f.test), r.coefficients, r.intercept);
     return f.test.reduce((s, i, t) => s + (p.y[i] - pred[t]) ** 2, 0);
   });
-  return { foldSse, full: fit(Array.from({ length: trainEnd }, (_, i) => i)) };
+  return { foldSse, full: fitRows(Array.from({ length: trainEnd }, (_, i) => i)) };
 }
 
 /**
@@ -252,7 +252,9 @@ describe("scoreCandidate with mediaScale mean", () => {
       });
       const full = fitRidge(designMatrixFromColumns(all), y, alpha, { nonNegative: mask, scaleByMean: mask });
       const largest = Math.max(...Array.from(full.coefficients, Math.abs));
-      full.coefficients.forEach((b, j) => expect(Math.abs(score.fullFit.coefficients[j] - b)).toBeLessThan(1e-9 * largest));
+      full.coefficients.forEach((b, j) => {
+        expect(Math.abs(score.fullFit.coefficients[j] - b)).toBeLessThan(1e-9 * largest);
+      });
     }
   });
 });

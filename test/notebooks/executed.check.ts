@@ -32,10 +32,10 @@ function html(o: Output): string {
 }
 
 /** The fields of the fit summary notebook 04 prints on its MIXLAB_FIT_SUMMARY line. */
-function fitNumbers(summary: Record<string, any>): Record<string, unknown> {
+function fitNumbers(summary: Record<string, unknown> & { channels: Array<Record<string, unknown>> }): Record<string, unknown> {
   return {
     train: summary.train, holdout: summary.holdout, intercept: summary.intercept, alpha: summary.alpha, coefficients: summary.coefficients,
-    channels: summary.channels.map((c: Record<string, unknown>) => ({
+    channels: summary.channels.map((c) => ({
       name: c.name, spend: c.spend, contribution: c.contribution, roas: c.roas, roas_low: c.roas_low, roas_high: c.roas_high,
       mroas: c.mroas, share_of_spend: c.share_of_spend, share_of_effect: c.share_of_effect,
     })),

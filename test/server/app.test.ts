@@ -36,6 +36,11 @@ describe("GET /health and GET /models", () => {
     expect((m.metrics as { train: { mape: number } }).train.mape).toBe(model.summary.train.mape);
   });
 
+  it("a client's own X-Request-Id (letters, digits, _ - =) is kept, as Hono's requestId middleware does; another is replaced", async () => {
+    expect((await app.request("/health", { headers: { "x-request-id": "trace-42_a=" } })).headers.get("x-request-id")).toBe("trace-42_a=");
+    expect((await app.request("/health", { headers: { "x-request-id": "<script>" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
+  });
+
   it("every answer carries an X-Request-Id, different per request", async () => {
     const a = (await app.request("/health")).headers.get("x-request-id");
     const b = (await app.request("/health")).headers.get("x-request-id");
@@ -52,14 +57,18 @@ describe("POST /predict", () => {
     const expected = predict(model, fixtureInput());
     expect(predictions.map((p) => p.date)).toEqual(fixtureInput().dates);
     expect(Object.keys(predictions[0])).toEqual(["date", "predicted"]);
-    predictions.forEach((p, i) => expect(p.predicted).toBe(expected[i]));
+    predictions.forEach((p, i) => {
+      expect(p.predicted).toBe(expected[i]);
+    });
   });
 
   it("POST /predict of the last periods alone carries over the earlier spend from the model's history", async () => {
     const r = await postJson(app, "/predict", { rows: fixtureRows(35, 40) });
     const { predictions } = (await r.json()) as { predictions: { predicted: number }[] };
     const expected = predict(model, fixtureInput());
-    predictions.forEach((p, i) => expect(p.predicted).toBe(expected[35 + i]));
+    predictions.forEach((p, i) => {
+      expect(p.predicted).toBe(expected[35 + i]);
+    });
   });
 
   it("POST /predict without a control predicts with the model's fit-window mean for it", async () => {
@@ -68,12 +77,14 @@ describe("POST /predict", () => {
     const { predictions } = (await r.json()) as { predictions: { predicted: number }[] };
     const input = fixtureInput(3);
     const expected = predict(model, { days: input.days, columns: { tv: input.columns.tv, radio: input.columns.radio } });
-    predictions.forEach((p, i) => expect(p.predicted).toBe(expected[i]));
+    predictions.forEach((p, i) => {
+      expect(p.predicted).toBe(expected[i]);
+    });
   });
 
   it("POST /predict?model=id predicts with that model; the default is the first", async () => {
     const other: FittedModel = { ...model, intercept: model.intercept + 1000 };
-    const two = createApp({ models: new Map([["a", model], ["b", other]]), inlineOptimize: true });
+    const two = createApp({ models: new Map([["a", model], ["b", other]]), inlineWork: true });
     const body = { rows: fixtureRows(0, 1) };
     const pa = ((await (await postJson(two, "/predict", body)).json()) as { predictions: { predicted: number }[] }).predictions[0].predicted;
     const pb = ((await (await postJson(two, "/predict?model=b", body)).json()) as { predictions: { predicted: number }[] }).predictions[0].predicted;
@@ -94,7 +105,9 @@ describe("POST /predictions", () => {
     expect(body.model_type).toBe("ols");
     expect(body.rows_processed).toBe(40);
     expect(body.forecast.map((f) => f.date)).toEqual(input.dates);
-    body.forecast.forEach((f, i) => expect(f.predicted_sales).toBe(expected[i]));
+    body.forecast.forEach((f, i) => {
+      expect(f.predicted_sales).toBe(expected[i]);
+    });
     expect(body.evaluation).toEqual({ mape: mape(input.sales, expected), rows: 40 });
   });
 

@@ -38,7 +38,7 @@ describe("the server answers what the CLI prints with --json", () => {
   it("POST /whatif {scale, rows} = mixlab whatif --scale --input (the same periods as a CSV)", async () => {
     const rows = fixtureRows(10, 30);
     const csv = join(dir, "input.csv");
-    writeFileSync(csv, "date,tv_spend,radio_spend,price\n" + rows.map((r) => `${r.date},${r.tv},${r.radio},${r.price}`).join("\n") + "\n");
+    writeFileSync(csv, `date,tv_spend,radio_spend,price\n${rows.map((r) => `${r.date},${r.tv},${r.radio},${r.price}`).join("\n")}\n`);
     await same("/whatif", { scale: { tv: 0.5 }, rows }, "whatif", modelPath, "--scale", "tv=0.5", "--input", csv);
   });
 

@@ -117,7 +117,7 @@ describe("every malformed request is a 4xx {error} naming the field", () => {
   });
 
   it("an optimisation over the time limit answers 503 and the next one runs in a fresh worker", async () => {
-    const slow = fixtureApp({ limits: { optimizeTimeoutMs: 1 } });
+    const slow = fixtureApp({ limits: { timeoutMs: 1 } });
     try {
       await expectError(await postJson(slow, "/optimize", { budgets: Array.from({ length: 200 }, (_, i) => 0.5 + i / 100), periods: 8 }), 503, /took longer than 1 ms .* and was stopped/);
       await expectError(await postJson(slow, "/optimize", { budget: 1 }), 503, /took longer than 1 ms/);
@@ -165,7 +165,7 @@ describe("a bug is a 500 with a request id, and the server keeps serving", () =>
     const model = fixtureModel();
     const broken: FittedModel = { ...model, transforms: { radio: model.transforms.radio } }; // tv's transform is gone: design() throws
     const lines: string[] = [];
-    const two = createApp({ models: new Map([["fixture", model], ["broken", broken]]), log: (l) => lines.push(l), inlineOptimize: true });
+    const two = createApp({ models: new Map([["fixture", model], ["broken", broken]]), log: (l) => lines.push(l), inlineWork: true });
     const r = await postJson(two, "/predict?model=broken", { rows: [row()] });
     expect(r.status).toBe(500);
     const body = (await r.json()) as { error: string; request_id: string };
@@ -180,7 +180,7 @@ describe("a bug is a 500 with a request id, and the server keeps serving", () =>
 
   it("the access log writes one JSON line per request: method, path, status, ms, request id", async () => {
     const lines: string[] = [];
-    const logged = fixtureApp({ log: (l) => lines.push(l), inlineOptimize: true });
+    const logged = fixtureApp({ log: (l) => lines.push(l), inlineWork: true });
     const r = await postJson(logged, "/predict?model=fixture", { rows: [row()] });
     expect(lines).toHaveLength(1);
     expect(lines[0].endsWith("\n")).toBe(true);

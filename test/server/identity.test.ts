@@ -30,7 +30,7 @@ beforeAll(async () => {
   const fit = await runCli("fit", weekly, "--trials", "200", "--bootstrap", "10", "--seed", "5", "--out", modelPath, "--no-progress");
   expect(fit.code).toBe(0);
   const { models, meta } = loadModels({ model: modelPath });
-  app = createApp({ models, meta, inlineOptimize: true });
+  app = createApp({ models, meta, inlineWork: true });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -69,8 +69,8 @@ describe("library, CLI and server predict identically from one saved artifact", 
     mkdirSync(channelDir, { recursive: true });
     const files: { name: string; text: string }[] = [];
     const column = (h: string) => cells.map((row) => `${row[0]},${row[header.indexOf(h)]}\n`).join("");
-    for (const c of model.spec.channels) files.push({ name: `${c}_spend.csv`, text: "date,spend\n" + column(`${c}_spend`) });
-    files.push({ name: "sales_data.csv", text: "date,sales\n" + column(model.spec.target) });
+    for (const c of model.spec.channels) files.push({ name: `${c}_spend.csv`, text: `date,spend\n${column(`${c}_spend`)}` });
+    files.push({ name: "sales_data.csv", text: `date,sales\n${column(model.spec.target)}` });
     for (const f of files) writeFileSync(join(channelDir, f.name), f.text);
 
     const cli = await runCli("predict", modelPath, channelDir, "--json");

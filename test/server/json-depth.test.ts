@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nestingDepthExceeds, valueDepthExceeds } from "../../src/server/json-depth";
 import { resolveLimits } from "../../src/server/limits";
-import { parseJsonText } from "../../src/server/read-body";
+import { parseJsonText } from "../../src/server/json-body";
 
 describe("nestingDepthExceeds and valueDepthExceeds", () => {
   it("nestingDepthExceeds(text, max) and valueDepthExceeds(value, max) count every array and object, empty ones too, and no bracket inside a string", () => {

@@ -103,9 +103,9 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
   });
 
   it("a chunked body over the size limit is a 413 while streaming, and the connection serves on", async () => {
-    const big = "[" + "1,".repeat(40 * 1024) + "1]";
+    const big = `[${"1,".repeat(40 * 1024)}1]`;
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(base + "/predict", { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
+      const req = httpRequest(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
         let body = "";
         res.on("data", (d: Buffer) => { body += d; });
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
@@ -121,7 +121,7 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
     expectSame(await send(valid(0, 1)), 200);
   });
 
-  it("a client that goes away mid-body gets no answer and leaves no error: the server answers the next request", async () => {
+  it("a client that goes away mid-body gets no answer and leaves no error, one 499 access line: the server answers the next request", async () => {
     const before = lines.length;
     const uncaught: unknown[] = [];
     const onUncaught = (err: unknown) => uncaught.push(err);
@@ -138,24 +138,25 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
       process.off("uncaughtException", onUncaught);
     }
     expect(uncaught).toEqual([]);
-    expect(lines.length).toBe(before); // nothing answered, nothing logged
+    const logged = lines.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged.map((l) => [l.method, l.path, l.status])).toEqual([["POST", "/predict", 499]]); // a client abort, not an error
     expectSame(await send(valid(0, 1)), 200);
   });
 
   it("other methods, paths with a query string and other routes go to the Hono app", async () => {
-    const get = await fetch(base + "/predict");
+    const get = await fetch(`${base}/predict`);
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST");
     expectSame(await send(valid(0, 1), undefined, "/predict?model=fixture"), 200);
     expectSame(await send(valid(0, 1), undefined, "/predict?model=nope"), 404);
-    expect((await fetch(base + "/health")).status).toBe(200);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
   it("ids come from one sequence and each answer writes one access-log line with its id, path and status", async () => {
     lines.length = 0;
-    const a = await fetch(base + "/predict", { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
-    const b = await fetch(base + "/health");
-    const c = await fetch(base + "/predict", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
+    const a = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
+    const b = await fetch(`${base}/health`);
+    const c = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
     const ids = [a, b, c].map((r) => r.headers.get("x-request-id") as string);
     const [prefix] = ids[0].split("-");
     expect(ids.map((id) => id.split("-")[0])).toEqual([prefix, prefix, prefix]);
@@ -167,12 +168,20 @@ describe("nodeListener: POST /predict on Node's request answers as the Hono rout
     for (const l of logged) expect(typeof l.ms).toBe("number");
   });
 
+  it("a client's X-Request-Id is kept or replaced by the same rule on both paths", async () => {
+    for (const [sent, kept] of [["trace-42_a=", true], ["<bad id>", false]] as const) {
+      const { node, hono } = await send(valid(0, 1), { "content-type": "application/json", "x-request-id": sent });
+      expect(node.id === sent).toBe(kept);
+      expect(hono.id === sent).toBe(kept);
+    }
+  });
+
   it("a thrown bug is a 500 with the request id, logged with its stack, and the server answers the next request", async () => {
     const predict = app.hot.predict;
     app.hot.predict = () => { throw new TypeError("boom"); };
     try {
       lines.length = 0;
-      const r = await fetch(base + "/predict", { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
+      const r = await fetch(`${base}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body: valid(0, 1) });
       expect(r.status).toBe(500);
       const id = r.headers.get("x-request-id");
       expect(await r.json()).toEqual({ error: "internal server error; quote the request_id when reporting it", request_id: id });

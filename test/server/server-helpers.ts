@@ -36,7 +36,7 @@ export function fixtureRows(from = 0, to = 40): Record<string, number | string>[
 /** fixtureCsvFiles() → the fixture's periods as a channel-dir: tv_spend.csv, radio_spend.csv, sales_data.csv. */
 export function fixtureCsvFiles(): { name: string; text: string }[] {
   const input = fixtureInput();
-  const file = (column: string, values: ArrayLike<number>) => `date,${column}\n` + input.dates.map((d, i) => `${d},${values[i]}\n`).join("");
+  const file = (column: string, values: ArrayLike<number>) => `date,${column}\n${input.dates.map((d, i) => `${d},${values[i]}\n`).join("")}`;
   return [
     { name: "tv_spend.csv", text: file("spend", input.columns.tv) },
     { name: "radio_spend.csv", text: file("spend", input.columns.radio) },

@@ -32,7 +32,7 @@
 import { logGamma } from "../../util/special-functions";
 import type { NumberArray } from "../../util/vector-checks";
 import type { DesignMatrix } from "../standardize";
-import { choleskyInverseDiagonal, choleskyLogDet, choleskyLower, choleskySolve } from "./cholesky";
+import { choleskyInverseDiagonal, choleskyLogDet, choleskyLower, choleskySolve } from "../../linalg/cholesky";
 
 /** Normal–Inverse-Gamma prior of fitNormalInverseGamma. */
 export interface NigPrior {

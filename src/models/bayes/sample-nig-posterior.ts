@@ -23,7 +23,7 @@
  */
 import { createRandom, type Random } from "../../util/random";
 import { sampleInverseGamma } from "../../util/sample-gamma";
-import { choleskyLower, solveLower, solveLowerTransposed } from "./cholesky";
+import { choleskyLower, solveLower, solveLowerTransposed } from "../../linalg/cholesky";
 import type { NigPosterior } from "./normal-inverse-gamma";
 import { truncatedMvnGibbsSweep } from "./truncated-mvn-gibbs";
 

@@ -11,7 +11,7 @@
  * normal; successive sweeps are autocorrelated (more so the stronger the correlations among the
  * truncated coordinates), which is why callers thin and check R̂/ESS (rhat.ts, ess.ts).
  */
-import { createRandom, type Random } from "../../util/random";
+import type { Random } from "../../util/random";
 import { sampleTruncatedNormal } from "../../util/truncated-normal";
 import type { NumberArray } from "../../util/vector-checks";
 
@@ -50,70 +50,4 @@ export function truncatedMvnGibbsSweep(
     const hi = upper[j];
     x[j] = lo === -Infinity && hi === Infinity ? m + sd * random.normal() : sampleTruncatedNormal(random, m, sd, lo, hi);
   }
-}
-
-/** Options of sampleTruncatedMvn. */
-export interface TruncatedMvnOptions {
-  /** Per-coordinate lower bounds (default all −Infinity). */
-  readonly lower?: NumberArray;
-  /** Per-coordinate upper bounds (default all Infinity). */
-  readonly upper?: NumberArray;
-  /** Number of draws kept, an integer ≥ 1. */
-  readonly draws: number;
-  /** Sweeps discarded first (default 100). */
-  readonly burnIn?: number;
-  /** Sweeps per kept draw (default 1). */
-  readonly thin?: number;
-  /** Starting point inside the box (default: the mean clamped into the box). */
-  readonly start?: NumberArray;
-  /** σ: the covariance is σ²Λ⁻¹ (default 1). */
-  readonly sigma?: number;
-  /** Seed, or a Random to draw from. */
-  readonly random: number | Random;
-}
-
-/**
- * sampleTruncatedMvn(mean, precision, options) runs the coordinate Gibbs sampler of
- * N(μ, σ²Λ⁻¹) on the box [lower, upper] (see the file comment): burnIn sweeps, then one draw kept
- * every `thin` sweeps. Same seed, same draws. O((burnIn + draws·thin)·p²).
- * @param mean - μ, length p
- * @param precision - Λ, row-major p × p, symmetric positive definite
- * @param options - bounds, draws, burnIn, thin, start, sigma and the seed or Random
- * @returns the draws, row-major draws × p (draw d, coordinate j at d·p + j)
- * @throws RangeError if sizes disagree, a bound pair is empty, a diagonal of Λ is not > 0,
- *   the start lies outside the box, or draws/burnIn/thin are not integers (draws, thin ≥ 1)
- * @example sampleTruncatedMvn([0], [1], { lower: [0], draws: 1000, random: 1 }) // => 1000 half-normal draws
- */
-export function sampleTruncatedMvn(mean: NumberArray, precision: NumberArray, options: TruncatedMvnOptions): Float64Array {
-  const p = mean.length;
-  if (!(p >= 1)) throw new RangeError("sampleTruncatedMvn requires at least one coordinate");
-  if (precision.length !== p * p) throw new RangeError(`sampleTruncatedMvn requires a p × p precision (${p * p} values)`);
-  const lower = options.lower ?? new Float64Array(p).fill(-Infinity);
-  const upper = options.upper ?? new Float64Array(p).fill(Infinity);
-  if (lower.length !== p || upper.length !== p) throw new RangeError(`sampleTruncatedMvn requires ${p} lower and upper bounds`);
-  const { draws } = options;
-  const burnIn = options.burnIn ?? 100;
-  const thin = options.thin ?? 1;
-  const sigma = options.sigma ?? 1;
-  if (!(Number.isInteger(draws) && draws >= 1)) throw new RangeError("sampleTruncatedMvn requires an integer draws ≥ 1");
-  if (!(Number.isInteger(burnIn) && burnIn >= 0)) throw new RangeError("sampleTruncatedMvn requires an integer burnIn ≥ 0");
-  if (!(Number.isInteger(thin) && thin >= 1)) throw new RangeError("sampleTruncatedMvn requires an integer thin ≥ 1");
-  if (!(sigma > 0) || sigma === Infinity) throw new RangeError("sampleTruncatedMvn requires a finite sigma > 0");
-  const x = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    if (!Number.isFinite(mean[j])) throw new RangeError(`sampleTruncatedMvn requires a finite mean (coordinate ${j})`);
-    if (!(precision[j * p + j] > 0)) throw new RangeError(`sampleTruncatedMvn requires a positive precision diagonal (coordinate ${j})`);
-    if (!(lower[j] < upper[j])) throw new RangeError(`sampleTruncatedMvn requires lower < upper (coordinate ${j})`);
-    const s = options.start === undefined ? Math.min(Math.max(mean[j], lower[j]), upper[j]) : options.start[j];
-    if (!(s >= lower[j] && s <= upper[j]) || !Number.isFinite(s)) throw new RangeError(`sampleTruncatedMvn requires a finite start inside the bounds (coordinate ${j})`);
-    x[j] = s;
-  }
-  const random = typeof options.random === "number" ? createRandom(options.random) : options.random;
-  for (let t = 0; t < burnIn; t++) truncatedMvnGibbsSweep(x, mean, precision, sigma, lower, upper, random);
-  const out = new Float64Array(draws * p);
-  for (let d = 0; d < draws; d++) {
-    for (let t = 0; t < thin; t++) truncatedMvnGibbsSweep(x, mean, precision, sigma, lower, upper, random);
-    out.set(x, d * p);
-  }
-  return out;
 }

@@ -1,17 +1,16 @@
 /**
  * Step 4 of a fit: the 90 % intervals of each channel's ROAS and contribution, before the final fit
  * (which only refits the chosen draw exactly). The default model runs a moving-block bootstrap over
- * the posterior draws of the transforms (draw-bootstrap.ts, seed + 1); `model: "bayes"` takes
+ * the posterior draws of the transforms (drawBootstrap in draw-returns.ts, seed + 1); `model: "bayes"` takes
  * joint posterior draws — each transform draw with exact draws of its coefficients
- * (bayes/posterior-returns.ts, seed + 1). The model is then the draw whose returns are most central
+ * (posteriorReturns in draw-returns.ts, seed + 1). The model is then the draw whose returns are most central
  * among the intervals' draws, at RETURNS_AT multiples of each channel's spend.
  * Why that choice: docs/decisions/004-most-central-draw.md.
  */
 import { mediaColumn } from "../../features/design";
 import type { ModelSpec } from "../../spec/model-spec";
-import { posteriorReturns } from "../bayes/posterior-returns";
 import { percentile } from "../bootstrap";
-import { drawBootstrap, type DrawBootstrapResult } from "../draw-bootstrap";
+import { drawBootstrap, posteriorReturns, type DrawBootstrapResult } from "../draw-returns";
 import type { FitSummary, FittedModel } from "../fitted-model";
 import { mostCentral } from "../select-candidate";
 import type { Candidate } from "../transform-space";

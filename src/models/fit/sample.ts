@@ -2,15 +2,16 @@
  * Step 3 of a fit: draw transform settings (and the penalty) from their posterior instead of
  * trusting one best candidate. The default model draws from the tempered evidence,
  * exp(−score/(2T)) at T = SAMPLER_TEMPERATURE, by DE-MC started from the best candidates
- * (posterior-sampler.ts); `model: "bayes"` draws from the posterior itself (T = 1) by DE-MCz with
- * snooker and independence moves (bayes/demcz.ts). The draws are thinned to the bootstrap's
+ * (mcmc/demc.ts); `model: "bayes"` draws from the posterior itself (T = 1) by DE-MCz with
+ * snooker and independence moves (mcmc/demcz.ts). The draws are thinned to the bootstrap's
  * `trials` (seed + 4); the model is provisionally the draw whose ROAS are most central.
  * Figures behind each setting: docs/decisions/003-posterior-sampler-settings.md.
  */
 import type { ModelSpec } from "../../spec/model-spec";
-import { chainSummary } from "../bayes/chain-summary";
-import { sampleDeMcz } from "../bayes/demcz";
-import { sampleDeMc, thinDraws } from "../posterior-sampler";
+import { chainSummary } from "../../mcmc/chain-summary";
+import { sampleDeMc } from "../../mcmc/demc";
+import { sampleDeMcz } from "../../mcmc/demcz";
+import { thinDraws } from "../../mcmc/thin-draws";
 import { mostCentral } from "../select-candidate";
 import type { FitProgress } from "./progress";
 import type { Scored, SearchOutcome, SearchSetup } from "./search";
@@ -33,7 +34,7 @@ export const SAMPLER_TEMPERATURE = 1.5;
  */
 export const BAYES_SAMPLER_SHARE = 24;
 /**
- * Chains of the `model: "bayes"` sampler (DE-MCz, bayes/demcz.ts). Its jumps come from the archive,
+ * Chains of the `model: "bayes"` sampler (DE-MCz, mcmc/demcz.ts). Its jumps come from the archive,
  * so few chains suffice (ter Braak & Vrugt 2008 use 3); with more chains each is shorter and burns
  * in anew.
  */
@@ -46,7 +47,7 @@ export const BAYES_ARCHIVE_PER_DIMENSION = 10;
  */
 export const BAYES_BURN_IN = 0.3;
 /**
- * Probability of an independence proposal after burn-in (bayes/demcz.ts: a t fitted to the
+ * Probability of an independence proposal after burn-in (mcmc/demcz.ts: a t fitted to the
  * burn-in's second half): each accepted one is a jump across the posterior.
  */
 export const BAYES_INDEPENDENCE = 0.5;

@@ -10,6 +10,7 @@
 import { createRandom } from "../../util/random";
 import type { ModelSpec } from "../../spec/model-spec";
 import type { FitSummary } from "../fitted-model";
+import { mediaPriorCvNrmse, prepareMediaPriorCv } from "../media-prior-cv";
 import { createMediaPriorRidge, fitMediaPriorRidge, type MediaPriorRidgeOptions } from "../media-prior-ridge";
 import { prepareRidgeCv, scoreCandidate } from "../ridge-cv-kernel";
 import { runSearch } from "../search/search";
@@ -191,32 +192,6 @@ export async function searchTransforms(
   return { candidates, ranked, best: candidates[ranked[0]] };
 }
 
-/**
- * mediaPriorCvNrmse(folds, fixed, y, media, alpha, ridge) → the CV NRMSE (mean over folds of
- * √(SSE/n)/range on each test window) of the media-prior ridge: each fold refitted on its training
- * rows. For the summary of the chosen candidate. O(folds·n·(m + q)²).
- */
-export function mediaPriorCvNrmse(folds: readonly TimeSeriesFold[], fixed: readonly Float64Array[], y: Float64Array, media: readonly Float64Array[], alpha: number, ridge: MediaPriorRidgeOptions): number {
-  let total = 0;
-  for (const fold of folds) {
-    const end = fold.train[fold.train.length - 1] + 1;
-    const fit = fitMediaPriorRidge(createMediaPriorRidge(fixed.map((c) => c.subarray(0, end)), y.subarray(0, end)), media.map((c) => c.subarray(0, end)), alpha, ridge);
-    let sse = 0;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const i of fold.test) {
-      let p = fit.intercept;
-      media.forEach((c, j) => { p += fit.coefficients[j] * c[i]; });
-      fixed.forEach((c, l) => { p += fit.coefficients[media.length + l] * c[i]; });
-      sse += (y[i] - p) ** 2;
-      lo = Math.min(lo, y[i]);
-      hi = Math.max(hi, y[i]);
-    }
-    total += Math.sqrt(sse / fold.test.length) / (hi - lo);
-  }
-  return total / folds.length;
-}
-
 /** Counts of a finished search and sampler: candidates, seconds, best score, distinct draws. */
 export interface SearchCounts {
   candidates: number;
@@ -239,7 +214,7 @@ export function searchSummary(
   const spread = poolObjectives.map((o) => o[0] - counts.bestScore).sort((a, b) => a - b);
   return {
     candidates: counts.candidates, seconds: counts.seconds, seed: spec.search.seed, method: spec.search.method,
-    cv_nrmse: setup.stable ? mediaPriorCvNrmse(setup.folds, fixedK, yK, chosen.media.map((c) => c.subarray(0, k)), setup.searchAlpha(chosen.alpha), setup.ridge) : poolObjectives[chosenIndex][0],
+    cv_nrmse: setup.stable ? mediaPriorCvNrmse(prepareMediaPriorCv(setup.folds, fixedK, yK), chosen.media.map((c) => c.subarray(0, k)), setup.searchAlpha(chosen.alpha), setup.ridge) : poolObjectives[chosenIndex][0],
     rssd: poolObjectives[chosenIndex][1], near_optimal: counts.distinct, tolerance: spread[Math.floor(0.9 * (spread.length - 1))],
   };
 }

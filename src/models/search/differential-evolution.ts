@@ -36,7 +36,7 @@ export interface DifferentialEvolutionOptions {
   dims: number;
   /**
    * Scores a batch of points of [0, 1]^dims, one number per point, in order (to be minimised).
-   * May return a promise, so batches can be farmed out to workers. Must not mutate the points.
+   * May return a promise. Must not mutate the points.
    */
   evaluateBatch: (points: Float64Array[]) => Promise<ArrayLike<number>> | ArrayLike<number>;
   /** Seed of every random choice (initial Latin hypercube, indices, crossover, bounce-back). */
@@ -112,7 +112,7 @@ async function evaluateAll(
     }
     for (let i = 0; i < batch.length; i++) {
       const v = Number(out[i]);
-      values.push(v !== v ? Infinity : v);
+      values.push(Number.isNaN(v) ? Infinity : v);
     }
   }
   return values;

@@ -105,7 +105,7 @@ export function checkBounds(bounds: readonly SearchBound[], name = "toBox"): voi
  */
 export function toValue(u: number, bound: SearchBound): number {
   const { lower, upper } = bound;
-  if (u !== u) throw new RangeError(`toBox requires unit coordinates that are not NaN ("${bound.name}")`);
+  if (Number.isNaN(u)) throw new RangeError(`toBox requires unit coordinates that are not NaN ("${bound.name}")`);
   if (u <= 0) return lower;
   if (u >= 1) return upper;
   const v = bound.scale === "log"

@@ -10,11 +10,10 @@
  * Determinism: every point is drawn from createRandom(seed) in an order that does not depend on
  * `batchSize` — random and LHS draw all points first; DE builds each whole generation before
  * evaluating it — so the same seed and budget give the same candidates in the same order for any
- * batch size and any evaluator (in-process or a worker pool).
+ * batch size and any evaluator.
  */
 import { createRandom } from "../../util/random";
 import { differentialEvolution, type DeStrategy } from "./differential-evolution";
-import { paretoFront } from "./pareto";
 import { checkBounds, latinHypercube, toBox, uniformPoints, type SearchBound } from "./sampling";
 
 /** One evaluated point. */
@@ -35,7 +34,7 @@ export interface SearchOptions {
   bounds: readonly SearchBound[];
   /**
    * Scores a batch of unit points: one array of objectives per point, in order, each with the same
-   * number (≥ 1) of objectives. May return a promise (e.g. `createWorkerPool(…).evaluate`). Gets
+   * number (≥ 1) of objectives. May return a promise. Gets
    * copies of the points, so it cannot disturb the search.
    */
   evaluateBatch: (points: Float64Array[]) => Promise<ReadonlyArray<readonly number[]>> | ReadonlyArray<readonly number[]>;
@@ -59,24 +58,19 @@ export interface SearchResult {
   candidates: SearchCandidate[];
   /** Index of the candidate with the lowest objectives[0] (NaN counts as +Infinity; ties: first). */
   best: number;
-  /**
-   * Indices of the Pareto front on (objectives[0], objectives[1]) — both minimised, NaN as
-   * +Infinity — sorted by objectives[0]; with one objective, the candidates tied at the minimum.
-   */
-  front: number[];
   evaluations: number;
 }
 
-const nanToInf = (v: number): number => (v !== v ? Infinity : v);
+const nanToInf = (v: number): number => (Number.isNaN(v) ? Infinity : v);
 
 /**
  * runSearch(options): evaluates `budget` points of the box chosen by `method` (random, Latin
  * hypercube, or differential evolution started from a Latin hypercube; see
  * differential-evolution.ts), in batches of `batchSize`, and returns every candidate with the best
- * one and the Pareto front of the first two objectives. Same seed and budget → identical candidates
+ * one. Same seed and budget → identical candidates
  * in the same order, for any batch size. O(budget·(d + log budget)) besides the evaluations.
  * @param options - see SearchOptions
- * @returns candidates, best, front, evaluations
+ * @returns candidates, best, evaluations
  * @throws RangeError on invalid options; Error if evaluateBatch returns the wrong number of results
  *   or objectives (its own errors and rejections propagate)
  * @example
@@ -137,6 +131,5 @@ export async function runSearch(options: SearchOptions): Promise<SearchResult> {
     for (let start = 0; start < budget; start += batchSize) await evaluate(points.slice(start, start + batchSize));
   }
 
-  const front = paretoFront(candidates.map((c) => c.objectives.slice(0, 2).map(nanToInf)));
-  return { candidates, best, front, evaluations: candidates.length };
+  return { candidates, best, evaluations: candidates.length };
 }

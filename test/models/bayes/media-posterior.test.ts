@@ -43,7 +43,9 @@ describe("mediaPosterior", () => {
       const ridge = fitMediaPriorRidgeExact(designMatrixFromColumns([...media, ...fixed]), y, alpha, 2, { mediaFactor: 0.1, nonNegative: false, mediaScale });
       const mean = posteriorMeanOriginal(mp);
       expectClose(mean[0], ridge.intercept, { rel: 1e-9 });
-      ridge.coefficients.forEach((b, j) => expectClose(mean[j + 1], b, { rel: 1e-9 }));
+      ridge.coefficients.forEach((b, j) => {
+        expectClose(mean[j + 1], b, { rel: 1e-9 });
+      });
     }
   });
 
@@ -54,7 +56,9 @@ describe("mediaPosterior", () => {
     const p = 5;
     const mean = posteriorMeanOriginal(mp);
     expectClose(mean[0], ols.intercept, { rel: 1e-7 });
-    ols.coefficients.forEach((b, j) => expectClose(mean[j + 1], b, { rel: 1e-7 }));
+    ols.coefficients.forEach((b, j) => {
+      expectClose(mean[j + 1], b, { rel: 1e-7 });
+    });
     for (let j = 1; j < p; j++) {
       expectClose(mp.posterior.sd[j] / mp.scales[j], ols.standardErrors[j] * Math.sqrt((n - p) / (n - 2)), { rel: 1e-7 });
     }

@@ -7,8 +7,8 @@
 // (975,930 kept), and with β0 ≥ 0 too (973,094 kept); the Gibbs tolerance is 5·sd/√ESS plus 5
 // reference standard errors.
 import { describe, expect, it } from "vitest";
-import { essBasic } from "../../../src/models/bayes/ess";
-import { choleskyLower } from "../../../src/models/bayes/cholesky";
+import { essBasic } from "../../../src/mcmc/ess";
+import { choleskyLower } from "../../../src/linalg/cholesky";
 import { fitNormalInverseGamma } from "../../../src/models/bayes/normal-inverse-gamma";
 import { sampleNigPosterior, sampleNigPosteriorNonNegative, type NigPosteriorParameters } from "../../../src/models/bayes/sample-nig-posterior";
 import { designMatrix } from "../../../src/models/standardize";

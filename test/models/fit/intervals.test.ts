@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawBootstrap } from "../../../src/models/draw-bootstrap";
+import { drawBootstrap } from "../../../src/models/draw-returns";
 import { chooseAtReturns, intervalsOf, RETURNS_AT } from "../../../src/models/fit/intervals";
 import { mostCentral } from "../../../src/models/select-candidate";
 import { decodeCandidate } from "../../../src/models/transform-space";

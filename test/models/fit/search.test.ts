@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMediaPriorRidge, fitMediaPriorRidge } from "../../../src/models/media-prior-ridge";
-import { createEvaluator, mediaPriorCvNrmse, rssd, searchTransforms } from "../../../src/models/fit/search";
+import { createEvaluator, rssd, searchTransforms } from "../../../src/models/fit/search";
+import { mediaPriorCvNrmse, prepareMediaPriorCv } from "../../../src/models/media-prior-cv";
 import { decodeCandidate } from "../../../src/models/transform-space";
 import { problem, spec } from "./fit-fixture";
 
@@ -64,7 +65,7 @@ describe("searchTransforms", () => {
 });
 
 describe("mediaPriorCvNrmse", () => {
-  it("mediaPriorCvNrmse(folds, ...) of one fold is √(SSE/n)/range of the test window of a fit on the training rows", () => {
+  it("mediaPriorCvNrmse(prepareMediaPriorCv(folds, ...), ...) of one fold is √(SSE/n)/range of the test window of a fit on the training rows", () => {
     const s = spec();
     const { window, setup } = problem(s);
     const { k, fixedK, yK, spend } = window;
@@ -77,6 +78,6 @@ describe("mediaPriorCvNrmse", () => {
     const actual = fold.test.map((i) => yK[i]);
     const rmse = Math.sqrt(actual.reduce((a, y, i) => a + (y - predicted[i]) ** 2, 0) / actual.length);
     const expected = rmse / (Math.max(...actual) - Math.min(...actual));
-    expect(mediaPriorCvNrmse([fold], fixedK, yK, media, alpha, setup.ridge)).toBeCloseTo(expected, 12);
+    expect(mediaPriorCvNrmse(prepareMediaPriorCv([fold], fixedK, yK), media, alpha, setup.ridge)).toBeCloseTo(expected, 12);
   });
 });

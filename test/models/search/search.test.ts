@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { paretoFront } from "../../../src/models/search/pareto";
 import { toBox, type SearchBound } from "../../../src/models/search/sampling";
 import { runSearch, type SearchOptions, type SearchResult } from "../../../src/models/search/search";
 
@@ -46,7 +45,6 @@ describe("runSearch", () => {
         const other = await runSearch({ bounds, budget: 500, seed: 7, method, batchSize, evaluateBatch: async (ps) => evaluateBatch(ps) });
         expect(plain(other)).toEqual(plain(base));
         expect(other.best).toBe(base.best);
-        expect(other.front).toEqual(base.front);
       }
       const reseeded = await runSearch({ bounds, budget: 500, seed: 8, method, evaluateBatch });
       expect(plain(reseeded)).not.toEqual(plain(base));
@@ -77,16 +75,13 @@ describe("runSearch", () => {
     expect(await best("random")).toBeGreaterThan(1e-4);
   });
 
-  it("runSearch returns best = the first index of the lowest objectives[0] and front = the Pareto front on objectives[0..1]", async () => {
+  it("runSearch returns best = the first index of the lowest objectives[0]", async () => {
     const r = await runSearch({ bounds, budget: 400, seed: 6, method: "de", evaluateBatch });
     const first = r.candidates.map((c) => c.objectives[0]);
     expect(r.best).toBe(first.indexOf(Math.min(...first)));
-    expect(r.front).toEqual(paretoFront(r.candidates.map((c) => c.objectives.slice(0, 2))));
-    expect(r.front.length).toBeGreaterThan(3);
-    expect(r.front).toContain(r.best);
   });
 
-  it("runSearch counts NaN objectives as +Infinity for best and front but keeps them in the candidates", async () => {
+  it("runSearch counts NaN objectives as +Infinity for best but keeps them in the candidates", async () => {
     const r = await runSearch({
       bounds, budget: 100, seed: 2, method: "random",
       evaluateBatch: (ps) => ps.map((p) => (p[0] < 0.5 ? [NaN, NaN] : objectives(p).slice(0, 2))),
@@ -94,13 +89,6 @@ describe("runSearch", () => {
     const nan = r.candidates.filter((c) => Number.isNaN(c.objectives[0]));
     expect(nan.length).toBeGreaterThan(20);
     expect(Number.isNaN(r.candidates[r.best].objectives[0])).toBe(false);
-    for (const i of r.front) expect(Number.isNaN(r.candidates[i].objectives[0])).toBe(false);
-  });
-
-  it("runSearch with one objective returns as front the candidates tied at the minimum", async () => {
-    const r = await runSearch({ bounds, budget: 50, seed: 2, method: "lhs", evaluateBatch: (ps) => ps.map((p) => [Math.round(objectives(p)[0] * 2)]) });
-    const min = Math.min(...r.candidates.map((c) => c.objectives[0]));
-    expect(r.front).toEqual(r.candidates.filter((c) => c.objectives[0] === min).map((c) => c.index));
   });
 
   it("runSearch calls onProgress after every batch with (done, budget, best objectives[0] so far)", async () => {
