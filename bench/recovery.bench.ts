@@ -72,13 +72,16 @@ async function oracleRoas(data: GeneratedData, table: Table): Promise<number[]> 
     bounds[tc.name] = { decay: [decay, decay], saturationRatio: [ratio, ratio], hillShape: [tc.saturation.shape, tc.saturation.shape] };
   }
   const ols = await fitModel(table, defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", model: "ols", bounds, bootstrap: { resamples: 0 } }));
-  return ols.summary.channels.map((c) => c.roas);
+  return ols.summary.channels.map((c) => c.roas ?? NaN);
 }
 
 function median(x: number[]): number {
   const s = [...x].sort((a, b) => a - b);
   return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
+
+/** Search bounds around the generator's true transforms (with --generator-bounds). */
+const GENERATOR_BOUNDS: Partial<ChannelBounds> = { decay: [0.1, 0.7], saturationRatio: [0.5, 1.5], hillShape: [0.8, 2.5] };
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
       const table = generatedTable(data);
       const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials, seed: 7 }, bootstrap: { resamples }, holidays: "US",
         ...(bayes ? { model: "bayes" as const } : {}),
-        ...(generatorBounds ? { bounds: Object.fromEntries(table.channels.map((c) => [c, { decay: [0.1, 0.7] as const, saturationRatio: [0.5, 1.5] as const, hillShape: [0.8, 2.5] as const }])) } : {}) });
+        ...(generatorBounds ? { bounds: Object.fromEntries(table.channels.map((c) => [c, GENERATOR_BOUNDS])) } : {}) });
       const t0 = Date.now();
       const model = await fitModel(table, spec);
       const seconds = (Date.now() - t0) / 1000;
@@ -105,8 +108,8 @@ async function main(): Promise<void> {
         const trueRoas = truth[i].roas;
         const inside = c.roas_low !== null && c.roas_high !== null && trueRoas >= c.roas_low && trueRoas <= c.roas_high;
         if (inside) row.covered++;
-        const err = c.roas / trueRoas - 1;
-        const shareErr = c.share_of_effect - truth[i].share_of_effect;
+        const err = (c.roas ?? NaN) / trueRoas - 1;
+        const shareErr = (c.share_of_effect ?? NaN) - truth[i].share_of_effect;
         row.errors.push(err);
         row.shares.push(shareErr);
         row.oracle.push(oracle[i] / trueRoas - 1);
@@ -119,8 +122,8 @@ async function main(): Promise<void> {
         row.maxErr = Math.max(row.maxErr, Math.abs(err));
         row.maxShare = Math.max(row.maxShare, Math.abs(shareErr));
         if (!quiet) {
-          console.log(`  ${c.name.padEnd(14)} ${trueRoas.toFixed(3).padStart(9)} ${c.roas.toFixed(3).padStart(9)}  [${(c.roas_low ?? NaN).toFixed(3)}, ${(c.roas_high ?? NaN).toFixed(3)}]`.padEnd(62) +
-            `${inside ? "yes" : "NO "}  ${(100 * err).toFixed(1).padStart(6)}   ${truth[i].share_of_effect.toFixed(3)}/${c.share_of_effect.toFixed(3)}     ${plain.summary.channels[i].roas.toFixed(3).padStart(6)}      ${oracle[i].toFixed(3).padStart(6)}`);
+          console.log(`  ${c.name.padEnd(14)} ${trueRoas.toFixed(3).padStart(9)} ${(c.roas ?? NaN).toFixed(3).padStart(9)}  [${(c.roas_low ?? NaN).toFixed(3)}, ${(c.roas_high ?? NaN).toFixed(3)}]`.padEnd(62) +
+            `${inside ? "yes" : "NO "}  ${(100 * err).toFixed(1).padStart(6)}   ${truth[i].share_of_effect.toFixed(3)}/${(c.share_of_effect ?? NaN).toFixed(3)}     ${(plain.summary.channels[i].roas ?? NaN).toFixed(3).padStart(6)}      ${oracle[i].toFixed(3).padStart(6)}`);
         }
       });
       if (!quiet) console.log(`  covered ${row.covered} of ${model.summary.channels.length}`);

@@ -104,16 +104,26 @@ node -e '
   console.log(`mixlab ${pkg.version}: ${Object.keys(lib).length} exports`);
 ' || fail "the installed library does not load as a dependency"
 ok "require(\"mixlab\") and require(\"mixlab/eda\") work without danfojs-node; deep imports are closed"
-# Types ship and resolve through the exports map: a TypeScript consumer of "mixlab" and "mixlab/eda"
-# type-checks (with the repo's TypeScript and @types/node: the installed app has no dev tools).
+# Types ship and resolve through the exports map: a strict TypeScript consumer of "mixlab" type-checks
+# with the library's own declarations checked too (no --skipLibCheck: dist/index.d.ts reaches only
+# installed packages' types, no danfojs-node), using the repo's TypeScript and @types/node (the
+# installed app has no dev tools). "mixlab/eda" declares danfojs-node's DataFrame, an optional peer
+# not installed here, so its consumer is checked with --skipLibCheck.
 cat >consumer.ts <<'EOF'
-import { type FittedModel, loadModel } from "mixlab";
-import { correlationMatrix } from "mixlab/eda";
+import { type FittedModel, type ModelSpec, loadModel, ModelSpecSchema } from "mixlab";
 export const load: typeof loadModel = loadModel;
-export const corr: typeof correlationMatrix = correlationMatrix;
 export type Model = FittedModel;
+export const spec: ModelSpec | undefined = ModelSpecSchema.safeParse({}).data;
 EOF
-node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --skipLibCheck --module node16 --moduleResolution node16 \
-  --target es2022 --types node --typeRoots "$repo/node_modules/@types" consumer.ts || fail "a TypeScript consumer does not type-check"
-ok "types resolve: a strict TypeScript consumer of \"mixlab\" and \"mixlab/eda\" type-checks"
+cat >consumer-eda.ts <<'EOF'
+import { correlationMatrix } from "mixlab/eda";
+export const corr: typeof correlationMatrix = correlationMatrix;
+EOF
+tsc_consumer() {
+  node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --module node16 --moduleResolution node16 \
+    --target es2022 --types node --typeRoots "$repo/node_modules/@types" "$@"
+}
+tsc_consumer consumer.ts || fail "a TypeScript consumer of \"mixlab\" does not type-check (without --skipLibCheck)"
+tsc_consumer --skipLibCheck consumer-eda.ts || fail "a TypeScript consumer of \"mixlab/eda\" does not type-check"
+ok "types resolve: strict TypeScript consumers of \"mixlab\" (library declarations checked) and \"mixlab/eda\" type-check"
 echo "pack-check: passed in $(( $(date +%s) - start )) s"

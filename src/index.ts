@@ -1,102 +1,128 @@
 /**
- * mixlab's public API: the one module the notebooks (`../dist/index`) and library users import.
- * Data flows one way — load → validate/clean → Table → design → fit → FittedModel → predict,
- * decomposition, what-if, plan, optimiser, report — and every stage is exported from here.
+ * mixlab's public API: the one module the notebooks (`../dist/index`) and library users import,
+ * listed by name and grouped by pipeline stage — load, validate, clean → generate → spec → features
+ * → fit → predict → analysis → artifact → report and export → serve. Each function and type has its
+ * doc comment where it is defined. Search kernels, samplers, worker protocols, the fit's steps and
+ * the server's internals are not part of it (test/index.test.ts holds the exact list, so a new
+ * export is a deliberate change).
  *
- * Nothing heavy is loaded by requiring this module: danfojs is only required when an EDA function
- * that needs it is called (src/eda/), so the CLI, the server and the tests never pay for it.
+ * Nothing heavy is loaded by requiring this module. The danfojs helpers of the notebooks
+ * (tableToDataFrame, dataFrameRecords, …) are in the `mixlab/eda` subpath (src/eda/index.ts), so
+ * danfojs's types stay out of a user's build; the pure EDA statistics are here.
  */
 
-// Data: loading, validation, cleaning, synthetic data with ground truth.
-export * from "./data/load";
+// Load, validate, clean: an input (wide CSV, channel folder, campaigns) → a Table, its issues, the repairs.
+export { detectFormat, loadInput, toTable, type LoadOptions } from "./data/load";
 export { assemble, detectFrequency, type Assembled, type GridSeries } from "./data/assemble";
-export * from "./data/validate";
-export * from "./data/clean";
+export { FREQUENCIES, makeTable, periodDays, type Frequency, type Table } from "./data/table";
+export type { CampaignKpi, Dataset, InputFormat, Role, SourceColumn, SourceFile } from "./data/source";
+export { DataError, formatIssue, type ErrorKind, type Issue, type IssueKind, type Severity, type WarningKind } from "./data/issue";
+export { validate, type ValidationReport } from "./data/validate";
+export { clean, type Change, type ChangeKind, type CleanOptions, type CleanReport, type RepairKind, type Strategy } from "./data/clean";
+export { tableToWideCsv } from "./data/write-wide";
+export { formatDay, parseIsoDate } from "./data/parse-date";
+
+// Generate: synthetic data sets with their ground truth, and the bundled sets.
 export { generate } from "./generate/generate";
-export * from "./generate/options";
+export type { GenerateFrequency, GenerateOptions, GenerateShape } from "./generate/options";
 export type { GeneratedData, GeneratedSeries, Truth, TruthBaseline, TruthChannel } from "./generate/truth";
 export type { Fault, FaultKind } from "./generate/dirt";
-export * from "./generate/generated-table";
-export * from "./generate/bundled-sets";
-export * from "./data/write-wide";
-export * from "./generate/write-generated";
-export * from "./data/table";
-export * from "./data/issue";
-export type { Dataset, InputFormat, Role, SourceColumn, SourceFile, CampaignKpi } from "./data/source";
-export { parseIsoDate, formatDay } from "./data/parse-date";
+export { generatedTable, trueReturns, type TrueReturns } from "./generate/generated-table";
+export { BUNDLED_SETS, writeBundledSets, type BundledSet, type BundledSetName } from "./generate/bundled-sets";
+export { TRUTH_FILE, writeGenerated } from "./generate/write-generated";
 
-// Features: the transforms and the one design() that turns a table into model columns.
-export * from "./features/adstock";
-export * from "./features/saturation";
-export * from "./features/trend";
-export * from "./features/fourier";
-export * from "./features/holidays";
-export * from "./features/design";
+// Spec: what a user chooses (ModelSpec) and the transform parameters, as zod schemas with their types.
+export {
+  ADSTOCK_CHOICES, adstockKind, ChannelBoundsSchema, DEFAULT_BOUNDS, defaultSpec, FrequencySchema, IntervalSchema, ModelKindSchema,
+  ModelSpecSchema, SearchMethodSchema, TrendSchema,
+  type ChannelBounds, type Interval, type ModelKind, type ModelSpec, type SpecInput,
+} from "./spec/model-spec";
+export {
+  AdstockKindSchema, AdstockParamsSchema, ChannelTransformSchema, SaturationKindSchema, SaturationParamsSchema,
+  type AdstockKind, type AdstockParams, type ChannelTransform, type SaturationKind, type SaturationParams,
+} from "./spec/transform-params";
+export { ConfigSchema, type Config } from "./spec/config";
 
-// Models: the spec, the estimators and the fit.
-export * from "./spec/model-spec";
-export * from "./models/fitted-model";
+// Features: adstock, saturation, trend, seasonality, holidays, and the one design() of the model's columns.
+export {
+  adstock, adstockCarryover, adstockWeights, delayedAdstock, delayedWeights, geometricAdstock, weibullAdstock, weibullWeights,
+  type GeometricOptions, type WeibullOptions,
+} from "./features/adstock";
+export {
+  hill, hillDerivative, hillDerivativeValue, hillValue, logisticSaturation, logisticSaturationDerivative,
+  logisticSaturationDerivativeValue, logisticSaturationValue, logSaturation, logSaturationDerivative, logSaturationDerivativeValue,
+  logSaturationValue, saturate, saturateDerivative, saturateDerivativeValue, saturateValue,
+} from "./features/saturation";
+export { linearTrend, piecewiseTrend } from "./features/trend";
+export { dayOfWeekDummies, fourierTerms } from "./features/fourier";
+export { holidayCount, holidayIndicator } from "./features/holidays";
+export {
+  baselineTerms, carriedSpend, design, mediaColumn,
+  type Design, type DesignContext, type DesignInput, type SpendHistory, type TermKind,
+} from "./features/design";
+
+// Fit: fitModel (the whole fit with its summary), the fitted model and summary schemas, the estimators.
+export { fitModel } from "./analysis/fit";
 export type { FitOptions } from "./models/fit/fit";
 export type { FitPhase } from "./models/fit/progress";
-export { holdoutSplit, splitIndexOf, type HoldoutOptions, type HoldoutSplit } from "./models/fit/split";
-export { EXPLORE_SHARE, LOCAL_SHARE, MEDIA_PENALTY_FACTOR, MIN_TRAIN_FRACTION, rssd } from "./models/fit/search";
+export { FittedCoreSchema, FittedModelSchema, MediaDrawSchema, type FittedCore, type FittedModel, type MediaDraw } from "./models/fitted-model";
 export {
-  BAYES_ARCHIVE_PER_DIMENSION, BAYES_BURN_IN, BAYES_CHAINS, BAYES_INDEPENDENCE, BAYES_SAMPLER_SHARE,
-  SAMPLER_CHAINS, SAMPLER_SHARE, SAMPLER_TEMPERATURE,
-} from "./models/fit/sample";
-export { POSTERIOR_DRAWS } from "./models/fit/intervals";
-export * from "./models/ols";
-export * from "./models/ridge";
-export * from "./models/elastic-net";
-export * from "./models/standardize";
-export * from "./models/time-series-cv";
-export * from "./models/transform-space";
+  BootstrapSummarySchema, ChannelSummarySchema, DiagnosticsSchema, FitSummarySchema, MetricSetSchema, SamplerSummarySchema,
+  SearchSummarySchema, WindowSchema,
+  type BootstrapSummary, type ChannelSummary, type Diagnostics, type FitSummary, type MetricName, type MetricSet,
+  type RegressionMetrics, type SamplerSummary, type SearchSummary,
+} from "./models/fit-summary";
+export { fitOls, type OlsOptions, type OlsResult } from "./models/ols";
+export { fitRidge, type RidgeOptions, type RidgeResult } from "./models/ridge";
+export { fitElasticNet, type ElasticNetOptions, type ElasticNetResult } from "./models/elastic-net";
+export { designMatrixFromColumns, type DesignMatrix } from "./models/standardize";
 
-// Analysis: metrics, diagnostics, decomposition, returns, what-if, plans, budget allocation.
-export * from "./analysis/metrics";
-export { fitModel } from "./analysis/fit";
-export * from "./analysis/diagnostics";
-export * from "./analysis/decompose";
-export * from "./analysis/what-if";
-export * from "./analysis/plan";
-export * from "./analysis/flat-response";
-export * from "./analysis/recent-spend";
-export * from "./analysis/future-periods";
-export * from "./analysis/allocate";
-export * from "./analysis/optimize-budget";
-export * from "./analysis/budget-scenarios";
-export * from "./analysis/response-curve";
+// Predict: design() plus the fitted coefficients, for a model and new rows.
+export { predict, predictTerms, type TermContributions } from "./models/predict";
+export { loadPredictionInput, predictionInput, type PredictionInput } from "./artifact/prediction-input";
 
-// Artifact: save, load, predict.
-export * from "./artifact/artifact";
-export * from "./artifact/save";
-export * from "./artifact/load";
-export * from "./models/predict";
-export * from "./artifact/prediction-input";
+// Analysis: metrics, diagnostics, decomposition and ROAS, response curves, what-if, plans, the optimiser.
+export { adjustedR2, mae, mape, nrmse, r2, regressionMetrics, rmse, smape, wmape } from "./analysis/metrics";
+export {
+  breuschPagan, conditionNumber, diagnose, durbinWatson, jarqueBera, ljungBox, shapiroWilk, vif,
+  type BreuschPaganResult, type JarqueBeraResult, type LjungBoxResult, type ShapiroWilkResult,
+} from "./analysis/diagnostics";
+export { channelReturns, decomposition, type ChannelReturns } from "./analysis/decompose";
+export { responseCurve, type ResponseCurve, type ResponseCurveOptions, type ResponseCurvePoint } from "./analysis/response-curve";
+export { whatIf, type WhatIfChannel, type WhatIfOptions, type WhatIfResult } from "./analysis/what-if";
+export { recentControls, recentSpend, type RecentSpend } from "./analysis/recent-spend";
+export { plan, planScenarios, type PlanChannel, type PlanOptions, type PlanResult, type SpendPlan } from "./analysis/plan";
+export { optimizeBudget, type OptimizeChannel, type OptimizeOptions, type OptimizeResult } from "./analysis/optimize-budget";
+export { budgetScenarios, DEFAULT_BUDGET_MULTIPLIERS, type BudgetScenario, type BudgetScenarioTable } from "./analysis/budget-scenarios";
 
-// Report: chart figures (a namespace: `charts.budgetScenarios` draws what `budgetScenarios` computes),
-// the HTML that draws them with Plotly, tables, text summaries and the data behind the exports.
+// Artifact: model.json — its schema and version, save, load.
+export {
+  ARTIFACT_FORMAT, ARTIFACT_VERSION, ArtifactSchema, fromArtifact, toArtifact, type Artifact, type ArtifactMeta,
+} from "./artifact/artifact";
+export { saveModel, serializeArtifact } from "./artifact/save";
+export { loadArtifact, loadModel, parseModel } from "./artifact/load";
+
+// Report and export: chart figures (a namespace: `charts.budgetScenarios` draws what `budgetScenarios`
+// computes), the HTML that draws them with Plotly, tables, the HTML report, SQLite and CSV exports.
 export * as charts from "./report/charts/index";
-export * from "./report/plotly-html";
-export * from "./report/html-table";
-export * from "./report/html-escape";
-export * from "./report/describe-table";
-export * from "./report/export-input";
-export * from "./report/export-tables";
-export * from "./report/export-csv";
-export * from "./report/export-sqlite";
-export * from "./report/html-report";
-export * from "./report/write-exports";
+export { figureDiv, plotlyScriptTag } from "./report/plotly-html";
+export { htmlTable, type HtmlTableOptions } from "./report/html-table";
+export { describeTable, formatTableSummary, type TableSummary } from "./report/describe-table";
+export { loadExportInput, type ExportInput } from "./report/export-input";
+export { exportData, exportTables, type ExportData, type ExportOptions, type ExportTable } from "./report/export-tables";
+export { exportCsv } from "./report/export-csv";
+export { exportSqlite } from "./report/export-sqlite";
+export { renderReport, writeReport } from "./report/html-report";
+export { writeExports, type ExportResult, type ExportTargets } from "./report/write-exports";
 
-// Server: the Hono app (testable in-process with app.request) and the listening server of `mixlab serve`.
+// Serve: the Hono app (testable in-process with app.request) and the listening server of `mixlab serve`.
 export { createApp, type AppOptions, type MixlabApp } from "./server/app";
-export { startServer, type ServeOptions, type RunningServer } from "./server/main";
-export { loadModels, modelId, type LoadedModels } from "./server/models";
+export { startServer, type RunningServer, type ServeOptions } from "./server/main";
 
-// Exploratory data analysis (pure statistics; danfojs only inside tableToDataFrame, loaded on call).
-export * from "./eda/index";
+// Exploratory statistics (the danfojs display helpers are in `mixlab/eda`).
+export { correlationMatrix, pearson, strongestCorrelations, type CorrelationMatrix } from "./eda/correlation-matrix";
+export { seriesSummary, summaryStatistics, type SeriesSummary } from "./eda/summary-statistics";
 
-// Utilities a notebook or script may want.
+// Utilities: a seeded random source, the version.
 export { createRandom, type Random } from "./util/random";
-export { createProgress, type Progress, type ProgressOptions } from "./util/progress";
 export { VERSION } from "./version";

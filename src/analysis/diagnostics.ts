@@ -2,6 +2,7 @@
  * Residual and design diagnostics of a fitted regression, bundled for the `fit` summary, plus
  * re-exports of each test so callers can import them from one place.
  */
+import type { Diagnostics } from "../models/fit-summary";
 import { breuschPagan } from "./breusch-pagan";
 import { conditionNumber } from "./condition-number";
 import { durbinWatson } from "./durbin-watson";
@@ -20,31 +21,7 @@ export type { MatrixInput } from "./least-squares";
 export { ljungBox, type LjungBoxResult } from "./ljung-box";
 export { shapiroWilk, type ShapiroWilkResult } from "./shapiro-wilk";
 export { vif } from "./vif";
-
-/**
- * The `diagnostics` block of the fit summary. A test that does not apply to the data (too few
- * residuals, zero variance, n > 5000 for Shapiro–Wilk) is null rather than an error.
- */
-export interface Diagnostics {
-  /** Variance inflation factor per regressor (Infinity for exact collinearity, NaN for a constant column). */
-  vif: Record<string, number>;
-  /** κ of [1, X] as given (statsmodels' OLS summary "Cond. No."), unit-dependent. */
-  condition_number: number | null;
-  /** κ of [1, X] with columns scaled to unit length (Belsley–Kuh–Welsch); above ~30 is collinear. */
-  condition_number_scaled: number | null;
-  /** Durbin–Watson d of the residuals (≈ 2: no first-order autocorrelation). */
-  durbin_watson: number | null;
-  /** Lags used for Ljung–Box: min(10, ⌊n/5⌋), statsmodels' default. */
-  ljung_box_lags: number | null;
-  /** Ljung–Box p-value at `ljung_box_lags`. */
-  ljung_box_p: number | null;
-  /** Jarque–Bera p-value. */
-  jarque_bera_p: number | null;
-  /** Shapiro–Wilk p-value (null outside 3 ≤ n ≤ 5000). */
-  shapiro_p: number | null;
-  /** Studentised Breusch–Pagan LM p-value against the non-constant regressors. */
-  breusch_pagan_p: number | null;
-}
+export type { Diagnostics } from "../models/fit-summary";
 
 /**
  * diagnose(residuals, X, names) runs every diagnostic on one fit: VIF and condition numbers of the

@@ -17,8 +17,9 @@
  */
 import { designContext } from "../models/predict";
 import { adstockCarryover } from "../features/adstock";
-import { carriedSpend, type ChannelTransform } from "../features/design";
-import { saturateDerivativeValue, saturateValue, type SaturationParams } from "../features/saturation";
+import type { ChannelTransform, SaturationParams } from "../spec/transform-params";
+import { carriedSpend } from "../features/design";
+import { saturateDerivativeValue, saturateValue } from "../features/saturation";
 import type { FittedModel, MediaDraw } from "../models/fitted-model";
 import { futurePeriods } from "./future-periods";
 

@@ -1,8 +1,8 @@
 /**
  * The model artifact (`model.json`): a FittedModel plus format, version and metadata, as plain JSON.
  *
- * `ArtifactSchema` checks a parsed file thoroughly — the spec, the transform parameters (the
- * AdstockParams and SaturationParams unions of src/features), one coefficient per term, finite
+ * `ArtifactSchema` checks a parsed file thoroughly — the spec and the transform parameters (their
+ * schemas in src/spec/), the summary (src/models/fit-summary.ts), one coefficient per term, finite
  * numbers, ISO dates, history arrays as long as `history.dates` — so that a damaged file fails on
  * load with the JSON path of the problem instead of producing wrong predictions.
  *
@@ -20,11 +20,10 @@
  * fit-window means, as before. (An earlier mixlab rejects an artifact that has it.)
  */
 import { z } from "zod";
-import type { AdstockParams } from "../features/adstock";
-import type { ChannelTransform } from "../features/design";
-import type { SaturationParams } from "../features/saturation";
-import type { FitSummary, FittedModel } from "../models/fitted-model";
+import { FitSummarySchema, type FitSummary } from "../models/fit-summary";
+import { FittedModelSchema, type FittedModel } from "../models/fitted-model";
 import type { ChannelBounds, ModelSpec } from "../spec/model-spec";
+import type { AdstockParams, ChannelTransform, SaturationParams } from "../spec/transform-params";
 import { VERSION } from "../version";
 
 /** The `format` field of every artifact. */
@@ -36,135 +35,17 @@ export const ARTIFACT_VERSION = 1;
 // ---------------------------------------------------------------------------------------------
 // Schema
 
-/** A finite number (zod 4's z.number() already rejects NaN and ±Infinity). */
-const Finite = z.number();
-/** A summary figure: finite, or null where the value was NaN or infinite. */
-const Figure = z.number().nullable();
-const Name = z.string().min(1);
-/** A calendar date `YYYY-MM-DD`. */
-const IsoDate = z.iso.date();
-
-const Interval = z.tuple([Finite, Finite]).refine(([lower, upper]) => lower <= upper, { message: "the lower bound is above the upper bound" });
-
-const ChannelBoundsSchema = z.strictObject({
-  decay: Interval,
-  weibullShape: Interval,
-  weibullScale: Interval,
-  peakLag: Interval,
-  saturationRatio: Interval,
-  hillShape: Interval,
-});
-
-/** The ModelSpec of src/spec/model-spec.ts. */
-export const ModelSpecSchema = z.strictObject({
-  target: Name,
-  channels: z.array(Name).min(1),
-  controls: z.array(Name),
-  frequency: z.enum(["daily", "weekly"]),
-  model: z.enum(["ridge", "ols", "lasso", "elastic-net", "bayes"]),
-  adstock: z.enum(["geometric", "weibull_cdf", "weibull_pdf", "delayed", "none"]),
-  saturation: z.enum(["hill", "log", "logistic", "none"]),
-  maxLag: z.int().min(0),
-  bounds: z.record(Name, ChannelBoundsSchema),
-  trend: z.enum(["linear", "none"]),
-  seasonality: z.int().min(0),
-  dayOfWeek: z.boolean(),
-  holidays: Name,
-  alpha: z.number().min(0).nullable(),
-  alphaBounds: Interval.refine(([lower]) => lower > 0, { message: "alpha bounds must be > 0" }),
-  l1Ratio: z.number().min(0).max(1),
-  nonNegativeMedia: z.boolean(),
-  mediaPenalty: z.enum(["contribution", "standardized"]),
-  search: z.strictObject({ trials: z.int().min(0), seed: z.int(), method: z.enum(["de", "lhs", "random"]), folds: z.int().min(1) }),
-  holdout: z.union([z.strictObject({ fraction: z.number().min(0).lt(1) }), z.strictObject({ splitDate: IsoDate })]),
-  bootstrap: z.strictObject({ resamples: z.int().min(0), blockLength: z.int().min(1).nullable(), trials: z.int().min(1) }),
-});
-
-/** AdstockParams (src/features/adstock.ts) with the ranges its kernels accept. */
-export const AdstockParamsSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("geometric"), decay: z.number().min(0).lt(1), normalize: z.boolean().optional(), maxLag: z.int().min(0).optional() }),
-  z.strictObject({ type: z.enum(["weibull_cdf", "weibull_pdf"]), shape: z.number().positive(), scale: z.number().positive().max(1), window: z.int().min(1).optional() }),
-  z.strictObject({ type: z.literal("delayed"), decay: z.number().min(0).lt(1), peakLag: z.number().min(0), maxLag: z.int().min(0) })
-    .refine((p) => p.peakLag <= p.maxLag, { message: "peakLag must be at most maxLag", path: ["peakLag"] }),
-  z.strictObject({ type: z.literal("none") }),
-]);
-
-/** SaturationParams (src/features/saturation.ts) with the ranges its curves accept. */
-export const SaturationParamsSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("hill"), halfSaturation: z.number().positive(), shape: z.number().positive() }),
-  z.strictObject({ type: z.literal("log"), scale: z.number().positive() }),
-  z.strictObject({ type: z.literal("logistic"), lambda: z.number().positive() }),
-  z.strictObject({ type: z.literal("none") }),
-]);
-
-const ChannelTransformSchema = z.strictObject({ adstock: AdstockParamsSchema, saturation: SaturationParamsSchema });
-
-const MetricSetSchema = z.looseObject({
-  r2: Figure, adj_r2: Figure.optional(), rmse: Figure, mae: Figure, mape: Figure, wmape: Figure, smape: Figure, nrmse: Figure,
-});
-
-const WindowSchema = z.looseObject({ start: IsoDate, end: IsoDate, rows: z.int().min(0) });
-
-const ChannelSummarySchema = z.looseObject({
-  name: Name,
-  spend: Figure,
-  contribution: Figure,
-  roas: Figure,
-  roas_low: Figure,
-  roas_high: Figure,
-  contribution_low: Figure,
-  contribution_high: Figure,
-  mroas: Figure,
-  share_of_spend: Figure,
-  share_of_effect: Figure,
-  adstock: z.looseObject({ type: Name }),
-  saturation: z.looseObject({ type: Name }),
-});
-
-/** The fit summary (FitSummary of src/models/fitted-model.ts); extra fields are kept. */
-export const FitSummarySchema = z.looseObject({
-  model_type: Name,
-  rows: z.int().min(0),
-  frequency: Name,
-  fit_window: WindowSchema,
-  holdout_window: WindowSchema.nullable(),
-  train: MetricSetSchema,
-  holdout: MetricSetSchema.nullable(),
-  intercept: Figure,
-  coefficients: z.record(z.string(), Figure),
-  std_errors: z.record(z.string(), Figure),
-  alpha: Figure,
-  channels: z.array(ChannelSummarySchema),
-  diagnostics: z.record(z.string(), z.unknown()),
-  search: z.looseObject({
-    candidates: z.int().min(0), seconds: z.number().min(0), seed: z.int(), method: Name,
-    cv_nrmse: Figure, rssd: Figure, near_optimal: z.int().min(0), tolerance: Figure,
-  }).nullable(),
-  bootstrap: z.looseObject({ resamples: z.int().min(0), block_length: z.int().min(0), trials: z.int().min(0), seconds: z.number().min(0) }).nullable(),
-  sampler: z.looseObject({
-    chains: z.int().min(1), draws: z.int().min(1), rhat_max: z.number().nullable(), ess_min: z.number().nullable(),
-    divergences: z.int().min(0), seconds: z.number().min(0),
-  }).nullable(),
-});
-
-/** The whole artifact: format, version, metadata, then the FittedModel's fields. */
+/**
+ * The whole artifact: format, version, metadata, then the FittedModel's fields (FittedModelSchema
+ * of src/models/fitted-model.ts: the ModelSpec, the transform parameters and the fit summary each
+ * have one schema, in spec/ and models/), then fit_seconds; plus the checks across fields.
+ */
 export const ArtifactSchema = z.strictObject({
   format: z.literal(ARTIFACT_FORMAT),
   version: z.literal(ARTIFACT_VERSION),
   created_at: z.iso.datetime({ offset: true }),
-  mixlab_version: Name,
-  spec: ModelSpecSchema,
-  transforms: z.record(Name, ChannelTransformSchema),
-  terms: z.array(Name),
-  coefficients: z.array(Finite),
-  intercept: Finite,
-  trendStart: z.int(),
-  trendEnd: z.int(),
-  periodDays: z.union([z.literal(1), z.literal(7)]),
-  controlDefaults: z.record(Name, Finite),
-  history: z.strictObject({ dates: z.array(IsoDate).min(1), spend: z.record(Name, z.array(Finite)), controls: z.record(Name, z.array(Finite)).optional() }),
-  draws: z.array(z.strictObject({ transforms: z.record(Name, ChannelTransformSchema), coefficients: z.record(Name, Finite) })),
-  summary: FitSummarySchema,
+  mixlab_version: z.string().min(1),
+  ...FittedModelSchema.shape,
   fit_seconds: z.number().min(0).nullable(),
 }).superRefine((a, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -223,7 +104,7 @@ export interface ArtifactMeta {
 /** orderedKeys(record, first) → the keys of `first` present in record, then the others sorted. */
 function orderedKeys(record: Record<string, unknown>, first: readonly string[]): string[] {
   const firstSet = new Set(first);
-  return [...first.filter((k) => Object.prototype.hasOwnProperty.call(record, k)), ...Object.keys(record).filter((k) => !firstSet.has(k)).sort()];
+  return [...first.filter((k) => Object.hasOwn(record, k)), ...Object.keys(record).filter((k) => !firstSet.has(k)).sort()];
 }
 
 function orderRecord<T, U>(record: Record<string, T>, first: readonly string[], map: (value: T) => U): Record<string, U> {
@@ -304,7 +185,8 @@ function orderTransform(t: ChannelTransform): ChannelTransform {
 export function jsonSafe(value: unknown): unknown {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (value === null || typeof value !== "object") return value;
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>, jsonSafe);
+  // A typed array's own enumerable values are its elements, in index order.
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Object.values(value).map(jsonSafe);
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : jsonSafe(v)));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== "function") out[k] = jsonSafe(v);
@@ -316,14 +198,19 @@ export function jsonSafe(value: unknown): unknown {
 
 /**
  * toArtifact(model, meta) → the artifact of a fitted model: format, version, created_at,
- * mixlab_version, then the model's fields in a fixed key order, then fit_seconds. Does not check
- * the result (saveModel does, with ArtifactSchema).
+ * mixlab_version, then the model's fields in a fixed key order, then fit_seconds. Checks only the
+ * summary, made JSON-safe (saveModel checks the whole with ArtifactSchema).
+ * @throws RangeError when the summary does not fit FitSummarySchema
  * @example JSON.stringify(toArtifact(model, { createdAt: "2024-01-01T00:00:00.000Z" }), null, 2)
  */
 export function toArtifact(model: FittedModel, meta: ArtifactMeta = {}): Artifact {
   const createdAt = meta.createdAt ?? new Date();
   const channels = model.spec.channels;
-  const body: { [K in keyof FittedModel]-?: unknown } = {
+  return {
+    format: ARTIFACT_FORMAT,
+    version: ARTIFACT_VERSION,
+    created_at: typeof createdAt === "string" ? createdAt : createdAt.toISOString(),
+    mixlab_version: VERSION,
     spec: orderSpec(model.spec),
     transforms: orderRecord(model.transforms, channels, orderTransform),
     terms: [...model.terms],
@@ -339,16 +226,26 @@ export function toArtifact(model: FittedModel, meta: ArtifactMeta = {}): Artifac
       ...(model.history.controls !== undefined && { controls: orderRecord(model.history.controls, model.spec.controls, (v) => Array.from(v)) }),
     },
     draws: model.draws.map((d) => ({ transforms: orderRecord(d.transforms, channels, orderTransform), coefficients: orderRecord(d.coefficients, channels, (v) => v) })),
-    summary: jsonSafe(model.summary),
-  };
-  return {
-    format: ARTIFACT_FORMAT,
-    version: ARTIFACT_VERSION,
-    created_at: typeof createdAt === "string" ? createdAt : createdAt.toISOString(),
-    mixlab_version: VERSION,
-    ...body,
+    summary: jsonSafeSummary(model.summary),
     fit_seconds: meta.fitSeconds ?? null,
-  } as Artifact;
+  };
+}
+
+/** matches(schema, value) → whether value fits the schema (a type guard: value is its type). */
+function matches<S extends z.ZodType>(schema: S, value: unknown): value is z.infer<S> {
+  return schema.safeParse(value).success;
+}
+
+/**
+ * jsonSafeSummary(summary) → jsonSafe(summary), keeping its key order, checked against
+ * FitSummarySchema (non-finite figures become null, which the schema allows).
+ * @throws RangeError naming the first problems when the summary does not fit the schema
+ */
+function jsonSafeSummary(summary: FitSummary): FitSummary {
+  const safe = jsonSafe(summary);
+  if (matches(FitSummarySchema, safe)) return safe;
+  const issues = FitSummarySchema.safeParse(safe).error?.issues ?? [];
+  throw new RangeError(`toArtifact: the model's summary does not fit the summary schema: ${describeSchemaIssues(issues.map((i) => ({ ...i, path: ["summary", ...i.path] })))}`);
 }
 
 /**
@@ -357,18 +254,18 @@ export function toArtifact(model: FittedModel, meta: ArtifactMeta = {}): Artifac
  */
 export function fromArtifact(artifact: Artifact): FittedModel {
   return {
-    spec: artifact.spec as ModelSpec,
-    transforms: artifact.transforms as Record<string, ChannelTransform>,
+    spec: artifact.spec,
+    transforms: artifact.transforms,
     terms: artifact.terms,
     coefficients: artifact.coefficients,
     intercept: artifact.intercept,
     trendStart: artifact.trendStart,
     trendEnd: artifact.trendEnd,
     periodDays: artifact.periodDays,
-    draws: artifact.draws as FittedModel["draws"],
+    draws: artifact.draws,
     controlDefaults: artifact.controlDefaults,
     history: artifact.history,
-    summary: artifact.summary as unknown as FitSummary,
+    summary: artifact.summary,
   };
 }
 

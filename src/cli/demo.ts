@@ -114,9 +114,9 @@ async function fitWeekly(ctx: CliContext, dataDir: string, outDir: string): Prom
     if (t === undefined) continue;
     const inside = c.roas_low !== null && c.roas_high !== null && t.roas >= c.roas_low && t.roas <= c.roas_high;
     if (inside) covered++;
-    ctx.out(`    ${c.name.padEnd(14)} true ROAS ${t.roas.toFixed(2).padStart(5)}  estimated ${c.roas.toFixed(2).padStart(5)}  ` +
+    ctx.out(`    ${c.name.padEnd(14)} true ROAS ${t.roas.toFixed(2).padStart(5)}  estimated ${(c.roas ?? NaN).toFixed(2).padStart(5)}  ` +
       `[${(c.roas_low ?? NaN).toFixed(2)}, ${(c.roas_high ?? NaN).toFixed(2)}] ${inside ? "covers" : "misses"}   ` +
-      `effect share true ${(100 * t.share_of_effect).toFixed(1)} % / estimated ${(100 * c.share_of_effect).toFixed(1)} %\n`);
+      `effect share true ${(100 * t.share_of_effect).toFixed(1)} % / estimated ${(100 * (c.share_of_effect ?? NaN)).toFixed(1)} %\n`);
   }
   ctx.out(`    90 % intervals cover the true ROAS for ${covered} of ${model.summary.channels.length} channels\n`);
   // The saved artifact predicts exactly what the fit did.

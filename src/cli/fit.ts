@@ -11,7 +11,7 @@ import { loadInput, toTable } from "../data/load";
 import { fitModel } from "../analysis/fit";
 import type { FitPhase } from "../models/fit/progress";
 import { probeWritable } from "./probe-writable";
-import { createProgress, type Progress } from "../util/progress";
+import { createProgress, type Progress, type ProgressStream } from "../util/progress";
 import { printJson, type CliContext } from "./context";
 import { textTable, type Row } from "./text-table";
 import { checkInputSize } from "./input-size";
@@ -81,7 +81,7 @@ export const SCORE_LABELS = {
  * "posterior …"; a new report starts when the phase or the total changes), and stop().
  */
 export function fitProgress(ctx: CliContext, enabled: boolean, score: keyof typeof SCORE_LABELS = "evidence"): { update: (done: number, total: number, best: number, phase?: FitPhase) => void; stop: () => void } {
-  const stream = { write: (s: string) => { ctx.err(s); return true; } } as unknown as NodeJS.WritableStream;
+  const stream: ProgressStream = { write: (s: string) => ctx.err(s) };
   let current: { total: number; phase: FitPhase; progress: Progress } | null = null;
   return {
     update: (done, total, best, phase = "search") => {

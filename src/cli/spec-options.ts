@@ -10,7 +10,7 @@ import { parseIsoDate } from "../data/parse-date";
 import { DataError } from "../data/issue";
 import type { Frequency } from "../data/table";
 import { holidayIndicator } from "../features/holidays";
-import { defaultSpec, type AdstockKind, type ChannelBounds, type ModelSpec, type SaturationKind, type SpecInput } from "../spec/model-spec";
+import { ADSTOCK_CHOICES, adstockKind, defaultSpec, ModelKindSchema, SaturationKindSchema, TrendSchema, type ChannelBounds, type ModelSpec, type SpecInput } from "../spec/model-spec";
 import { choiceOption, numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
 
@@ -41,18 +41,21 @@ export interface SpecRoles {
   frequency: Frequency;
 }
 
-const MODELS = ["ridge", "ols", "lasso", "elastic-net", "bayes"] as const;
-const ADSTOCKS = ["geometric", "weibull", "weibull_cdf", "weibull_pdf", "delayed", "none"] as const;
-const SATURATIONS = ["hill", "log", "logistic", "none"] as const;
-const TRENDS = ["linear", "none"] as const;
+// The choices of each flag are the spec's zod enums.
+const MODELS = ModelKindSchema.options;
+const SATURATIONS = SaturationKindSchema.options;
+const TRENDS = TrendSchema.options;
+
+/** choices(options) → "a | b | c", the choices of a flag for its help. */
+const choices = (options: readonly string[]): string => options.join(" | ");
 
 /** addSpecOptions(cmd) declares the model flags on a command. */
 export function addSpecOptions(cmd: Command): Command {
   return cmd
-    .option("--model <kind>", "ridge | ols | lasso | elastic-net | bayes (default ridge; bayes: posterior draws, intervals and sds)")
-    .option("--adstock <kind>", "geometric | weibull (= weibull_cdf) | weibull_pdf | delayed | none (default geometric)")
-    .option("--saturation <kind>", "hill | log | logistic | none (default hill)")
-    .option("--trend <kind>", "linear | none (default linear)")
+    .option("--model <kind>", `${choices(MODELS)} (default ridge; bayes: posterior draws, intervals and sds)`)
+    .option("--adstock <kind>", `${choices(ADSTOCK_CHOICES)} (weibull = weibull_cdf; default geometric)`)
+    .option("--saturation <kind>", `${choices(SATURATIONS)} (default hill)`)
+    .option("--trend <kind>", `${choices(TRENDS)} (default linear)`)
     .option("--seasonality <K>", "yearly Fourier order; 0 = none (default 2)")
     .option("--holidays <country>", "public holidays of a country code (US, GB, DE-BY…) or none (default US)")
     .option("--trials <N>", "candidates the transform search evaluates (default 2000)")
@@ -61,11 +64,6 @@ export function addSpecOptions(cmd: Command): Command {
     .option("--split-date <YYYY-MM-DD>", "hold out the periods from this date on")
     .option("--alpha <A>", "fixed ridge/lasso penalty (default: searched)")
     .option("--bootstrap <N>", "bootstrap resamples for the ROAS intervals; 0 = none (default 100; --model bayes ignores it: its intervals come from 1,000 posterior draws)");
-}
-
-/** normaliseAdstock("weibull") → "weibull_cdf"; other kinds unchanged. */
-function normaliseAdstock(kind: (typeof ADSTOCKS)[number]): AdstockKind {
-  return kind === "weibull" ? "weibull_cdf" : kind;
 }
 
 /**
@@ -91,8 +89,8 @@ export function checkHolidays(where: string, code: string): string {
 export function specChoicesFromFlags(flags: SpecFlags): SpecChoices {
   const out: SpecChoices = {};
   if (flags.model !== undefined) out.model = choiceOption("--model", flags.model, MODELS);
-  if (flags.adstock !== undefined) out.adstock = normaliseAdstock(choiceOption("--adstock", flags.adstock, ADSTOCKS));
-  if (flags.saturation !== undefined) out.saturation = choiceOption("--saturation", flags.saturation, SATURATIONS) as SaturationKind;
+  if (flags.adstock !== undefined) out.adstock = adstockKind(choiceOption("--adstock", flags.adstock, ADSTOCK_CHOICES));
+  if (flags.saturation !== undefined) out.saturation = choiceOption("--saturation", flags.saturation, SATURATIONS);
   if (flags.trend !== undefined) out.trend = choiceOption("--trend", flags.trend, TRENDS);
   if (flags.seasonality !== undefined) out.seasonality = numberOption("--seasonality", flags.seasonality, { integer: true, min: 0 });
   if (flags.holidays !== undefined) out.holidays = checkHolidays("--holidays", flags.holidays);
@@ -143,7 +141,7 @@ export function specChoicesFromConfig(model: ConfigModel | undefined, channels: 
   const out: SpecChoices = {};
   if (model === undefined) return out;
   if (model.model !== undefined) out.model = model.model;
-  if (model.adstock !== undefined) out.adstock = normaliseAdstock(model.adstock);
+  if (model.adstock !== undefined) out.adstock = adstockKind(model.adstock);
   if (model.saturation !== undefined) out.saturation = model.saturation;
   if (model.trend !== undefined) out.trend = model.trend;
   if (model.seasonality !== undefined) out.seasonality = model.seasonality;

@@ -5,7 +5,9 @@
  */
 import { formatDay } from "./parse-date";
 
-export type Frequency = "daily" | "weekly";
+/** The period grids a table may have (spec/model-spec.ts's FrequencySchema is built from it). */
+export const FREQUENCIES = ["daily", "weekly"] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
 
 export interface Table {
   /** ISO dates, ascending, one per period. */
@@ -21,7 +23,7 @@ export interface Table {
 }
 
 /** periodDays(frequency) → 1 for daily, 7 for weekly. */
-export function periodDays(frequency: Frequency): number {
+export function periodDays(frequency: Frequency): 1 | 7 {
   return frequency === "daily" ? 1 : 7;
 }
 

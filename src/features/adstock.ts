@@ -19,21 +19,9 @@
  * spend already observed.
  */
 
-type NumberArray = Float64Array | readonly number[];
+import type { AdstockParams } from "../spec/transform-params";
 
-/**
- * Adstock parameters, a JSON-serialisable discriminated union (stored in model artifacts).
- * - `geometric`: decay in [0, 1); normalize multiplies by the inverse weight sum; maxLag truncates.
- * - `weibull_cdf` / `weibull_pdf`: shape > 0, scale in (0, 1], window = kernel length in periods
- *   (absent: the series length, as in Robyn).
- * - `delayed`: decay in [0, 1), peakLag in [0, maxLag], maxLag an integer ≥ 0.
- * - `none`: identity.
- */
-export type AdstockParams =
-  | { type: "geometric"; decay: number; normalize?: boolean; maxLag?: number }
-  | { type: "weibull_cdf" | "weibull_pdf"; shape: number; scale: number; window?: number }
-  | { type: "delayed"; decay: number; peakLag: number; maxLag: number }
-  | { type: "none" };
+type NumberArray = Float64Array | readonly number[];
 
 /** Options of `geometricAdstock`. */
 export interface GeometricOptions {

@@ -7,16 +7,11 @@
  * notebooks all build features through here.
  */
 import type { ModelSpec } from "../spec/model-spec";
-import { adstockCarryover, adstockKernel, adstockKernelLength, carriedAdstock, geometricAdstock, resolveAdstockParams, type AdstockParams } from "./adstock";
+import type { AdstockParams, ChannelTransform } from "../spec/transform-params";
+import { adstockCarryover, adstockKernel, adstockKernelLength, carriedAdstock, geometricAdstock, resolveAdstockParams } from "./adstock";
 import { dayOfWeekDummies, fourierTerms } from "./fourier";
 import { holidayIndicator } from "./holidays";
-import { saturate, saturateInto, type SaturationParams } from "./saturation";
-
-/** One channel's fitted transforms. */
-export interface ChannelTransform {
-  adstock: AdstockParams;
-  saturation: SaturationParams;
-}
+import { saturate, saturateInto } from "./saturation";
 
 /** Rows to build features for: day numbers and named series (spend by channel name, controls). */
 export interface DesignInput {

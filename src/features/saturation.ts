@@ -9,20 +9,9 @@
  * it upstream).
  */
 
-type NumberArray = Float64Array | readonly number[];
+import type { SaturationParams } from "../spec/transform-params";
 
-/**
- * Saturation parameters, a JSON-serialisable discriminated union (stored in model artifacts).
- * - `hill`: halfSaturation k > 0 in spend units (response 0.5 at x = k), shape s > 0.
- * - `log`: scale > 0 in spend units.
- * - `logistic`: lambda > 0 per spend unit.
- * - `none`: identity.
- */
-export type SaturationParams =
-  | { type: "hill"; halfSaturation: number; shape: number }
-  | { type: "log"; scale: number }
-  | { type: "logistic"; lambda: number }
-  | { type: "none" };
+type NumberArray = Float64Array | readonly number[];
 
 function checkX(name: string, x: number): void {
   if (x < 0) throw new RangeError(`${name} requires x >= 0`);

@@ -21,10 +21,11 @@
  *
  */
 import { formatDay, parseIsoDate } from "../data/parse-date";
-import { adstock, type AdstockParams } from "../features/adstock";
+import { adstock } from "../features/adstock";
+import type { AdstockParams, SaturationParams } from "../spec/transform-params";
 import { fourierTerms } from "../features/fourier";
 import { holidayIndicator } from "../features/holidays";
-import { hill, type SaturationParams } from "../features/saturation";
+import { hill } from "../features/saturation";
 import { linearTrend } from "../features/trend";
 import type { Random } from "../util/random";
 import type { ResolvedGenerateOptions } from "./options";

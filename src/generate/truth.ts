@@ -3,8 +3,7 @@
  * returns it: file texts, truth and the per-period series behind them. truthOf computes the truth
  * from the clean process, before any dirt.
  */
-import type { AdstockParams } from "../features/adstock";
-import type { SaturationParams } from "../features/saturation";
+import type { AdstockParams, SaturationParams } from "../spec/transform-params";
 import type { Fault } from "./dirt";
 import type { GenerateFrequency, GenerateShape, ResolvedGenerateOptions } from "./options";
 import { SEASON_ORDER, SEASON_PERIOD, type SimulatedProcess } from "./process";

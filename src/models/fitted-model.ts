@@ -6,130 +6,70 @@
  * JSON as it stands: the artifact is this plus format, version and metadata.
  * models/fit/fit.ts returns the model without its summary (FittedCore); analysis/summary.ts builds
  * the summary and analysis/fit.ts (fitModel) returns both. The summary's types are defined here,
- * with the model they describe, so that models/ never imports analysis/.
+ * with the model they describe (fit-summary.ts), so that models/ never imports analysis/. The types
+ * are inferred from the zod schemas that artifact/artifact.ts checks model.json with.
  */
-import type { ChannelTransform } from "../features/design";
-import type { ModelSpec } from "../spec/model-spec";
+import { z } from "zod";
+import { ModelSpecSchema } from "../spec/model-spec";
+import { ChannelTransformSchema } from "../spec/transform-params";
+import { FitSummarySchema } from "./fit-summary";
 
-/** The fit-quality figures of one window (train or holdout); analysis/metrics.ts computes them. */
-export interface RegressionMetrics {
-  /** R², unitless (sklearn r2_score). */
-  r2: number;
-  /** Adjusted R² for p predictors; NaN when n ≤ p + 1. */
-  adj_r2: number;
-  /** Root mean squared error, target units. */
-  rmse: number;
-  /** Mean absolute error, target units. */
-  mae: number;
-  /** MAPE in percent, zero actuals skipped. */
-  mape: number;
-  /** Weighted MAPE in percent. */
-  wmape: number;
-  /** Symmetric MAPE in percent (0–200). */
-  smape: number;
-  /** RMSE / (max(y) − min(y)), Robyn's NRMSE. */
-  nrmse: number;
-}
+export type { BootstrapSummary, ChannelSummary, Diagnostics, FitSummary, MetricSet, RegressionMetrics, SamplerSummary, SearchSummary } from "./fit-summary";
 
-/** One channel's figures over the fit window (contract: `summary.channels[]`). */
-export interface ChannelSummary {
-  name: string;
-  spend: number;
-  contribution: number;
-  roas: number;
-  roas_low: number | null;
-  roas_high: number | null;
-  contribution_low: number | null;
-  contribution_high: number | null;
-  mroas: number;
-  share_of_spend: number;
-  share_of_effect: number;
-  adstock: Record<string, unknown>;
-  saturation: Record<string, unknown>;
-}
-
-/** Metrics of one window (RegressionMetrics); the holdout may omit adj_r2. */
-export type MetricSet = Omit<RegressionMetrics, "adj_r2"> & { adj_r2?: number };
-
-/** The contract's fit summary (also printed by `mixlab fit --json`). */
-export interface FitSummary {
-  model_type: string;
-  rows: number;
-  frequency: string;
-  fit_window: { start: string; end: string; rows: number };
-  holdout_window: { start: string; end: string; rows: number } | null;
-  train: MetricSet;
-  holdout: MetricSet | null;
-  intercept: number;
-  coefficients: Record<string, number>;
-  std_errors: Record<string, number>;
-  alpha: number | null;
-  channels: ChannelSummary[];
-  diagnostics: Record<string, unknown>;
-  search: { candidates: number; seconds: number; seed: number; method: string; cv_nrmse: number; rssd: number; near_optimal: number; tolerance: number } | null;
-  bootstrap: { resamples: number; block_length: number; trials: number; seconds: number } | null;
-  /** The posterior sampler of `--model bayes` (null for the other models). */
-  sampler: SamplerSummary | null;
-}
-
-/**
- * How the posterior of `--model bayes` was sampled: DE-MC chains over the transforms and the
- * penalty, then exact conditional draws of the coefficients (posteriorReturns in models/draw-returns.ts).
- * rhat_max and ess_min are the rank-normalised split R̂ (largest) and the bulk/tail ESS (smallest)
- * over the sampled transform parameters and each channel's ROAS (Vehtari et al. 2021); divergences
- * are those of Hamiltonian samplers and are 0 here (DE-MC and Gibbs have none).
- */
-export interface SamplerSummary {
-  chains: number;
-  /** Joint posterior draws behind the intervals. */
-  draws: number;
-  rhat_max: number | null;
-  ess_min: number | null;
-  divergences: number;
-  seconds: number;
-}
+const Name = z.string().min(1);
+/** A finite number (zod 4's z.number() rejects NaN and ±Infinity). */
+const Finite = z.number();
 
 /**
  * One bootstrap draw of the media part of the model: the transforms and media coefficients chosen
  * in one resample. Responses computed with every draw give the interval of a plan's response.
  */
-export interface MediaDraw {
-  transforms: Record<string, ChannelTransform>;
+export const MediaDrawSchema = z.strictObject({
+  transforms: z.record(Name, ChannelTransformSchema),
   /** Media coefficient per channel (original scale). */
-  coefficients: Record<string, number>;
-}
+  coefficients: z.record(Name, Finite),
+});
+export type MediaDraw = z.infer<typeof MediaDrawSchema>;
 
-/** What the fit chose, without its summary: everything predict() and the analyses need. */
-export interface FittedCore {
-  spec: ModelSpec;
-  transforms: Record<string, ChannelTransform>;
+/**
+ * What the fit chose, without its summary: everything predict() and the analyses need. Strict (an
+ * unknown key is an error), every number that predictions depend on finite.
+ */
+export const FittedCoreSchema = z.strictObject({
+  spec: ModelSpecSchema,
+  transforms: z.record(Name, ChannelTransformSchema),
   /** Names of the design columns in the model, media first (constant baseline terms are dropped). */
-  terms: string[];
+  terms: z.array(Name),
   /** Coefficients on the original scale of each term, aligned with `terms`. */
-  coefficients: number[];
-  intercept: number;
+  coefficients: z.array(Finite),
+  intercept: Finite,
   /** The trend runs 0 → 1 over [trendStart, trendEnd] (day numbers of the fit window). */
-  trendStart: number;
-  trendEnd: number;
-  periodDays: number;
+  trendStart: z.int(),
+  trendEnd: z.int(),
+  /** Days per period: 1 (daily) or 7 (weekly). */
+  periodDays: z.union([z.literal(1), z.literal(7)]),
   /**
    * Value used for a control an input lacks (predict, the server's rows): its mean over the fit
    * window. Forward plans use the recent average instead (history.controls, recentControls), and
    * fall back to this when the model has no control history.
    */
-  controlDefaults: Record<string, number>;
+  controlDefaults: z.record(Name, Finite),
   /**
    * Every observed period of the input (fit window and holdout): dates, spend per channel and, when
    * present, the value of each control per period (each list as long as `dates`). `controls` is
    * optional: models saved before it existed lack it, and their plans then hold the controls at
    * controlDefaults (the fit-window mean), as they did. fitModel always writes it.
    */
-  history: { dates: string[]; spend: Record<string, number[]>; controls?: Record<string, number[]> };
+  history: z.strictObject({
+    dates: z.array(z.iso.date()).min(1),
+    spend: z.record(Name, z.array(Finite)),
+    controls: z.record(Name, z.array(Finite)).optional(),
+  }),
   /** Bootstrap draws of the media transforms and coefficients (empty without a bootstrap). */
-  draws: MediaDraw[];
-}
+  draws: z.array(MediaDrawSchema),
+});
+export type FittedCore = z.infer<typeof FittedCoreSchema>;
 
 /** A fitted model with the summary of its fit: what fitModel returns and model.json stores. */
-export interface FittedModel extends FittedCore {
-  summary: FitSummary;
-}
+export const FittedModelSchema = FittedCoreSchema.extend({ summary: FitSummarySchema });
+export type FittedModel = z.infer<typeof FittedModelSchema>;

@@ -4,9 +4,9 @@
  * searched, log10 of alpha; and the decoding of a point into transforms and media columns, through
  * the feature functions themselves (adstock, saturate — never re-implemented).
  */
-import { adstock, type AdstockParams } from "../features/adstock";
-import type { ChannelTransform } from "../features/design";
-import { saturate, type SaturationParams } from "../features/saturation";
+import type { AdstockParams, ChannelTransform, SaturationParams } from "../spec/transform-params";
+import { adstock } from "../features/adstock";
+import { saturate } from "../features/saturation";
 import type { ModelSpec } from "../spec/model-spec";
 
 /** One searched dimension; `log` dimensions are sampled log-uniformly. */
@@ -55,7 +55,7 @@ export interface Candidate {
 }
 
 /** Parameter values by dimension name, falling back to the bound when the dimension is fixed. */
-function valueOf(values: Record<string, number>, name: string, bound: readonly [number, number]): number {
+function paramValue(values: Record<string, number>, name: string, bound: readonly [number, number]): number {
   return values[name] ?? bound[0];
 }
 
@@ -73,13 +73,13 @@ export function decodeCandidate(spec: ModelSpec, values: Record<string, number>,
     const b = spec.bounds[c];
     let ad: AdstockParams;
     switch (spec.adstock) {
-      case "geometric": ad = { type: "geometric", decay: valueOf(values, `${c}.decay`, b.decay) }; break;
+      case "geometric": ad = { type: "geometric", decay: paramValue(values, `${c}.decay`, b.decay) }; break;
       case "weibull_cdf":
       case "weibull_pdf":
-        ad = { type: spec.adstock, shape: valueOf(values, `${c}.shape`, b.weibullShape), scale: valueOf(values, `${c}.scale`, b.weibullScale), window: Math.min(n, spec.maxLag * 4 + 1) };
+        ad = { type: spec.adstock, shape: paramValue(values, `${c}.shape`, b.weibullShape), scale: paramValue(values, `${c}.scale`, b.weibullScale), window: Math.min(n, spec.maxLag * 4 + 1) };
         break;
       case "delayed":
-        ad = { type: "delayed", decay: valueOf(values, `${c}.decay`, b.decay), peakLag: Math.round(valueOf(values, `${c}.peakLag`, b.peakLag)), maxLag: spec.maxLag };
+        ad = { type: "delayed", decay: paramValue(values, `${c}.decay`, b.decay), peakLag: Math.round(paramValue(values, `${c}.peakLag`, b.peakLag)), maxLag: spec.maxLag };
         break;
       default: ad = { type: "none" };
     }
@@ -88,10 +88,10 @@ export function decodeCandidate(spec: ModelSpec, values: Record<string, number>,
     for (let i = 0; i < trainRows; i++) mean += adstocked[i];
     mean = trainRows > 0 ? mean / trainRows : 0;
     const level = mean > 0 ? mean : 1;
-    const ratio = valueOf(values, `${c}.ratio`, b.saturationRatio);
+    const ratio = paramValue(values, `${c}.ratio`, b.saturationRatio);
     let sat: SaturationParams;
     switch (spec.saturation) {
-      case "hill": sat = { type: "hill", halfSaturation: ratio * level, shape: valueOf(values, `${c}.shape_s`, b.hillShape) }; break;
+      case "hill": sat = { type: "hill", halfSaturation: ratio * level, shape: paramValue(values, `${c}.shape_s`, b.hillShape) }; break;
       case "log": sat = { type: "log", scale: ratio * level }; break;
       case "logistic": sat = { type: "logistic", lambda: 1 / (ratio * level) }; break;
       default: sat = { type: "none" };

@@ -36,6 +36,11 @@ function fmt(v: number | null | undefined, digits = 2): string {
   return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** percent(share) → 100 × share; null stays null. */
+function percent(share: number | null): number | null {
+  return share === null ? null : 100 * share;
+}
+
 /** fmtSmart(v) → few digits for large numbers, more for small ones. */
 function fmtSmart(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return "–";
@@ -89,7 +94,7 @@ export function reportFigures(data: ExportData, tables: readonly ExportTable[] =
       spend: num(r[at("spend")]) ?? NaN, response: num(r[at("response")]) ?? NaN,
     }))),
     "spend-over-time": spendOverTime(data.dates, data.spend),
-    "spend-shares": spendShares(data.channels.map((c) => c.name), data.channels.map((c) => c.spend), data.channels.map((c) => c.contribution)),
+    "spend-shares": spendShares(data.channels.map((c) => c.name), data.channels.map((c) => c.spend ?? NaN), data.channels.map((c) => c.contribution ?? NaN)),
   };
 }
 
@@ -136,7 +141,7 @@ export function renderReport(data: ExportData, options: { title?: string; tables
   const channelRows = data.channels.map((c) => ({
     channel: c.name, spend: fmt(c.spend, 0), contribution: fmt(c.contribution, 0), ROAS: fmt(c.roas, 2),
     "90 % interval": c.roas_low !== null && c.roas_high !== null ? `${fmt(c.roas_low, 2)} – ${fmt(c.roas_high, 2)}` : "–",
-    mROAS: fmt(c.mroas, 2), "share of spend": `${fmt(100 * c.share_of_spend, 1)} %`, "share of effect": `${fmt(100 * c.share_of_effect, 1)} %`,
+    mROAS: fmt(c.mroas, 2), "share of spend": `${fmt(percent(c.share_of_spend), 1)} %`, "share of effect": `${fmt(percent(c.share_of_effect), 1)} %`,
   }));
 
   const totals = tableByName(tables, "budget_scenario_totals");

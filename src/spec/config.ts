@@ -4,49 +4,49 @@
  * zod so that a typo gets a message naming the field. Reading the file is cli/read-config.ts.
  */
 import { z } from "zod";
+import { ADSTOCK_CHOICES, ChannelBoundsSchema, IsoDateSchema, ModelKindSchema, ModelSpecSchema, SearchMethodSchema, TrendSchema } from "./model-spec";
+import { SaturationKindSchema } from "./transform-params";
 
 const Strategy = z.enum(["interpolate", "zero", "drop", "keep"]);
 
-/** A searched interval [lower, upper]: lower ≤ upper and both ends `ok`. */
-const interval = (ok: (v: number) => boolean, message: string) =>
-  z.tuple([z.number(), z.number()])
-    .refine(([lo, hi]) => lo <= hi, { message: "the lower bound must not exceed the upper bound" })
-    .refine(([lo, hi]) => ok(lo) && ok(hi), { message });
+const bounds = ChannelBoundsSchema.shape;
+const spec = ModelSpecSchema.shape;
 
-/** Per-channel search bounds in the config (snake_case of ChannelBounds). */
-export const ConfigBoundsSchema = z.object({
-  decay: interval((v) => v >= 0 && v < 1, "decay must lie in [0, 1)").optional(),
-  weibull_shape: interval((v) => v > 0, "weibull_shape must be > 0").optional(),
-  weibull_scale: interval((v) => v > 0 && v <= 1, "weibull_scale must lie in (0, 1]").optional(),
-  peak_lag: interval((v) => v >= 0, "peak_lag must be >= 0").optional(),
-  saturation_ratio: interval((v) => v > 0, "saturation_ratio must be > 0").optional(),
-  hill_shape: interval((v) => v > 0, "hill_shape must be > 0").optional(),
-}).strict();
+/** Per-channel search bounds in the config: ChannelBounds's fields in snake_case, each optional. */
+export const ConfigBoundsSchema = z.strictObject({
+  decay: bounds.decay.optional(),
+  weibull_shape: bounds.weibullShape.optional(),
+  weibull_scale: bounds.weibullScale.optional(),
+  peak_lag: bounds.peakLag.optional(),
+  saturation_ratio: bounds.saturationRatio.optional(),
+  hill_shape: bounds.hillShape.optional(),
+});
 
 /**
  * The `model` section: the fit flags in snake_case (flags win over it) plus per-channel search
- * bounds (`"*"` applies to every channel, a channel's own entry overrides it).
+ * bounds (`"*"` applies to every channel, a channel's own entry overrides it). Each field is the
+ * ModelSpec field's schema; a few are narrower here (at least one trial, two folds, a seed ≥ 0).
  */
-export const ConfigModelSchema = z.object({
-  model: z.enum(["ridge", "ols", "lasso", "elastic-net", "bayes"]).optional(),
-  adstock: z.enum(["geometric", "weibull", "weibull_cdf", "weibull_pdf", "delayed", "none"]).optional(),
-  saturation: z.enum(["hill", "log", "logistic", "none"]).optional(),
-  trend: z.enum(["linear", "none"]).optional(),
-  seasonality: z.int().min(0).optional(),
-  holidays: z.string().min(1).optional(),
-  trials: z.int().min(1).optional(),
-  seed: z.int().min(0).optional(),
-  holdout_fraction: z.number().min(0).lt(1).optional(),
-  split_date: z.iso.date().optional(),
-  alpha: z.number().min(0).optional(),
-  bootstrap: z.int().min(0).optional(),
-  max_lag: z.int().min(0).optional(),
-  day_of_week: z.boolean().optional(),
-  l1_ratio: z.number().min(0).max(1).optional(),
-  search_method: z.enum(["de", "lhs", "random"]).optional(),
-  folds: z.int().min(2).optional(),
+export const ConfigModelSchema = z.strictObject({
+  model: ModelKindSchema.optional(),
+  adstock: z.enum(ADSTOCK_CHOICES).optional(),
+  saturation: SaturationKindSchema.optional(),
+  trend: TrendSchema.optional(),
+  seasonality: spec.seasonality.optional(),
+  holidays: spec.holidays.optional(),
+  trials: spec.search.shape.trials.min(1).optional(),
+  seed: spec.search.shape.seed.min(0).optional(),
+  holdout_fraction: spec.holdout.options[0].shape.fraction.optional(),
+  split_date: IsoDateSchema.optional(),
+  alpha: spec.alpha.unwrap().optional(),
+  bootstrap: spec.bootstrap.shape.resamples.optional(),
+  max_lag: spec.maxLag.optional(),
+  day_of_week: spec.dayOfWeek.optional(),
+  l1_ratio: spec.l1Ratio.optional(),
+  search_method: SearchMethodSchema.optional(),
+  folds: spec.search.shape.folds.min(2).optional(),
   bounds: z.record(z.string().min(1), ConfigBoundsSchema).optional(),
-}).strict().refine((m) => m.holdout_fraction === undefined || m.split_date === undefined, {
+}).refine((m) => m.holdout_fraction === undefined || m.split_date === undefined, {
   message: "give holdout_fraction or split_date, not both",
 });
 

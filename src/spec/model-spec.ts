@@ -4,55 +4,98 @@
  * and the bootstrap. JSON-serialisable; the config file and the CLI flags both produce one, and the
  * artifact stores it.
  */
-import type { Frequency } from "../data/table";
+import { z } from "zod";
+import { FREQUENCIES, type Frequency } from "../data/table";
+import { type AdstockKind, AdstockKindSchema, SaturationKindSchema } from "./transform-params";
 
-export type ModelKind = "ridge" | "ols" | "lasso" | "elastic-net" | "bayes";
-export type AdstockKind = "geometric" | "weibull_cdf" | "weibull_pdf" | "delayed" | "none";
-export type SaturationKind = "hill" | "log" | "logistic" | "none";
+export { type AdstockKind, AdstockKindSchema, type SaturationKind, SaturationKindSchema } from "./transform-params";
 
-/** A closed interval [lower, upper] of a searched parameter. */
-export type Interval = readonly [number, number];
+/**
+ * The adstock a user may name (flag `--adstock`, config `model.adstock`): the kinds, plus
+ * "weibull" for "weibull_cdf".
+ */
+export const ADSTOCK_CHOICES = [...AdstockKindSchema.options, "weibull"] as const;
+
+/** adstockKind("weibull") → "weibull_cdf"; the other choices are kinds already. */
+export function adstockKind(choice: (typeof ADSTOCK_CHOICES)[number]): AdstockKind {
+  return choice === "weibull" ? "weibull_cdf" : choice;
+}
+
+/** The estimators a spec may choose. */
+export const ModelKindSchema = z.enum(["ridge", "ols", "lasso", "elastic-net", "bayes"]);
+export type ModelKind = z.infer<typeof ModelKindSchema>;
+
+/** The baseline trend a spec may choose. */
+export const TrendSchema = z.enum(["linear", "none"]);
+
+/** How the transform search proposes candidates after its Latin hypercube start. */
+export const SearchMethodSchema = z.enum(["de", "lhs", "random"]);
+
+/** The data frequencies a spec is for (data/table.ts's Frequency). */
+export const FrequencySchema = z.enum(FREQUENCIES);
+
+/** A non-empty name (column, channel, country code). */
+const Name = z.string().min(1);
+
+/** A calendar date `YYYY-MM-DD`. */
+export const IsoDateSchema = z.iso.date();
+
+/** A closed interval [lower, upper] of finite numbers, lower ≤ upper. */
+export const IntervalSchema = z.tuple([z.number(), z.number()]).refine(([lower, upper]) => lower <= upper, { message: "the lower bound is above the upper bound" });
+export type Interval = z.infer<typeof IntervalSchema>;
+
+/** IntervalSchema whose both ends satisfy `ok` (`message` says what it requires). */
+const boundInterval = (ok: (v: number) => boolean, message: string) =>
+  IntervalSchema.refine(([lower, upper]) => ok(lower) && ok(upper), { message });
 
 /**
  * Search bounds of one channel's transform parameters. `halfSaturation` (Hill), `scale` (log) and
  * `1/lambda` (logistic) are searched as a multiple of the channel's mean adstocked spend over the
- * fit window, so the same bounds suit a channel spending 100 or 100,000 per period; the fitted
- * value is stored in spend units.
+ * fit window (`saturationRatio`), so the same bounds suit a channel spending 100 or 100,000 per
+ * period; the fitted value is stored in spend units.
  */
-export interface ChannelBounds {
-  decay: Interval;
-  weibullShape: Interval;
-  weibullScale: Interval;
-  peakLag: Interval;
-  saturationRatio: Interval;
-  hillShape: Interval;
-}
+export const ChannelBoundsSchema = z.strictObject({
+  /** Geometric and delayed decay, in [0, 1). */
+  decay: boundInterval((v) => v >= 0 && v < 1, "both ends must lie in [0, 1)"),
+  /** Weibull shape, > 0. */
+  weibullShape: boundInterval((v) => v > 0, "both ends must be > 0"),
+  /** Weibull scale, a share of the kernel window in (0, 1]. */
+  weibullScale: boundInterval((v) => v > 0 && v <= 1, "both ends must lie in (0, 1]"),
+  /** Delayed adstock's peak lag, in periods ≥ 0. */
+  peakLag: boundInterval((v) => v >= 0, "both ends must be >= 0"),
+  /** Saturation point over the mean adstocked spend, > 0. */
+  saturationRatio: boundInterval((v) => v > 0, "both ends must be > 0"),
+  /** Hill shape, > 0. */
+  hillShape: boundInterval((v) => v > 0, "both ends must be > 0"),
+});
+export type ChannelBounds = z.infer<typeof ChannelBoundsSchema>;
 
-export interface ModelSpec {
-  target: string;
-  channels: string[];
-  controls: string[];
-  frequency: Frequency;
-  model: ModelKind;
-  adstock: AdstockKind;
-  saturation: SaturationKind;
+/** The ModelSpec schema: strict (an unknown key is an error), with the range of every field. */
+export const ModelSpecSchema = z.strictObject({
+  target: Name,
+  channels: z.array(Name).min(1),
+  controls: z.array(Name),
+  frequency: FrequencySchema,
+  model: ModelKindSchema,
+  adstock: AdstockKindSchema,
+  saturation: SaturationKindSchema,
   /** Longest carry-over kept by the delayed kernel, in periods. */
-  maxLag: number;
+  maxLag: z.int().min(0),
   /** Bounds per channel (every channel has an entry). */
-  bounds: Record<string, ChannelBounds>;
-  trend: "linear" | "none";
+  bounds: z.record(Name, ChannelBoundsSchema),
+  trend: TrendSchema,
   /** Fourier order of yearly seasonality (period 365.25 days); 0 = none. */
-  seasonality: number;
+  seasonality: z.int().min(0),
   /** Day-of-week dummies (daily data only). */
-  dayOfWeek: boolean;
+  dayOfWeek: z.boolean(),
   /** date-holidays country code, or "none". */
-  holidays: string;
+  holidays: Name,
   /** Ridge/lasso penalty; null = searched within alphaBounds. */
-  alpha: number | null;
-  alphaBounds: Interval;
-  l1Ratio: number;
+  alpha: z.number().min(0).nullable(),
+  alphaBounds: IntervalSchema.refine(([lower]) => lower > 0, { message: "alpha bounds must be > 0" }),
+  l1Ratio: z.number().min(0).max(1),
   /** Media coefficients ≥ 0 (default true; false for ols). */
-  nonNegativeMedia: boolean;
+  nonNegativeMedia: z.boolean(),
   /**
    * What the ridge penalty shrinks for media: "contribution" (default) scales each media column by
    * its mean, so the penalty acts on the channel's average contribution per period and a nearly
@@ -60,21 +103,23 @@ export interface ModelSpec {
    * the sd as scikit-learn's StandardScaler does. Either way the default fit penalises media a tenth
    * as much as the baseline terms (media-prior-ridge.ts, MEDIA_PENALTY_FACTOR in models/fit/search.ts).
    */
-  mediaPenalty: "contribution" | "standardized";
+  mediaPenalty: z.enum(["contribution", "standardized"]),
   /**
    * The transform search: `trials` evaluations (Latin hypercube, then `method`, then local samples),
    * seeded; the posterior sampler that follows spends 8 × trials more (models/fit/sample.ts);
    * `folds` expanding-window CV folds (the CV NRMSE reported, and the score of the lowest-CV rule).
    */
-  search: { trials: number; seed: number; method: "de" | "lhs" | "random"; folds: number };
-  holdout: { fraction: number } | { splitDate: string };
+  search: z.strictObject({ trials: z.int().min(0), seed: z.int(), method: SearchMethodSchema, folds: z.int().min(1) }),
+  /** The holdout: the last `fraction` of periods, or the periods from `splitDate` on. */
+  holdout: z.union([z.strictObject({ fraction: z.number().min(0).lt(1) }), z.strictObject({ splitDate: IsoDateSchema })]),
   /**
    * Intervals: `resamples` block-bootstrap resamples over `trials` posterior draws of the transforms
    * (resample r refits draw r mod trials; models/draw-returns.ts), blocks of `blockLength` periods
    * (null: min(⌊fit rows/5⌋, 8 weekly or 28 daily)).
    */
-  bootstrap: { resamples: number; blockLength: number | null; trials: number };
-}
+  bootstrap: z.strictObject({ resamples: z.int().min(0), blockLength: z.int().min(1).nullable(), trials: z.int().min(1) }),
+});
+export type ModelSpec = z.infer<typeof ModelSpecSchema>;
 
 /** Default bounds: broad enough for TV-like and search-like channels alike. */
 export const DEFAULT_BOUNDS: ChannelBounds = {

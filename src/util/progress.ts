@@ -6,6 +6,12 @@
  */
 import { SingleBar } from "cli-progress";
 
+/**
+ * Where progress goes: a terminal stream (a bar is drawn when `isTTY` is true), or anything that
+ * takes lines of text (plain lines).
+ */
+export type ProgressStream = (NodeJS.WritableStream & { isTTY?: boolean }) | { write(text: string): unknown; isTTY?: false };
+
 /** Options of createProgress. */
 export interface ProgressOptions {
   /** What is progressing, first word of every line (e.g. "search"). */
@@ -13,7 +19,7 @@ export interface ProgressOptions {
   /** The count at completion, ≥ 0. */
   total: number;
   /** Where to write (default process.stderr); a bar is drawn only when `stream.isTTY` is true. */
-  stream?: NodeJS.WritableStream & { isTTY?: boolean };
+  stream?: ProgressStream;
   /** false: report nothing (default true). */
   enabled?: boolean;
   /** Plain lines: at least this many milliseconds between two lines (default 2000). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { flatResponse } from "../../src/analysis/flat-response";
 import { adstockWeights } from "../../src/features/adstock";
-import { mediaColumn, type ChannelTransform } from "../../src/features/design";
+import type { ChannelTransform } from "../../src/spec/transform-params";
+import { mediaColumn } from "../../src/features/design";
 import { expectClose } from "../helpers/expect-close";
 import { seededModel, syntheticModel } from "../helpers/synthetic-model";
 

@@ -12,14 +12,21 @@ function reversed<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).reverse());
 }
 
+/**
+ * What a test edits: the artifact JSON, reshaped into what the schema must reject (any: the edits
+ * write values of the wrong type on purpose).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the edits write wrongly typed values on purpose
+type EditableJson = Record<string, any>;
+
 /** A copy of the artifact JSON with `edit` applied, parsed by the schema. */
-function parseEdited(edit: (a: Record<string, any>) => void) {
+function parseEdited(edit: (a: EditableJson) => void) {
   const json = JSON.parse(serializeArtifact(toArtifact(fixtureModel(), { createdAt })));
   edit(json);
   return ArtifactSchema.safeParse(json);
 }
 
-function firstProblem(edit: (a: Record<string, any>) => void): string {
+function firstProblem(edit: (a: EditableJson) => void): string {
   const r = parseEdited(edit);
   expect(r.success).toBe(false);
   return r.success ? "" : describeSchemaIssues(r.error.issues, 1);
@@ -142,7 +149,7 @@ describe("ArtifactSchema", () => {
 
   it("ArtifactSchema checks history.controls: every control of the spec, no other name, as long as history.dates", () => {
     const withControls = JSON.parse(serializeArtifact(toArtifact(fixtureModel({ controlHistory: true }), { createdAt })));
-    const problem = (edit: (a: Record<string, any>) => void) => {
+    const problem = (edit: (a: EditableJson) => void) => {
       const json = structuredClone(withControls);
       edit(json);
       const r = ArtifactSchema.safeParse(json);

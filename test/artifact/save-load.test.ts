@@ -135,7 +135,7 @@ describe("loadModel failures", () => {
   it("loadModel(path) of a corrupted file gives the position of the first bad character", () => {
     const text = goodText();
     const at = text.indexOf('"terms"');
-    const corrupted = text.slice(0, at) + "#" + text.slice(at + 1);
+    const corrupted = `${text.slice(0, at)}#${text.slice(at + 1)}`;
     expect(jsonErrorPosition(corrupted)).toBe(at);
     expect(loadError(corrupted)).toMatch(new RegExp(`is not valid JSON \\(truncated or corrupted\\?\\) at position ${at} \\(line \\d+, column 3\\)$`));
   });

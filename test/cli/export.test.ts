@@ -36,7 +36,7 @@ describe("mixlab export", () => {
     const sql = new Database(db, { readonly: true });
     const rows = sql.prepare("SELECT channel, SUM(contribution) AS total FROM contributions WHERE date BETWEEN ? AND ? GROUP BY channel")
       .all(model.summary.fit_window.start, model.summary.fit_window.end) as { channel: string; total: number }[];
-    for (const c of model.summary.channels) expectClose(rows.find((x) => x.channel === c.name)!.total, c.contribution, { rel: 1e-9 });
+    for (const c of model.summary.channels) expectClose(rows.find((x) => x.channel === c.name)!.total, c.contribution ?? NaN, { rel: 1e-9 });
     sql.close();
   });
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import type { AdstockParams } from "../../src/spec/transform-params";
 import {
   adstock,
   adstockCarryover,
@@ -12,7 +13,6 @@ import {
   resolveAdstockParams,
   weibullAdstock,
   weibullWeights,
-  type AdstockParams,
 } from "../../src/features/adstock";
 
 import { createRandom } from "../../src/util/random";

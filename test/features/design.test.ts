@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AdstockParams } from "../../src/features/adstock";
-import { baselineTerms, carriedSpend, design, mediaColumn, type ChannelTransform, type DesignContext } from "../../src/features/design";
+import type { AdstockParams, ChannelTransform } from "../../src/spec/transform-params";
+import { baselineTerms, carriedSpend, design, mediaColumn, type DesignContext } from "../../src/features/design";
 import { defaultSpec } from "../../src/spec/model-spec";
 import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";

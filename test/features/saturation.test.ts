@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import type { SaturationParams } from "../../src/spec/transform-params";
 import {
   hill,
   hillDerivative,
@@ -17,7 +18,6 @@ import {
   saturateDerivative,
   saturateDerivativeValue,
   saturateValue,
-  type SaturationParams,
 } from "../../src/features/saturation";
 
 /** Central finite difference, for checking derivatives. */

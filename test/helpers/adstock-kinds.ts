@@ -2,7 +2,7 @@
  * One of every adstock kind and option, resolved (Weibull windows explicit): the cases the
  * kernel and carry-over tests (test/features/adstock.test.ts, design.test.ts) run over.
  */
-import type { AdstockParams } from "../../src/features/adstock";
+import type { AdstockParams } from "../../src/spec/transform-params";
 
 export const RESOLVED_ADSTOCKS: readonly AdstockParams[] = [
   { type: "geometric", decay: 0.6 },

@@ -5,7 +5,7 @@
  * or Weibull adstock, Hill (shapes 0.6–3, so S-curves too) or log saturation.
  */
 import { formatDay, parseIsoDate } from "../../src/data/parse-date";
-import type { ChannelTransform } from "../../src/features/design";
+import type { ChannelTransform } from "../../src/spec/transform-params";
 import type { FitSummary, FittedModel, MediaDraw } from "../../src/models/fitted-model";
 import { defaultSpec } from "../../src/spec/model-spec";
 import { createRandom } from "../../src/util/random";

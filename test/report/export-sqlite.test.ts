@@ -32,7 +32,7 @@ describe("exportSqlite", () => {
     const rows = db.prepare("SELECT channel, SUM(contribution) AS total FROM contributions WHERE date BETWEEN ? AND ? GROUP BY channel")
       .all(meta.fit_start, meta.fit_end) as { channel: string; total: number }[];
     const totals = new Map(rows.map((r) => [r.channel, r.total]));
-    for (const c of model.summary.channels) expectClose(totals.get(c.name)!, c.contribution, { rel: 1e-9 });
+    for (const c of model.summary.channels) expectClose(totals.get(c.name)!, c.contribution ?? NaN, { rel: 1e-9 });
     const periods = db.prepare("SELECT COUNT(DISTINCT date) AS n FROM contributions WHERE date BETWEEN ? AND ?").get(meta.fit_start, meta.fit_end) as { n: number };
     expect(periods.n).toBe(model.summary.fit_window.rows);
   });

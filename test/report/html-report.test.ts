@@ -54,7 +54,7 @@ describe("renderReport", () => {
     const f = reportFigures(data);
     expect(f["actual-vs-predicted"].data.map((t) => t.y)).toEqual([Array.from(data.actual!), Array.from(data.predicted)]);
     expect(f.roas.data[0].y).toEqual(model.summary.channels.map((c) => c.roas));
-    expect(f.roas.data[0].error_y).toMatchObject({ array: model.summary.channels.map((c) => c.roas_high! - c.roas), arrayminus: model.summary.channels.map((c) => c.roas - c.roas_low!) });
+    expect(f.roas.data[0].error_y).toMatchObject({ array: model.summary.channels.map((c) => c.roas_high! - c.roas!), arrayminus: model.summary.channels.map((c) => c.roas! - c.roas_low!) });
     const channelTraces = f.decomposition.data.filter((t) => model.spec.channels.includes(t.name!));
     expect(channelTraces.map((t) => t.y)).toEqual(model.spec.channels.map((c) => Array.from(data.groups.find((g) => g.name === c)!.values)));
     expect(f["response-curves"].data.slice(0, model.spec.channels.length).map((t) => t.y)).toEqual(data.curves.map((c) => c.points.map((p) => p.response)));

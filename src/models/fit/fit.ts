@@ -5,7 +5,7 @@
  * error, posterior draws rather than one best candidate, the most central draw):
  * docs/decisions/001-evidence-and-posterior-draws.md.
  */
-import type { Table } from "../../data/table";
+import { periodDays, type Table } from "../../data/table";
 import type { ModelSpec } from "../../spec/model-spec";
 import type { FitSummary, FittedCore } from "../fitted-model";
 import type { DesignMatrix } from "../standardize";
@@ -86,7 +86,7 @@ export async function fitSteps(table: Table, spec: ModelSpec, options: FitOption
     intercept: refitted.intercept,
     trendStart: context.trendStart,
     trendEnd: context.trendEnd,
-    periodDays: context.periodDays,
+    periodDays: periodDays(table.frequency),
     controlDefaults: window.controlDefaults,
     history: {
       dates: [...table.dates], spend: Object.fromEntries(spec.channels.map((c) => [c, Array.from(spend[c])])),
