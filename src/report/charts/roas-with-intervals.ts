@@ -7,7 +7,7 @@ import { baseLayout, channelColor, finiteOrNull, type Figure, type Trace } from 
 /** The figures of one channel the chart needs (a ChannelSummary has them all). */
 export interface RoasPoint {
   name: string;
-  roas: number | null;
+  roas?: number | null;
   roas_low?: number | null;
   roas_high?: number | null;
   mroas?: number | null;

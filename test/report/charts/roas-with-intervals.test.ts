@@ -22,4 +22,10 @@ describe("roasWithIntervals", () => {
     expect(fig.data).toHaveLength(1);
     expect(fig.data[0].y).toEqual([null]);
   });
+
+  it("roasWithIntervals(channels) draws a channel whose summary has no ROAS (absent, as tslab's TypeScript 5.0 types zod summaries) as a null bar", () => {
+    const fig = roasWithIntervals([{ name: "tv" }, { name: "radio", roas: 3, roas_low: 2, roas_high: 4 }]);
+    expect(fig.data[0].y).toEqual([null, 3]);
+    expect(fig.data[0].error_y).toMatchObject({ array: [null, 1], arrayminus: [null, 1] });
+  });
 });
