@@ -35,7 +35,7 @@ interface Pending {
   job: WorkMessage;
   resolve: (text: string) => void;
   reject: (err: Error) => void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
   signal?: AbortSignal;
   onAbort: () => void;
   slot: Slot | null;
@@ -159,7 +159,7 @@ export function workQueue(models: ReadonlyMap<string, FittedModel>, limits: Serv
         return Promise.reject(new HttpError(503, `the server is busy: ${queue.length} requests already wait for a worker (the server's queue limit); retry in ${seconds} s`, { "retry-after": String(seconds) }));
       }
       return new Promise<string>((resolve, reject) => {
-        const p: Pending = { job: { ...job, id: ++nextId }, resolve, reject, timer: undefined as unknown as NodeJS.Timeout, signal: request.signal, onAbort: () => drop(p, new ClientGone()), slot: null };
+        const p: Pending = { job: { ...job, id: ++nextId }, resolve, reject, timer: undefined, signal: request.signal, onAbort: () => drop(p, new ClientGone()), slot: null };
         p.timer = setTimeout(() => drop(p, tooSlow(limits)), left);
         request.signal?.addEventListener("abort", p.onAbort, { once: true });
         queue.push(p);
