@@ -54,7 +54,7 @@ export interface SimulatedProcess {
   /** Media contribution per channel and period (target units). */
   contributions: Float64Array[];
   /** Each channel's transforms and coefficient (the totals are added by the truth). */
-  channels: Array<Omit<TruthChannel, "spend" | "contribution" | "roas" | "share_of_spend" | "share_of_effect">>;
+  channels: ProcessChannel[];
   /** price, promo and demand_index per period, whether or not they act in this shape. */
   controlSeries: Record<string, Float64Array>;
   /** Coefficients of the controls that act in this shape. */
@@ -73,6 +73,9 @@ export interface SimulatedProcess {
   targetCents: Float64Array;
 }
 
+/** A channel's transforms and coefficient as the process draws them (the truth adds the totals). */
+type ProcessChannel = Omit<TruthChannel, "spend" | "contribution" | "roas" | "share_of_spend" | "share_of_effect">;
+
 /**
  * simulateProcess(opt, streams) → the series and coefficients of the data-generating process (see
  * the module comment). Deterministic given the streams. O(n·(channels·L)), L the adstock kernel length.
@@ -80,143 +83,235 @@ export interface SimulatedProcess {
  */
 export function simulateProcess(opt: ResolvedGenerateOptions, streams: ProcessStreams): SimulatedProcess {
   const n = opt.periods;
-  const weekly = opt.frequency === "weekly";
-  const step = weekly ? 7 : 1;
-  const nCh = opt.channels.length;
-  const rBase = streams.base;
-  const rControls = streams.controls;
-  const rChannels = streams.channels;
-  const rNoise = streams.noise;
+  const cal = calendar(opt);
+  const rel = drawBaselineEffects(streams.base, opt.frequency === "weekly");
+  const seasonZ = standardize(seasonShape(cal.season, rel.seasonRel, n));
+  const controls = drawControls(streams.controls, n, opt.frequency === "weekly");
+  const channelStreams = opt.channels.map(() => streams.channels.fork());
+  const { spendCents, alwaysOn } = drawSpend(opt, channelStreams, seasonZ, standardize(controls.demand_index));
+  const spend = spendCents.map((cents) => cents.map((v) => v / 100));
+  const channels: ProcessChannel[] = [];
+  const contributions: Float64Array[] = [];
+  channelStreams.forEach((r, c) => {
+    const drawn = drawMediaChannel(r, opt, spend[c]);
+    contributions.push(drawn.contribution);
+    channels.push({ name: opt.channels[c], ...drawn.transforms, always_on: alwaysOn[c] });
+  });
+  const media = new Float64Array(n);
+  for (const contrib of contributions) for (let t = 0; t < n; t++) media[t] += contrib[t];
+  const target = composeTarget(opt, streams.noise, cal, rel, controls, media);
+  return { dates: cal.dates, days: cal.days, spendCents, spend, contributions, channels, ...target };
+}
 
-  // Calendar.
+/** The period grid: day numbers and ISO dates, the linear trend, the yearly Fourier terms and the holiday indicator. */
+function calendar(opt: ResolvedGenerateOptions) {
+  const n = opt.periods;
+  const step = opt.frequency === "weekly" ? 7 : 1;
   const startDay = parseIsoDate(opt.start);
   const days = Int32Array.from({ length: n }, (_, t) => startDay + t * step);
   const dates = Array.from(days, (d) => formatDay(d));
   const trendX = linearTrend(n);
   const season = fourierTerms(days, SEASON_PERIOD, SEASON_ORDER);
   const holidayX = holidayIndicator(days, opt.frequency, opt.country);
+  return { days, dates, trendX, season, holidayX };
+}
 
-  // Baseline effects relative to the reference level R (drawn in a fixed order).
-  const amp1 = uniform(rBase, 0.05, 0.15), phase1 = uniform(rBase, 0, 2 * Math.PI);
-  const amp2 = uniform(rBase, 0, 0.05), phase2 = uniform(rBase, 0, 2 * Math.PI);
+/** Calendar series as calendar() returns them. */
+type Calendar = ReturnType<typeof calendar>;
+
+/**
+ * The baseline effects relative to the reference level R (fractions of R per unit of each input),
+ * and the media share of the target (0..1), drawn from `r` in a fixed order.
+ */
+function drawBaselineEffects(r: Random, weekly: boolean) {
+  const amp1 = uniform(r, 0.05, 0.15), phase1 = uniform(r, 0, 2 * Math.PI);
+  const amp2 = uniform(r, 0, 0.05), phase2 = uniform(r, 0, 2 * Math.PI);
   const seasonRel = [amp1 * Math.cos(phase1), amp1 * Math.sin(phase1), amp2 * Math.cos(phase2), amp2 * Math.sin(phase2)];
-  const trendRel = uniform(rBase, -0.05, 0.25);
-  const holidayRel = weekly ? uniform(rBase, 0.03, 0.1) : uniform(rBase, 0.1, 0.3);
-  const priceRel = -uniform(rBase, 0.01, 0.03);
-  const promoRel = uniform(rBase, 0.04, 0.1);
-  const demandRel = uniform(rBase, 0.003, 0.006);
-  const mediaShare = uniform(rBase, 0.22, 0.38);
+  const trendRel = uniform(r, -0.05, 0.25);
+  const holidayRel = weekly ? uniform(r, 0.03, 0.1) : uniform(r, 0.1, 0.3);
+  const priceRel = -uniform(r, 0.01, 0.03);
+  const promoRel = uniform(r, 0.04, 0.1);
+  const demandRel = uniform(r, 0.003, 0.006);
+  const mediaShare = uniform(r, 0.22, 0.38);
+  return { seasonRel, trendRel, holidayRel, priceRel, promoRel, demandRel, mediaShare };
+}
 
-  const seasonShape = new Float64Array(n);
-  season.forEach((term, k) => { term.values.forEach((v, t) => { seasonShape[t] += seasonRel[k] * v; }); });
-  const seasonZ = standardize(seasonShape);
+/** Baseline effects as drawBaselineEffects() returns them. */
+type BaselineEffects = ReturnType<typeof drawBaselineEffects>;
 
-  // Controls (always drawn, so enabling one does not change the others).
-  const priceZ = ar1(rControls, n, weekly ? 0.95 : 0.99);
+/** The demand season per period: Σ_k seasonRel_k · term_k,t (fractions of R). */
+function seasonShape(season: Calendar["season"], seasonRel: number[], n: number): Float64Array {
+  const shape = new Float64Array(n);
+  season.forEach((term, k) => { term.values.forEach((v, t) => { shape[t] += seasonRel[k] * v; }); });
+  return shape;
+}
+
+/**
+ * The control series per period: price (currency, 2 decimals), promo (0/1) and demand_index (index
+ * around 100). Always drawn, in this order, so enabling one does not change the others.
+ */
+function drawControls(r: Random, n: number, weekly: boolean) {
+  const priceZ = ar1(r, n, weekly ? 0.95 : 0.99);
   const price = priceZ.map((z) => roundTo(10 + 0.6 * z, 2));
+  const promo = drawPromo(r, n, weekly);
+  const demandZ = ar1(r, n, weekly ? 0.85 : 0.97);
+  const demand_index = demandZ.map((z) => roundTo(100 + 10 * z, 2));
+  return { price, promo, demand_index };
+}
+
+/** Promotion flags per period (0/1): bursts of 1–2 weeks or 3–10 days starting at random. */
+function drawPromo(r: Random, n: number, weekly: boolean): Float64Array {
   const promo = new Float64Array(n);
   for (let t = 0; t < n;) {
-    if (rControls.uniform() < (weekly ? 0.12 : 0.03)) {
-      const len = weekly ? 1 + rControls.int(2) : 3 + rControls.int(8);
+    if (r.uniform() < (weekly ? 0.12 : 0.03)) {
+      const len = weekly ? 1 + r.int(2) : 3 + r.int(8);
       for (let i = 0; i < len && t < n; i++, t++) promo[t] = 1;
     } else t++;
   }
-  const demandZ = ar1(rControls, n, weekly ? 0.85 : 0.97);
-  const demand = demandZ.map((z) => roundTo(100 + 10 * z, 2));
-  const demandStd = standardize(demand);
+  return promo;
+}
 
-  // Spend per channel, rounded to cents (the DGP uses exactly the written values).
-  const channelStreams = opt.channels.map(() => rChannels.fork());
-  const alwaysOn = opt.channels.map((_, i) => i >= nCh - opt.alwaysOn);
+/**
+ * Weights of the demand season (rho), the confounder (a) and the channel's own AR(1) noise (own)
+ * in a channel's spend driver; rho² + a² + own² = 1.
+ */
+function spendMix(opt: ResolvedGenerateOptions): { rho: number; a: number; own: number } {
   let rho = opt.seasonCorrelation;
   let a = opt.confounder ? 0.5 : 0;
   const norm = Math.hypot(rho, a);
   if (norm > 1) { rho /= norm; a /= norm; }
   const own = Math.sqrt(Math.max(0, 1 - rho * rho - a * a));
-  const spendCents: Float64Array[] = channelStreams.map((r, c) => {
-    const level = uniform(r, 3000, 30000) / (weekly ? 1 : 7);
-    const sigma = uniform(r, 0.25, 0.45);
-    const u = ar1(r, n, weekly ? 0.6 : 0.85);
-    const z = new Float64Array(n);
-    for (let t = 0; t < n; t++) z[t] = rho * seasonZ[t] + a * demandStd[t] + own * u[t];
-    const zs = standardize(z);
-    const onMean = (weekly ? 1 : 7) * uniform(r, 4, 8);
-    const offMean = (weekly ? 1 : 7) * uniform(r, 2, 4);
-    const mask = flightMask(r, n, onMean, offMean);
-    const out = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      const zt = Math.max(-3, Math.min(3, zs[t]));
-      const x = level * Math.exp(sigma * zt - (sigma * sigma) / 2);
-      out[t] = alwaysOn[c] || mask[t] === 1 ? Math.max(1, Math.round(x * 100)) : 0;
-    }
-    return out;
-  });
+  return { rho, a, own };
+}
+
+/**
+ * Spend per channel and period in whole cents (the DGP uses exactly the written values), and which
+ * channels are always on; with `collinear`, channel 2 follows channel 1.
+ */
+function drawSpend(
+  opt: ResolvedGenerateOptions, channelStreams: Random[], seasonZ: Float64Array, demandStd: Float64Array,
+): { spendCents: Float64Array[]; alwaysOn: boolean[] } {
+  const nCh = opt.channels.length;
+  const alwaysOn = opt.channels.map((_, i) => i >= nCh - opt.alwaysOn);
+  const mix = spendMix(opt);
+  const spendCents = channelStreams.map((r, c) => drawChannelSpend(r, opt, mix, seasonZ, demandStd, alwaysOn[c]));
   if (opt.collinear) {
     const r = channelStreams[1];
     const ratio = uniform(r, 0.4, 0.8);
     spendCents[1] = spendCents[0].map((v) => Math.round(v * ratio * Math.max(0.5, 1 + 0.05 * r.normal())));
     alwaysOn[1] = alwaysOn[0];
   }
-  const spend = spendCents.map((cents) => cents.map((v) => v / 100));
+  return { spendCents, alwaysOn };
+}
 
-  // Media transforms and coefficients.
-  const truthChannels: Array<Omit<TruthChannel, "spend" | "contribution" | "roas" | "share_of_spend" | "share_of_effect">> = [];
-  const contributions: Float64Array[] = [];
-  channelStreams.forEach((r, c) => {
-    let ad: AdstockParams;
-    if (opt.adstock === "geometric") {
-      ad = { type: "geometric", decay: roundTo(weekly ? uniform(r, 0.1, 0.7) : uniform(r, 0.5, 0.9), 3) };
-    } else {
-      const shape = roundTo(uniform(r, 1.5, 3), 3);
-      const peak = Math.min(n, weekly ? 2 + r.int(4) : 3 + r.int(12));
-      ad = { type: "weibull_pdf", shape, scale: roundTo((peak - 1) / (n - 1), 6), window: n };
-    }
-    const adstocked = adstock(spend[c], ad);
-    const k = Math.max(0.01, roundTo(uniform(r, 0.5, 1.5) * mean(adstocked), 2));
-    const sat: SaturationParams = { type: "hill", halfSaturation: k, shape: roundTo(uniform(r, 0.8, 2.5), 3) };
-    const response = hill(adstocked, sat.halfSaturation, sat.shape);
-    const roasTarget = uniform(r, 0.8, 4.5);
-    const totalResponse = sum(response);
-    const beta = totalResponse > 0 ? roundTo((roasTarget * sum(spend[c])) / totalResponse, 2) : 0;
-    contributions.push(response.map((v) => beta * v));
-    truthChannels.push({ name: opt.channels[c], adstock: ad, saturation: sat, coefficient: beta, always_on: alwaysOn[c] });
-  });
-  const media = new Float64Array(n);
-  for (const contrib of contributions) for (let t = 0; t < n; t++) media[t] += contrib[t];
-
-  // Baseline, scaled so media is `mediaShare` of the target on average.
-  const R = (mean(media) * (1 - mediaShare)) / mediaShare;
-  const controlsActive: Record<string, number> = {};
-  if (opt.shape !== "channel-dir") {
-    controlsActive.price = roundTo(priceRel * R, 2);
-    controlsActive.promo = roundTo(promoRel * R, 2);
+/**
+ * One channel's spend per period in whole cents: a log-normal around its level driven by the
+ * standardised mix of season, confounder and own noise, zero outside its flights unless always on.
+ */
+function drawChannelSpend(
+  r: Random, opt: ResolvedGenerateOptions, mix: { rho: number; a: number; own: number },
+  seasonZ: Float64Array, demandStd: Float64Array, alwaysOn: boolean,
+): Float64Array {
+  const n = opt.periods;
+  const weekly = opt.frequency === "weekly";
+  const level = uniform(r, 3000, 30000) / (weekly ? 1 : 7);
+  const sigma = uniform(r, 0.25, 0.45);
+  const u = ar1(r, n, weekly ? 0.6 : 0.85);
+  const z = new Float64Array(n);
+  for (let t = 0; t < n; t++) z[t] = mix.rho * seasonZ[t] + mix.a * demandStd[t] + mix.own * u[t];
+  const zs = standardize(z);
+  const onMean = (weekly ? 1 : 7) * uniform(r, 4, 8);
+  const offMean = (weekly ? 1 : 7) * uniform(r, 2, 4);
+  const mask = flightMask(r, n, onMean, offMean);
+  const out = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    const zt = Math.max(-3, Math.min(3, zs[t]));
+    const x = level * Math.exp(sigma * zt - (sigma * sigma) / 2);
+    out[t] = alwaysOn || mask[t] === 1 ? Math.max(1, Math.round(x * 100)) : 0;
   }
-  if (opt.confounder) controlsActive.demand_index = roundTo(demandRel * R, 2);
-  const controlSeries: Record<string, Float64Array> = { price, promo, demand_index: demand };
-  const trendCoef = roundTo(trendRel * R, 2);
-  const holidayCoef = roundTo(holidayRel * R, 2);
+  return out;
+}
+
+/** A channel's adstock, drawn from `r`: geometric decay, or a Weibull pdf peaking after 2–5 weeks / 3–14 days. */
+function drawAdstock(r: Random, opt: ResolvedGenerateOptions): AdstockParams {
+  const n = opt.periods;
+  const weekly = opt.frequency === "weekly";
+  if (opt.adstock === "geometric") {
+    return { type: "geometric", decay: roundTo(weekly ? uniform(r, 0.1, 0.7) : uniform(r, 0.5, 0.9), 3) };
+  }
+  const shape = roundTo(uniform(r, 1.5, 3), 3);
+  const peak = Math.min(n, weekly ? 2 + r.int(4) : 3 + r.int(12));
+  return { type: "weibull_pdf", shape, scale: roundTo((peak - 1) / (n - 1), 6), window: n };
+}
+
+/**
+ * One channel's transforms and coefficient, drawn from `r`, and its media contribution per period
+ * (target units); the coefficient makes its ROAS the drawn target in 0.8–4.5.
+ */
+function drawMediaChannel(r: Random, opt: ResolvedGenerateOptions, spend: Float64Array) {
+  const ad = drawAdstock(r, opt);
+  const adstocked = adstock(spend, ad);
+  const k = Math.max(0.01, roundTo(uniform(r, 0.5, 1.5) * mean(adstocked), 2));
+  const sat: SaturationParams = { type: "hill", halfSaturation: k, shape: roundTo(uniform(r, 0.8, 2.5), 3) };
+  const response = hill(adstocked, sat.halfSaturation, sat.shape);
+  const roasTarget = uniform(r, 0.8, 4.5);
+  const totalResponse = sum(response);
+  const beta = totalResponse > 0 ? roundTo((roasTarget * sum(spend)) / totalResponse, 2) : 0;
+  return {
+    transforms: { adstock: ad, saturation: sat, coefficient: beta },
+    contribution: response.map((v) => beta * v),
+  };
+}
+
+/**
+ * The baseline coefficients (target units per unit of input), scaled so media is `mediaShare` of
+ * the target on average, the noise drawn from `rNoise`, and the baseline, signal and observed target.
+ */
+function composeTarget(
+  opt: ResolvedGenerateOptions, rNoise: Random, cal: Calendar, rel: BaselineEffects,
+  controlSeries: Record<string, Float64Array>, media: Float64Array,
+) {
+  const n = opt.periods;
+  const R = (mean(media) * (1 - rel.mediaShare)) / rel.mediaShare;
+  const controlsActive = activeControls(opt, rel, R);
+  const trendCoef = roundTo(rel.trendRel * R, 2);
+  const holidayCoef = roundTo(rel.holidayRel * R, 2);
   const seasonCoefs: Record<string, number> = {};
-  season.forEach((term, k) => { seasonCoefs[term.name] = roundTo(seasonRel[k] * R, 2); });
+  cal.season.forEach((term, k) => { seasonCoefs[term.name] = roundTo(rel.seasonRel[k] * R, 2); });
   const other = new Float64Array(n);
   for (let t = 0; t < n; t++) {
-    let v = trendCoef * trendX[t] + holidayCoef * holidayX[t];
-    for (const term of season) v += seasonCoefs[term.name] * term.values[t];
+    let v = trendCoef * cal.trendX[t] + holidayCoef * cal.holidayX[t];
+    for (const term of cal.season) v += seasonCoefs[term.name] * term.values[t];
     for (const name of Object.keys(controlsActive)) v += controlsActive[name] * controlSeries[name][t];
     other[t] = v;
   }
-  let intercept = roundTo(R - mean(other), 2);
   const preNoise = other.map((v, t) => v + media[t]);
   const noiseSd = sd(preNoise) / opt.snr;
   const noise = Float64Array.from({ length: n }, () => noiseSd * rNoise.normal());
-  let lowest = Infinity;
-  for (let t = 0; t < n; t++) lowest = Math.min(lowest, intercept + preNoise[t] + noise[t]);
-  if (lowest < 0.1 * R) intercept = roundTo(intercept + Math.ceil(0.1 * R - lowest), 2);
+  const intercept = positiveIntercept(roundTo(R - mean(other), 2), preNoise, noise, R);
   const baseline = other.map((v) => intercept + v);
   const signal = baseline.map((v, t) => v + media[t]);
   const targetCents = signal.map((v, t) => Math.round((v + noise[t]) * 100));
-
   return {
-    dates, days, spendCents, spend, contributions, channels: truthChannels, controlSeries, controlsActive,
-    intercept, trendCoef, holidayCoef, seasonCoefs, noiseSd, noise, baseline, signal, targetCents,
+    controlSeries, controlsActive, intercept, trendCoef, holidayCoef, seasonCoefs, noiseSd, noise, baseline,
+    signal, targetCents,
   };
+}
+
+/** Coefficients (target units per unit) of the controls that act in this shape, given the reference level R. */
+function activeControls(opt: ResolvedGenerateOptions, rel: BaselineEffects, R: number): Record<string, number> {
+  const controlsActive: Record<string, number> = {};
+  if (opt.shape !== "channel-dir") {
+    controlsActive.price = roundTo(rel.priceRel * R, 2);
+    controlsActive.promo = roundTo(rel.promoRel * R, 2);
+  }
+  if (opt.confounder) controlsActive.demand_index = roundTo(rel.demandRel * R, 2);
+  return controlsActive;
+}
+
+/** The intercept (target units), raised so the lowest observed target stays ≥ 10 % of R. */
+function positiveIntercept(intercept: number, preNoise: Float64Array, noise: Float64Array, R: number): number {
+  let lowest = Infinity;
+  for (let t = 0; t < preNoise.length; t++) lowest = Math.min(lowest, intercept + preNoise[t] + noise[t]);
+  return lowest < 0.1 * R ? roundTo(intercept + Math.ceil(0.1 * R - lowest), 2) : intercept;
 }
