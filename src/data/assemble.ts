@@ -7,7 +7,7 @@
  */
 import { makeIssue, type Issue } from "./issue";
 import { formatDay } from "./parse-date";
-import type { Dataset, Role } from "./source";
+import type { Dataset, Role, SourceColumn, SourceFile } from "./source";
 import type { Frequency } from "./table";
 
 /** Why a grid cell has no value. */
@@ -76,10 +76,57 @@ export function detectFrequency(days: readonly number[]): { frequency: Frequency
 export function assemble(dataset: Dataset): Assembled {
   const issues: Issue[] = [...dataset.issues];
   const setAside: SetAside[] = [];
-  const kept: Uint8Array[] = [];
-  // The raw text of each column's non-numeric cells by record, indexed once (not searched per record).
+  const cellsOf = recordCells();
+  // 1. Invalid and repeated dates, per file.
+  const kept = dataset.files.map((f) => keepFirstValidDates(f, cellsOf, issues, setAside));
+  // 2. Frequency and grid from the union of kept dates.
+  const sorted = keptDays(dataset.files, kept);
+  const detected = detectFrequency(sorted);
+  const result: Assembled = { frequency: detected.frequency, days: [], series: [], setAside, issues };
+  if (dataset.files.length === 0) return result;
+  if (detected.frequency === null) {
+    issues.push(makeIssue({ file: dataset.input, row: null, column: null, date: null, kind: "unknown_frequency", value: detected.step || null, message: `cannot tell the frequency: ${detected.reason}` }));
+    return result;
+  }
+  const start = sorted[0], step = detected.step;
+  dataset.files.forEach((f, k) => { setAsideOffGrid(f, kept[k], start, step, cellsOf, issues, setAside); });
+  const grid = makeGrid(dataset.files, kept, start, sorted[sorted.length - 1], step, detected.frequency);
+  result.days = grid.days;
+  // 3. Series on the grid, with the reason for each hole.
+  dataset.files.forEach((f, k) => { result.series.push(...fileSeries(f, kept[k], grid, issues)); });
+  return result;
+}
+
+/** The date grid: first day number, step (days), length (periods), day numbers, ISO dates, and which periods any file has a row for. */
+interface Grid {
+  start: number;
+  step: number;
+  n: number;
+  frequency: Frequency;
+  days: number[];
+  dates: string[];
+  presentAnywhere: Uint8Array;
+}
+
+/** makeGrid(files, kept, start, end, step, frequency) → the grid from day `start` to `end` (day numbers) every `step` days. */
+function makeGrid(
+  files: readonly SourceFile[], kept: readonly Uint8Array[], start: number, end: number, step: number, frequency: Frequency,
+): Grid {
+  const n = (end - start) / step + 1;
+  const days: number[] = [];
+  for (let i = 0; i < n; i++) days.push(start + i * step);
+  const presentAnywhere = new Uint8Array(n);
+  files.forEach((f, k) => { for (let r = 0; r < f.days.length; r++) if (kept[k][r]) presentAnywhere[(f.days[r] - start) / step] = 1; });
+  return { start, step, n, frequency, days, dates: days.map(formatDay), presentAnywhere };
+}
+
+/** A function giving the series cells of record r of a file (values, raw text of non-numbers, null for empty). */
+type CellsOf = (f: SourceFile, r: number) => SetAside["cells"];
+
+/** recordCells() → a CellsOf that indexes each column's non-numeric cells once (not searched per record). */
+function recordCells(): CellsOf {
   const badText = new Map<object, Map<number, string>>();
-  const cellsOf = (f: (typeof dataset.files)[number], r: number): SetAside["cells"] =>
+  return (f, r) =>
     f.columns.map((col) => {
       const v = col.values[r];
       if (!Number.isNaN(v)) return { name: col.name, value: v };
@@ -90,111 +137,108 @@ export function assemble(dataset: Dataset): Assembled {
       }
       return { name: col.name, value: texts.get(r) ?? null };
     });
+}
 
-  // 1. Invalid and repeated dates, per file.
-  for (const f of dataset.files) {
-    const keep = new Uint8Array(f.days.length);
-    const firstLine = new Map<number, number>();
-    for (let r = 0; r < f.days.length; r++) {
-      const day = f.days[r];
-      if (Number.isNaN(day)) {
-        const text = f.dateText[r];
-        issues.push(makeIssue({
-          file: f.path, row: f.lines[r], column: f.dateHeader, date: null, kind: "invalid_date", value: text,
-          message: text === "" ? "the date is empty" : `"${text}" is not a valid date (expected YYYY-MM-DD)`,
-        }));
-        setAside.push({ file: f.path, line: f.lines[r], dateText: text, date: null, kind: "invalid_date", cells: cellsOf(f, r) });
-        continue;
-      }
-      const first = firstLine.get(day);
-      if (first !== undefined) {
-        issues.push(makeIssue({
-          file: f.path, row: f.lines[r], column: f.dateHeader, date: formatDay(day), kind: "duplicate_date", value: f.dateText[r],
-          message: `date ${formatDay(day)} already appears on line ${first}`,
-        }));
-        setAside.push({
-          file: f.path, line: f.lines[r], dateText: f.dateText[r], date: formatDay(day), kind: "duplicate_date",
-          cells: cellsOf(f, r).filter((_c, i) => !(f.columns[i].absent?.[r] === 1)),
-        });
-        continue;
-      }
-      firstLine.set(day, f.lines[r]);
-      keep[r] = 1;
-    }
-    kept.push(keep);
-  }
-
-  // 2. Frequency and grid from the union of kept dates.
-  const unique = new Set<number>();
-  dataset.files.forEach((f, k) => { for (let r = 0; r < f.days.length; r++) if (kept[k][r]) unique.add(f.days[r]); });
-  const sorted = [...unique].sort((a, b) => a - b);
-  const detected = detectFrequency(sorted);
-  const result: Assembled = { frequency: detected.frequency, days: [], series: [], setAside, issues };
-  if (dataset.files.length === 0) return result;
-  if (detected.frequency === null) {
-    issues.push(makeIssue({ file: dataset.input, row: null, column: null, date: null, kind: "unknown_frequency", value: detected.step || null, message: `cannot tell the frequency: ${detected.reason}` }));
-    return result;
-  }
-  const step = detected.step;
-  const start = sorted[0], end = sorted[sorted.length - 1];
-  // Off-grid dates (weekly data with a date on another weekday) are set aside.
-  dataset.files.forEach((f, k) => {
-    for (let r = 0; r < f.days.length; r++) {
-      if (!kept[k][r] || (f.days[r] - start) % step === 0) continue;
-      kept[k][r] = 0;
-      const date = formatDay(f.days[r]);
+/**
+ * keepFirstValidDates(f, …) → 1 per record of `f` whose date is valid and first seen, 0 otherwise;
+ * invalid and repeated dates are reported in `issues` and set aside in `setAside`.
+ */
+function keepFirstValidDates(f: SourceFile, cellsOf: CellsOf, issues: Issue[], setAside: SetAside[]): Uint8Array {
+  const keep = new Uint8Array(f.days.length);
+  const firstLine = new Map<number, number>();
+  for (let r = 0; r < f.days.length; r++) {
+    const day = f.days[r];
+    if (Number.isNaN(day)) {
+      const text = f.dateText[r];
       issues.push(makeIssue({
-        file: f.path, row: f.lines[r], column: f.dateHeader, date, kind: "off_grid", value: f.dateText[r],
-        message: `${date} is not on the weekly grid that starts ${formatDay(start)} (every 7 days)`,
+        file: f.path, row: f.lines[r], column: f.dateHeader, date: null, kind: "invalid_date", value: text,
+        message: text === "" ? "the date is empty" : `"${text}" is not a valid date (expected YYYY-MM-DD)`,
       }));
-      setAside.push({ file: f.path, line: f.lines[r], dateText: f.dateText[r], date, kind: "off_grid", cells: cellsOf(f, r) });
+      setAside.push({ file: f.path, line: f.lines[r], dateText: text, date: null, kind: "invalid_date", cells: cellsOf(f, r) });
+      continue;
     }
-  });
-  const n = (end - start) / step + 1;
-  for (let i = 0; i < n; i++) result.days.push(start + i * step);
-  const gridDates = result.days.map(formatDay);
-  const presentAnywhere = new Uint8Array(n);
-  dataset.files.forEach((f, k) => { for (let r = 0; r < f.days.length; r++) if (kept[k][r]) presentAnywhere[(f.days[r] - start) / step] = 1; });
+    const first = firstLine.get(day);
+    if (first !== undefined) {
+      issues.push(makeIssue({
+        file: f.path, row: f.lines[r], column: f.dateHeader, date: formatDay(day), kind: "duplicate_date", value: f.dateText[r],
+        message: `date ${formatDay(day)} already appears on line ${first}`,
+      }));
+      setAside.push({
+        file: f.path, line: f.lines[r], dateText: f.dateText[r], date: formatDay(day), kind: "duplicate_date",
+        cells: cellsOf(f, r).filter((_c, i) => !(f.columns[i].absent?.[r] === 1)),
+      });
+      continue;
+    }
+    firstLine.set(day, f.lines[r]);
+    keep[r] = 1;
+  }
+  return keep;
+}
 
-  // 3. Series on the grid, with the reason for each hole.
-  dataset.files.forEach((f, k) => {
-    const rowAt = new Int32Array(n).fill(-1);
-    for (let r = 0; r < f.days.length; r++) if (kept[k][r]) rowAt[(f.days[r] - start) / step] = r;
-    for (const col of f.columns) {
-      const s: GridSeries = {
-        name: col.name, role: col.role, file: f.path, header: col.header,
-        values: new Float64Array(n), hole: new Uint8Array(n), raw: new Map(), lines: new Int32Array(n),
-      };
-      const badAt = new Map(col.bad.map((b) => [b.index, b]));
-      for (let i = 0; i < n; i++) {
-        const r = rowAt[i];
-        const date = gridDates[i];
-        if (r < 0) {
-          s.values[i] = NaN;
-          s.hole[i] = HOLE_GAP;
-          issues.push(makeIssue({
-            file: f.path, row: null, column: col.header, date, kind: "missing", value: null,
-            message: presentAnywhere[i] ? `no row for ${date} in this file (other files have it)` : `no row for ${date}: the ${detected.frequency} dates jump over it`,
-          }));
-          continue;
-        }
-        const line = col.cellLines ? col.cellLines[r] : f.lines[r];
-        s.lines[i] = line;
-        const v = col.values[r];
-        s.values[i] = v;
-        if (!Number.isNaN(v)) continue;
-        const bad = badAt.get(r);
-        if (bad !== undefined) {
-          s.hole[i] = HOLE_NON_NUMERIC;
-          s.raw.set(i, bad.text);
-          issues.push(makeIssue({ file: f.path, row: line, column: col.header, date, kind: "non_numeric", value: bad.text, message: bad.reason }));
-        } else {
-          s.hole[i] = HOLE_EMPTY;
-          issues.push(makeIssue({ file: f.path, row: line, column: col.header, date, kind: "missing", value: null, message: "the cell is empty" }));
-        }
-      }
-      result.series.push(s);
+/** The distinct day numbers of the kept records of all files, ascending. */
+function keptDays(files: readonly SourceFile[], kept: readonly Uint8Array[]): number[] {
+  const unique = new Set<number>();
+  files.forEach((f, k) => { for (let r = 0; r < f.days.length; r++) if (kept[k][r]) unique.add(f.days[r]); });
+  return [...unique].sort((a, b) => a - b);
+}
+
+/** Off-grid dates (weekly data with a date on another weekday than day `start`) are un-kept, reported and set aside. */
+function setAsideOffGrid(
+  f: SourceFile, keep: Uint8Array, start: number, step: number, cellsOf: CellsOf, issues: Issue[], setAside: SetAside[],
+): void {
+  for (let r = 0; r < f.days.length; r++) {
+    if (!keep[r] || (f.days[r] - start) % step === 0) continue;
+    keep[r] = 0;
+    const date = formatDay(f.days[r]);
+    issues.push(makeIssue({
+      file: f.path, row: f.lines[r], column: f.dateHeader, date, kind: "off_grid", value: f.dateText[r],
+      message: `${date} is not on the weekly grid that starts ${formatDay(start)} (every 7 days)`,
+    }));
+    setAside.push({ file: f.path, line: f.lines[r], dateText: f.dateText[r], date, kind: "off_grid", cells: cellsOf(f, r) });
+  }
+}
+
+/** Every column of `f` laid on the grid, each hole reported in `issues` with its reason. */
+function fileSeries(f: SourceFile, keep: Uint8Array, grid: Grid, issues: Issue[]): GridSeries[] {
+  const rowAt = new Int32Array(grid.n).fill(-1);
+  for (let r = 0; r < f.days.length; r++) if (keep[r]) rowAt[(f.days[r] - grid.start) / grid.step] = r;
+  return f.columns.map((col) => columnSeries(f, col, rowAt, grid, issues));
+}
+
+/** One column of `f` on the grid; rowAt maps a grid period to the file's record (−1: no row). */
+function columnSeries(f: SourceFile, col: SourceColumn, rowAt: Int32Array, grid: Grid, issues: Issue[]): GridSeries {
+  const n = grid.n;
+  const s: GridSeries = {
+    name: col.name, role: col.role, file: f.path, header: col.header,
+    values: new Float64Array(n), hole: new Uint8Array(n), raw: new Map(), lines: new Int32Array(n),
+  };
+  const badAt = new Map(col.bad.map((b) => [b.index, b]));
+  for (let i = 0; i < n; i++) {
+    const r = rowAt[i];
+    const date = grid.dates[i];
+    if (r < 0) {
+      s.values[i] = NaN;
+      s.hole[i] = HOLE_GAP;
+      issues.push(makeIssue({
+        file: f.path, row: null, column: col.header, date, kind: "missing", value: null,
+        message: grid.presentAnywhere[i] ? `no row for ${date} in this file (other files have it)` : `no row for ${date}: the ${grid.frequency} dates jump over it`,
+      }));
+      continue;
     }
-  });
-  return result;
+    const line = col.cellLines ? col.cellLines[r] : f.lines[r];
+    s.lines[i] = line;
+    const v = col.values[r];
+    s.values[i] = v;
+    if (!Number.isNaN(v)) continue;
+    const bad = badAt.get(r);
+    if (bad !== undefined) {
+      s.hole[i] = HOLE_NON_NUMERIC;
+      s.raw.set(i, bad.text);
+      issues.push(makeIssue({ file: f.path, row: line, column: col.header, date, kind: "non_numeric", value: bad.text, message: bad.reason }));
+    } else {
+      s.hole[i] = HOLE_EMPTY;
+      issues.push(makeIssue({ file: f.path, row: line, column: col.header, date, kind: "missing", value: null, message: "the cell is empty" }));
+    }
+  }
+  return s;
 }
