@@ -80,103 +80,141 @@ export function injectDirt(
   spendCents: Float64Array[],
   n: number,
 ): { states: RowState[][]; faults: Fault[]; dropped: Array<{ file: string; date: string }> } {
-  const states: RowState[][] = sheets.map((sheet) =>
-    sheet.rows.map((row) => ({ removed: false, duplicate: false, dateText: row.date, cells: [...row.cells] })));
-  const faults: Fault[] = [];
-  const dropped: Array<{ file: string; date: string }> = [];
-  const sheetOf = (column: string): [number, number] => {
-    for (let s = 0; s < sheets.length; s++) {
-      const j = sheets[s].columns.indexOf(column);
-      if (j >= 0) return [s, j];
-    }
-    throw new Error(`generate: no file has column ${column}`);
+  const d: Dirt = {
+    sheets, channels, target, spendCents,
+    states: sheets.map((sheet) =>
+      sheet.rows.map((row) => ({ removed: false, duplicate: false, dateText: row.date, cells: [...row.cells] }))),
+    faults: [],
+    dropped: [],
+    columnMax: spendCents.map((col) => col.reduce((m, v) => Math.max(m, v), 0)),
   };
-  const columnMax = spendCents.map((col) => col.reduce((m, v) => Math.max(m, v), 0));
+  const events = eventList(n, channels.length);
+  const pool = shuffle(r, Array.from({ length: n - 2 }, (_, i) => i + 1));
+  for (const kind of events) {
+    const needsSpend = kind === "negative";
+    const at = pool.findIndex((t) => !needsSpend || spending(d, t).length > 0);
+    if (at < 0) continue;
+    injectEvent(r, d, kind, pool.splice(at, 1)[0]);
+  }
+  sortFaults(d.faults);
+  d.dropped.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  return { states: d.states, faults: d.faults, dropped: d.dropped };
+}
 
-  const cells = n * (channels.length + 1);
+/** The sheets being dirtied, their edited row states and what was recorded so far; spend in whole cents. */
+interface Dirt {
+  sheets: Sheet[];
+  channels: string[];
+  target: string;
+  spendCents: Float64Array[];
+  states: RowState[][];
+  faults: Fault[];
+  dropped: Array<{ file: string; date: string }>;
+  /** Largest spend per channel (whole cents). */
+  columnMax: number[];
+}
+
+/** The events to inject: the base list, then the extras in turn up to ~1 % of the n·(channels + 1) cells (at most n − 2). */
+function eventList(n: number, nChannels: number): EventKind[] {
+  const cells = n * (nChannels + 1);
   const total = Math.min(n - 2, Math.max(BASE_EVENTS.length, Math.round(0.01 * cells)));
   const events: EventKind[] = [...BASE_EVENTS];
   for (let i = 0; events.length < total; i++) events.push(EXTRA_EVENTS[i % EXTRA_EVENTS.length]);
-  const pool = shuffle(r, Array.from({ length: n - 2 }, (_, i) => i + 1));
-  const spending = (t: number): number[] => channels.flatMap((_, c) => (spendCents[c][t] > 0 ? [c] : []));
+  return events;
+}
 
-  const setCell = (column: string, t: number, kind: FaultKind, value: string): void => {
-    const [s, j] = sheetOf(column);
-    states[s][t].cells[j] = value;
-    faults.push({ file: sheets[s].path, column, date: sheets[s].rows[t].date, kind, value });
-  };
-  const rowFaults = (s: number, t: number, kind: FaultKind, value: (j: number) => string | null): void => {
-    sheets[s].columns.forEach((column, j) => {
-      faults.push({ file: sheets[s].path, column, date: sheets[s].rows[t].date, kind, value: value(j) });
-    });
-  };
+/** Indexes of the channels with non-zero spend in period t. */
+function spending(d: Dirt, t: number): number[] {
+  return d.channels.flatMap((_, c) => (d.spendCents[c][t] > 0 ? [c] : []));
+}
 
-  for (const kind of events) {
-    const needsSpend = kind === "negative";
-    const at = pool.findIndex((t) => !needsSpend || spending(t).length > 0);
-    if (at < 0) continue;
-    const t = pool.splice(at, 1)[0];
-    const date = sheets[0].rows[t].date;
-    const anyColumn = (): string => {
-      const all = [...channels, target];
-      return all[r.int(all.length)];
-    };
-    switch (kind) {
-      case "negative": {
-        const options = spending(t);
-        const c = options[r.int(options.length)];
-        setCell(channels[c], t, "negative", `-${centsText(spendCents[c][t])}`);
-        break;
-      }
-      case "outlier": {
-        const c = r.int(channels.length);
-        setCell(channels[c], t, "outlier", centsText(50 * columnMax[c]));
-        break;
-      }
-      case "zero_target":
-        setCell(target, t, "zero_target", "0");
-        break;
-      case "missing_cell":
-        setCell(anyColumn(), t, "missing", "");
-        break;
-      case "non_numeric":
-        setCell(anyColumn(), t, "non_numeric", "n/a");
-        break;
-      case "missing_row": {
-        const s = r.int(sheets.length);
-        states[s][t].removed = true;
-        dropped.push({ file: sheets[s].path, date });
-        rowFaults(s, t, "missing", () => null);
-        break;
-      }
-      case "missing_date":
-        sheets.forEach((sheet, s) => {
-          states[s][t].removed = true;
-          dropped.push({ file: sheet.path, date });
-          rowFaults(s, t, "missing", () => null);
-        });
-        break;
-      case "duplicate_date": {
-        const s = r.int(sheets.length);
-        states[s][t].duplicate = true;
-        rowFaults(s, t, "duplicate_date", (j) => states[s][t].cells[j]);
-        break;
-      }
-      case "invalid_date": {
-        const s = r.int(sheets.length);
-        const text = `${date.slice(0, 4)}-13-${date.slice(8, 10)}`;
-        states[s][t].dateText = text;
-        rowFaults(s, t, "invalid_date", () => text);
-        rowFaults(s, t, "missing", () => null);
-        break;
-      }
+/** [sheet index, column index] of the file that has `column`. */
+function sheetOf(d: Dirt, column: string): [number, number] {
+  for (let s = 0; s < d.sheets.length; s++) {
+    const j = d.sheets[s].columns.indexOf(column);
+    if (j >= 0) return [s, j];
+  }
+  throw new Error(`generate: no file has column ${column}`);
+}
+
+/** Writes `value` into one cell of period t and records the fault. */
+function setCell(d: Dirt, column: string, t: number, kind: FaultKind, value: string): void {
+  const [s, j] = sheetOf(d, column);
+  d.states[s][t].cells[j] = value;
+  d.faults.push({ file: d.sheets[s].path, column, date: d.sheets[s].rows[t].date, kind, value });
+}
+
+/** Records one fault per column of sheet s in period t, with the value value(j) for column j. */
+function rowFaults(d: Dirt, s: number, t: number, kind: FaultKind, value: (j: number) => string | null): void {
+  d.sheets[s].columns.forEach((column, j) => {
+    d.faults.push({ file: d.sheets[s].path, column, date: d.sheets[s].rows[t].date, kind, value: value(j) });
+  });
+}
+
+/** Injects one event of `kind` on period t, drawing its channel, column or file from r. */
+function injectEvent(r: Random, d: Dirt, kind: EventKind, t: number): void {
+  const { sheets, states, channels, target, spendCents } = d;
+  const date = sheets[0].rows[t].date;
+  const anyColumn = (): string => {
+    const all = [...channels, target];
+    return all[r.int(all.length)];
+  };
+  switch (kind) {
+    case "negative": {
+      const options = spending(d, t);
+      const c = options[r.int(options.length)];
+      setCell(d, channels[c], t, "negative", `-${centsText(spendCents[c][t])}`);
+      break;
+    }
+    case "outlier": {
+      const c = r.int(channels.length);
+      setCell(d, channels[c], t, "outlier", centsText(50 * d.columnMax[c]));
+      break;
+    }
+    case "zero_target":
+      setCell(d, target, t, "zero_target", "0");
+      break;
+    case "missing_cell":
+      setCell(d, anyColumn(), t, "missing", "");
+      break;
+    case "non_numeric":
+      setCell(d, anyColumn(), t, "non_numeric", "n/a");
+      break;
+    case "missing_row":
+      dropRow(d, r.int(sheets.length), t);
+      break;
+    case "missing_date":
+      sheets.forEach((_sheet, s) => { dropRow(d, s, t); });
+      break;
+    case "duplicate_date": {
+      const s = r.int(sheets.length);
+      states[s][t].duplicate = true;
+      rowFaults(d, s, t, "duplicate_date", (j) => states[s][t].cells[j]);
+      break;
+    }
+    case "invalid_date": {
+      const s = r.int(sheets.length);
+      const text = `${date.slice(0, 4)}-13-${date.slice(8, 10)}`;
+      states[s][t].dateText = text;
+      rowFaults(d, s, t, "invalid_date", () => text);
+      rowFaults(d, s, t, "missing", () => null);
+      break;
     }
   }
+}
+
+/** Removes the row of period t from sheet s, recording it as dropped and each of its cells as missing. */
+function dropRow(d: Dirt, s: number, t: number): void {
+  d.states[s][t].removed = true;
+  d.dropped.push({ file: d.sheets[s].path, date: d.sheets[0].rows[t].date });
+  rowFaults(d, s, t, "missing", () => null);
+}
+
+/** Sorts faults in place by date, file, column, kind. */
+function sortFaults(faults: Fault[]): void {
   faults.sort((x, y) =>
     x.date !== y.date ? (x.date < y.date ? -1 : 1)
       : x.file !== y.file ? (x.file < y.file ? -1 : 1)
         : x.column !== y.column ? (x.column < y.column ? -1 : 1)
           : x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0);
-  dropped.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? -1 : 1) : x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
-  return { states, faults, dropped };
 }
