@@ -17,7 +17,7 @@
  *    `keep` (left as it is, listed under `kept`). Filled values are rounded to the decimals the
  *    series uses (at least 2, at most 6).
  */
-import { assemble, HOLE_GAP, HOLE_EMPTY, HOLE_NON_NUMERIC, type GridSeries } from "./assemble";
+import { type Assembled, assemble, HOLE_GAP, HOLE_EMPTY, HOLE_NON_NUMERIC, type GridSeries } from "./assemble";
 import { DataError, type Issue } from "./issue";
 import { formatDay } from "./parse-date";
 import type { Dataset, InputFormat } from "./source";
@@ -85,26 +85,64 @@ export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Ta
   };
   const n = assembled.days.length;
   const dates = assembled.days.map(formatDay);
+  const kinds = assembled.series.map((s) => repairKinds(s, n, options));
+  const plan: RepairPlan = { days: assembled.days, dates, kinds, strategies, ...rowsToDrop(assembled.series, kinds, strategies, dates) };
   const changes: Change[] = [];
   const kept: Change[] = [];
-  const dropped_rows: CleanReport["dropped_rows"] = [];
-  const dropRow = new Uint8Array(n);
+  const repaired = assembled.series.map((s, k) => repairSeries(s, k, plan, changes, kept));
+  reportSetAside(assembled, repaired, plan, changes);
+  changes.sort(byDateThenColumn);
+  const keepIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (!plan.dropRow[i]) keepIdx.push(i);
+  const table = cleanedTable(dataset, assembled, repaired, keepIdx);
+  const summary: Record<string, number> = {};
+  for (const c of changes) summary[c.kind] = (summary[c.kind] ?? 0) + 1;
+  const notes = assembled.issues.filter((i) => i.kind === "ignored_column" || i.kind === "ragged_row");
+  return {
+    table,
+    report: {
+      input: dataset.input, format: dataset.format, frequency: assembled.frequency!,
+      rows_in: n, rows_out: keepIdx.length, changes, summary, dropped_rows: plan.dropped_rows, kept, notes,
+      options: { outlier_factor: options.outlierFactor ?? 20, strategies },
+    },
+  };
+}
 
-  // Kind of repair per cell (null = fine).
-  const kinds: (RepairKind | null)[][] = assembled.series.map((s) => {
-    const { flags } = checkValues(s, options);
-    const out: (RepairKind | null)[] = new Array(n).fill(null);
-    for (let i = 0; i < n; i++) {
-      const hole = s.hole[i];
-      if (hole === HOLE_GAP || hole === HOLE_EMPTY) out[i] = "missing";
-      else if (hole === HOLE_NON_NUMERIC) out[i] = "non_numeric";
-      else if (flags[i] === FLAG_NEGATIVE) out[i] = "negative";
-      else if (flags[i] === FLAG_OUTLIER) out[i] = "outlier";
-      else if (flags[i] === FLAG_ZERO_TARGET) out[i] = "zero_target";
-    }
-    return out;
-  });
-  assembled.series.forEach((s, k) => {
+/** What clean() decided before repairing: the grid (day numbers, ISO dates), each cell's repair kind, the strategies and the dates to drop. */
+interface RepairPlan {
+  days: number[];
+  dates: string[];
+  /** Kind of repair per series and grid period (null = fine). */
+  kinds: (RepairKind | null)[][];
+  strategies: Record<RepairKind, Strategy>;
+  /** 1 per grid period the `drop` strategy removes. */
+  dropRow: Uint8Array;
+  dropped_rows: CleanReport["dropped_rows"];
+}
+
+/** The kind of repair each of the n grid cells of `s` needs (null = fine): holes first, then value checks. */
+function repairKinds(s: GridSeries, n: number, options: CleanOptions): (RepairKind | null)[] {
+  const { flags } = checkValues(s, options);
+  const out: (RepairKind | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const hole = s.hole[i];
+    if (hole === HOLE_GAP || hole === HOLE_EMPTY) out[i] = "missing";
+    else if (hole === HOLE_NON_NUMERIC) out[i] = "non_numeric";
+    else if (flags[i] === FLAG_NEGATIVE) out[i] = "negative";
+    else if (flags[i] === FLAG_OUTLIER) out[i] = "outlier";
+    else if (flags[i] === FLAG_ZERO_TARGET) out[i] = "zero_target";
+  }
+  return out;
+}
+
+/** The grid periods whose flagged cell's strategy is `drop`, each listed once with the first kind and column that caused it. */
+function rowsToDrop(
+  series: GridSeries[], kinds: (RepairKind | null)[][], strategies: Record<RepairKind, Strategy>, dates: string[],
+): { dropRow: Uint8Array; dropped_rows: CleanReport["dropped_rows"] } {
+  const n = dates.length;
+  const dropRow = new Uint8Array(n);
+  const dropped_rows: CleanReport["dropped_rows"] = [];
+  series.forEach((s, k) => {
     for (let i = 0; i < n; i++) {
       const kind = kinds[k][i];
       if (kind !== null && strategies[kind] === "drop" && !dropRow[i]) {
@@ -113,83 +151,84 @@ export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Ta
       }
     }
   });
+  return { dropRow, dropped_rows };
+}
 
-  // Repair each series.
-  const repaired = assembled.series.map((s, k) => {
-    const values = Float64Array.from(s.values);
-    const good = (i: number): boolean => !dropRow[i] && (kinds[k][i] === null || (strategies[kinds[k][i] as RepairKind] === "keep" && !Number.isNaN(s.values[i])));
-    const decimals = Math.max(2, decimalsOf(s.values));
-    for (let i = 0; i < n; i++) {
-      const kind = kinds[k][i];
-      const before = beforeValue(s, i);
-      if (dropRow[i]) {
-        changes.push(change(s, dates[i], kind ?? dropped_rows.find((d) => d.date === dates[i])!.kind, before, null, i));
-        continue;
-      }
-      if (kind === null) continue;
-      const strategy = strategies[kind];
-      if (strategy === "keep") {
-        kept.push(change(s, dates[i], kind, before, Number.isNaN(s.values[i]) ? null : s.values[i], i));
-        continue;
-      }
-      const after = strategy === "zero" ? 0 : roundTo(interpolateAt(assembled.days, s.values, good, i), decimals);
-      values[i] = after;
-      changes.push(change(s, dates[i], kind, before, after, i));
+/**
+ * repairSeries(s, k, plan, changes, kept) → the values of series s (index k) with each flagged cell
+ * repaired by its strategy; every change goes to `changes`, every `keep` to `kept`.
+ */
+function repairSeries(s: GridSeries, k: number, plan: RepairPlan, changes: Change[], kept: Change[]): Float64Array {
+  const { dates, kinds, strategies, dropRow } = plan;
+  const values = Float64Array.from(s.values);
+  const good = (i: number): boolean => !dropRow[i] && (kinds[k][i] === null || (strategies[kinds[k][i] as RepairKind] === "keep" && !Number.isNaN(s.values[i])));
+  const decimals = Math.max(2, decimalsOf(s.values));
+  for (let i = 0; i < values.length; i++) {
+    const kind = kinds[k][i];
+    const before = beforeValue(s, i);
+    if (dropRow[i]) {
+      changes.push(change(s, dates[i], kind ?? plan.dropped_rows.find((d) => d.date === dates[i])!.kind, before, null, i));
+      continue;
     }
-    return values;
-  });
+    if (kind === null) continue;
+    const strategy = strategies[kind];
+    if (strategy === "keep") {
+      kept.push(change(s, dates[i], kind, before, Number.isNaN(s.values[i]) ? null : s.values[i], i));
+      continue;
+    }
+    const after = strategy === "zero" ? 0 : roundTo(interpolateAt(plan.days, s.values, good, i), decimals);
+    values[i] = after;
+    changes.push(change(s, dates[i], kind, before, after, i));
+  }
+  return values;
+}
 
-  // Records set aside: report each cell once.
+/**
+ * Reports each cell of the records set aside (invalid, repeated, off-grid dates) once in `changes`;
+ * a repeated date's `after` is the value kept for that date.
+ */
+function reportSetAside(assembled: Assembled, repaired: Float64Array[], plan: RepairPlan, changes: Change[]): void {
   const finalValue = new Map<string, Float64Array>();
   assembled.series.forEach((s, k) => { finalValue.set(`${s.file}\u0000${s.name}`, repaired[k]); });
   for (const rec of assembled.setAside) {
     for (const cell of rec.cells) {
       let after: number | null = null;
       if (rec.kind === "duplicate_date" && rec.date !== null) {
-        const at = dates.indexOf(rec.date);
+        const at = plan.dates.indexOf(rec.date);
         const col = finalValue.get(`${rec.file}\u0000${cell.name}`);
-        if (at >= 0 && col !== undefined && !dropRow[at]) after = Number.isNaN(col[at]) ? null : col[at];
+        if (at >= 0 && col !== undefined && !plan.dropRow[at]) after = Number.isNaN(col[at]) ? null : col[at];
       }
       const entry: Change = { column: cell.name, date: rec.date, kind: rec.kind, before: cell.value, after, file: rec.file, row: rec.line };
       if (rec.kind === "invalid_date") entry.date_text = rec.dateText;
       changes.push(entry);
     }
   }
-  changes.sort(byDateThenColumn);
+}
 
-  // The cleaned table.
-  const keepIdx: number[] = [];
-  for (let i = 0; i < n; i++) if (!dropRow[i]) keepIdx.push(i);
+/** The cleaned Table: the repaired series at the kept grid periods `keepIdx`. */
+function cleanedTable(dataset: Dataset, assembled: Assembled, repaired: Float64Array[], keepIdx: number[]): Table {
   const columns: Record<string, Float64Array> = {};
   assembled.series.forEach((s, k) => { columns[s.name] = Float64Array.from(keepIdx, (i) => repaired[k][i]); });
-  const table = makeTable({
+  return makeTable({
     days: Int32Array.from(keepIdx, (i) => assembled.days[i]),
     frequency: assembled.frequency!,
     target: dataset.target, channels: [...dataset.channels], controls: [...dataset.controls], columns,
   });
-  const summary: Record<string, number> = {};
-  for (const c of changes) summary[c.kind] = (summary[c.kind] ?? 0) + 1;
-  const notes = assembled.issues.filter((i) => i.kind === "ignored_column" || i.kind === "ragged_row");
-  return {
-    table,
-    report: {
-      input: dataset.input, format: dataset.format, frequency: assembled.frequency!,
-      rows_in: n, rows_out: keepIdx.length, changes, summary, dropped_rows, kept, notes,
-      options: { outlier_factor: options.outlierFactor ?? 20, strategies },
-    },
-  };
 }
 
+/** The Change of cell i of series s (row = its file line, null when it had none). */
 function change(s: GridSeries, date: string, kind: ChangeKind, before: number | string | null, after: number | null, i: number): Change {
   return { column: s.name, date, kind, before, after, file: s.file, row: s.lines[i] || null };
 }
 
+/** The value of cell i of s as read: the number, the raw text of a non-number, or null. */
 function beforeValue(s: GridSeries, i: number): number | string | null {
   if (s.hole[i] === HOLE_NON_NUMERIC) return s.raw.get(i) ?? null;
   const v = s.values[i];
   return Number.isNaN(v) ? null : v;
 }
 
+/** Orders changes by date (invalid dates last), then column, then kind. */
 function byDateThenColumn(a: Change, b: Change): number {
   const da = a.date ?? "~", db = b.date ?? "~";
   if (da !== db) return da < db ? -1 : 1;
@@ -231,6 +270,7 @@ function decimalsOf(values: Float64Array): number {
   return most;
 }
 
+/** x rounded to `decimals` decimal places. */
 function roundTo(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(x * f) / f;
