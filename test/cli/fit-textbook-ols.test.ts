@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { sig } from "../../src/cli/fit";
 import { expectClose } from "../helpers/expect-close";
 import { runCli } from "./run-cli";
 
@@ -66,5 +67,20 @@ describe("mixlab fit --model ols with the textbook flags on daily data", () => {
     const result = await runCli("fit", daily, "--day-of-week", "maybe", "--out", join(dir, "x.json"));
     expect(result.code).toBe(2);
     expect(result.err).toContain('--day-of-week must be one of on, off, not "maybe"');
+  });
+
+  it("prints a coefficient table with estimate, std error, t, p and the 95 % interval, and the residual standard error", async () => {
+    const result = await runCli("fit", daily, ...TEXTBOOK, "--day-of-week", "off", "--no-progress", "--out", join(dir, "text.json"));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/term\s+estimate\s+std error\s+t\s+p\s+95 % interval/);
+    // statsmodels: print 1.0507, se 0.35785, p 0.0034271 (test/fixtures/cli/ols-daily-reference.json)
+    expect(result.out).toMatch(/\n {2}print\s+1\.051\s+0\.3578\s+2\.936\s+0\.003427\s+\[0\.3482, 1\.753\]\n/);
+    expect(result.out).toContain(`residual standard error ${sig(reference.residual_std_error)} on 723 df`);
+  });
+});
+
+describe("sig(v)", () => {
+  it("sig(v) keeps 4 significant digits below 1,000 and whole numbers with separators above", () => {
+    expect([sig(1.67), sig(0.012345), sig(999.94), sig(4711.2), sig(-1234567.8), sig(NaN), sig(null)]).toEqual(["1.67", "0.01235", "999.9", "4,711", "-1,234,568", "–", "–"]);
   });
 });
