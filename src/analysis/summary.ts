@@ -71,5 +71,6 @@ export function summarise(model: FittedCore, table: Table, report: FitReport): F
     search: report.search,
     bootstrap: report.bootstrap,
     sampler: report.sampler,
+    ...(report.ols ?? {}),
   };
 }

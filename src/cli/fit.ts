@@ -107,6 +107,21 @@ function fmt(v: unknown, digits: number): string {
   return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/**
+ * sig(v) → v with 4 significant digits below 1,000 (1.67 → "1.67", 0.012345 → "0.01235"),
+ * rounded to a whole number with thousands separators from 1,000 on; "–" when not a number.
+ */
+export function sig(v: unknown): string {
+  if (typeof v !== "number" || !Number.isFinite(v)) return "–";
+  if (Math.abs(v) >= 1000) return fmt(v, 0);
+  return v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
+}
+
+/** pValue(p) → a p-value as text with 4 significant digits (1.414e-193 stays 1.414e-193). */
+function pValue(p: unknown): string {
+  return typeof p === "number" && Number.isFinite(p) ? p.toPrecision(4) : "–";
+}
+
 function pct(v: unknown): string {
   return typeof v === "number" && Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "–";
 }
@@ -133,7 +148,7 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
   }
   text += "\n";
   const metricRow = (name: string, m: NonNullable<typeof s.holdout>): Row =>
-    [name, fmt(m.r2, 3), m.adj_r2 === undefined ? "" : fmt(m.adj_r2, 3), fmt(m.rmse, 0), fmt(m.mae, 0), `${fmt(m.mape, 1)} %`, fmt(m.nrmse, 3)];
+    [name, fmt(m.r2, 3), m.adj_r2 === undefined ? "" : fmt(m.adj_r2, 3), sig(m.rmse), sig(m.mae), `${fmt(m.mape, 1)} %`, fmt(m.nrmse, 3)];
   const metrics: Row[] = [metricRow("train", s.train)];
   if (s.holdout) metrics.push(metricRow("holdout", s.holdout));
   text += `${textTable(["", "r2", "adj_r2", "rmse", "mae", "mape", "nrmse"], metrics)}\n`;
@@ -143,6 +158,15 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
     fmt(c.mroas, 2), pct(c.share_of_spend), pct(c.share_of_effect),
   ]);
   text += `${textTable(["channel", "spend", "contribution", "roas", "90 % interval", "mroas", "spend share", "effect share"], channels)}\n`;
+  if (s.t_values && s.p_values && s.conf_int) {
+    const { t_values: t, p_values: p, conf_int: ci } = s;
+    const rows: Row[] = ["intercept", ...Object.keys(s.coefficients)].map((term) => [
+      term, sig(term === "intercept" ? s.intercept : s.coefficients[term]), sig(s.std_errors[term]), sig(t[term]), pValue(p[term]),
+      ci[term] ? `[${sig(ci[term][0])}, ${sig(ci[term][1])}]` : "–",
+    ]);
+    text += `${textTable(["term", "estimate", "std error", "t", "p", "95 % interval"], rows)}\n`;
+    text += `  residual standard error ${sig(s.residual_std_error)} on ${s.df_residual} df; F ${sig(s.f_statistic)}, p ${pValue(s.f_p_value)}\n`;
+  }
   text += `  model → ${out}\n`;
   return text;
 }

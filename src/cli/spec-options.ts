@@ -22,6 +22,7 @@ export interface SpecFlags {
   trend?: string;
   seasonality?: string;
   holidays?: string;
+  dayOfWeek?: string;
   trials?: string;
   seed?: string;
   holdoutFraction?: string;
@@ -58,6 +59,7 @@ export function addSpecOptions(cmd: Command): Command {
     .option("--trend <kind>", `${choices(TRENDS)} (default linear)`)
     .option("--seasonality <K>", "yearly Fourier order; 0 = none (default 2)")
     .option("--holidays <country>", "public holidays of a country code (US, GB, DE-BY…) or none (default US)")
+    .option("--day-of-week <on|off>", "day-of-week terms for daily data (default on; weekly data has none)")
     .option("--trials <N>", "candidates the transform search evaluates (default 2000)")
     .option("--seed <S>", "seed of the search and the bootstrap (default 1)")
     .option("--holdout-fraction <F>", "last share of periods held out, 0 ≤ F < 1 (default 0.2)")
@@ -94,6 +96,7 @@ export function specChoicesFromFlags(flags: SpecFlags): SpecChoices {
   if (flags.trend !== undefined) out.trend = choiceOption("--trend", flags.trend, TRENDS);
   if (flags.seasonality !== undefined) out.seasonality = numberOption("--seasonality", flags.seasonality, { integer: true, min: 0 });
   if (flags.holidays !== undefined) out.holidays = checkHolidays("--holidays", flags.holidays);
+  if (flags.dayOfWeek !== undefined) out.dayOfWeek = choiceOption("--day-of-week", flags.dayOfWeek, ["on", "off"]) === "on";
   const search: SpecChoices["search"] = {};
   if (flags.trials !== undefined) search.trials = numberOption("--trials", flags.trials, { integer: true, min: 1 });
   if (flags.seed !== undefined) search.seed = numberOption("--seed", flags.seed, { integer: true, min: 0 });

@@ -174,5 +174,13 @@ export const FitSummarySchema = z.looseObject({
   bootstrap: BootstrapSummarySchema.nullable(),
   /** The posterior sampler of `--model bayes` (null for the other models). */
   sampler: SamplerSummarySchema.nullable(),
+  /** `--model ols` only: t, two-sided p and 95 % interval per term (and "intercept"), F, σ̂. */
+  t_values: z.record(z.string(), Figure).optional(),
+  p_values: z.record(z.string(), Figure).optional(),
+  conf_int: z.record(z.string(), z.tuple([Figure, Figure])).optional(),
+  f_statistic: Figure.optional(),
+  f_p_value: Figure.optional(),
+  residual_std_error: Figure.optional(),
+  df_residual: z.int().min(0).optional(),
 });
 export type FitSummary = z.infer<typeof FitSummarySchema>;

@@ -12,7 +12,7 @@ import type { DesignMatrix } from "../standardize";
 import { decodeCandidate, type Candidate } from "../transform-space";
 import { intervalsOf, type ChannelInterval } from "./intervals";
 import type { FitProgress } from "./progress";
-import { refit } from "./refit";
+import { refit, type OlsInference } from "./refit";
 import { samplePosterior, type SamplerTrace } from "./sample";
 import { createEvaluator, searchSetup, searchSummary, searchTransforms, type SearchCounts } from "./search";
 import { splitWindow } from "./split";
@@ -36,6 +36,8 @@ export interface FitReport {
   /** The fit window's design, one column per model term. */
   X: DesignMatrix;
   stdErrors: Record<string, number>;
+  /** Textbook inference of an OLS fit (null for the other model kinds). */
+  ols: OlsInference | null;
   alpha: number | null;
   /** Per channel (empty without intervals). */
   intervals: ChannelInterval[];
@@ -94,6 +96,6 @@ export async function fitSteps(table: Table, spec: ModelSpec, options: FitOption
     },
     draws: intervals.draws,
   };
-  const { X, stdErrors, alpha } = refitted;
-  return { model, report: { splitIndex: k, X, stdErrors, alpha, intervals: intervals.intervals, search, bootstrap: intervals.bootstrap, sampler: intervals.sampler } };
+  const { X, stdErrors, alpha, ols } = refitted;
+  return { model, report: { splitIndex: k, X, stdErrors, alpha, ols, intervals: intervals.intervals, search, bootstrap: intervals.bootstrap, sampler: intervals.sampler } };
 }

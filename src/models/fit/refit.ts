@@ -28,10 +28,27 @@ export interface Refit {
   alpha: number | null;
   /** Per term and "intercept": ols standard errors, bayes posterior sds; empty otherwise. */
   stdErrors: Record<string, number>;
+  /** Textbook inference of `model: "ols"` (null for the other kinds). */
+  ols: OlsInference | null;
+}
+
+/**
+ * Inference of an OLS fit under iid normal errors, per term and "intercept": t = b/se, two-sided
+ * p-values with n − k df, 95 % confidence intervals b ± t₀.₉₇₅·se; the F statistic of the
+ * regression and its p-value; the residual standard error σ̂ = √(SSR/(n − k)) in target units.
+ */
+export interface OlsInference {
+  t_values: Record<string, number>;
+  p_values: Record<string, number>;
+  conf_int: Record<string, [number, number]>;
+  f_statistic: number;
+  f_p_value: number;
+  residual_std_error: number;
+  df_residual: number;
 }
 
 /** The coefficients part of a Refit, as each model kind gives it. */
-type Coefficients = Pick<Refit, "coefficients" | "intercept" | "alpha" | "stdErrors">;
+type Coefficients = Pick<Refit, "coefficients" | "intercept" | "alpha" | "stdErrors"> & { ols?: OlsInference };
 
 /**
  * refit(spec, window, setup, chosen) → the exact fit of the chosen candidate's transforms over the
@@ -50,7 +67,7 @@ export function refit(spec: ModelSpec, window: FitWindow, setup: SearchSetup, ch
   else if (spec.model === "ridge") fitted = refitRidge(X, yK, chosen.alpha, spec.channels.length, setup);
   else if (spec.model === "bayes") fitted = refitBayes(spec, trainColumns, yK, terms, setup.searchAlpha(chosen.alpha), setup);
   else fitted = refitPenalized(spec, X, yK, terms);
-  return { terms, X, ...fitted };
+  return { terms, X, ols: null, ...fitted };
 }
 
 /** refitOls(X, y, terms) → unconstrained least squares with standard errors (fitOls). */
@@ -59,7 +76,19 @@ export function refitOls(X: DesignMatrix, y: Float64Array, terms: readonly strin
   const stdErrors: Record<string, number> = {};
   terms.forEach((t, j) => { stdErrors[t] = fit.standardErrors[j + 1]; });
   stdErrors.intercept = fit.standardErrors[0];
-  return { coefficients: Float64Array.from(fit.coefficients), intercept: fit.intercept, alpha: null, stdErrors };
+  // fit.terms is "(intercept)" then the columns; the summary names the intercept "intercept".
+  const names = ["intercept", ...terms];
+  const byTerm = <T>(value: (j: number) => T): Record<string, T> => Object.fromEntries(names.map((t, j) => [t, value(j)]));
+  const ols: OlsInference = {
+    t_values: byTerm((j) => fit.tValues[j]),
+    p_values: byTerm((j) => fit.pValues[j]),
+    conf_int: byTerm((j): [number, number] => [fit.ciLower[j], fit.ciUpper[j]]),
+    f_statistic: fit.fStatistic,
+    f_p_value: fit.fPValue,
+    residual_std_error: fit.sigma,
+    df_residual: fit.dfResidual,
+  };
+  return { coefficients: Float64Array.from(fit.coefficients), intercept: fit.intercept, alpha: null, stdErrors, ols };
 }
 
 /** refitRidge(X, y, alpha, mediaCols, setup) → the media-prior ridge at the chosen penalty, solved exactly. */
