@@ -101,8 +101,8 @@ export function exposureOf(header: string, values: Float64Array, csv: CsvColumns
     const lower = header.toLowerCase();
     const channel = channels.find((c) => lower.startsWith(c.name.toLowerCase()));
     return channel !== undefined
-      ? `is the exposure (${word}) of channel "${channel.name}", not a control`
-      : `looks like a media exposure (${word}), not a control`;
+      ? `is the exposure (${word}) of channel "${channel.name}"`
+      : `looks like a media exposure (${word})`;
   }
   for (const c of channels) {
     const spend = csv.numbers.get(c.header);

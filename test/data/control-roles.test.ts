@@ -26,6 +26,14 @@ describe("default controls of a wide CSV", () => {
     expect(toTable(d).warnings).toEqual([w?.message]);
   });
 
+  it("leaves out exposure columns by name alone (uncorrelated values): radio_grps, total_clicks", () => {
+    const rng = createRandom(9);
+    const d = wideFromText(wideCsv(40, 8, { radio_grps: () => (100 * rng.uniform()).toFixed(1), total_clicks: () => (50 * rng.uniform()).toFixed(1) }), "wide.csv", {});
+    expect(d.controls).toEqual(["price"]);
+    expect(warningFor(d, "radio_grps")?.message).toContain('is the exposure (grps) of channel "radio"');
+    expect(warningFor(d, "total_clicks")?.message).toContain("looks like a media exposure (clicks)");
+  });
+
   it("leaves out an exposure found only by its correlation with a spend column (|r| ≥ 0.95)", () => {
     const rng = createRandom(7);
     const d = wideFromText(wideCsv(60, 2, { gross_rating: (_i, tv) => (tv / 10 + rng.normal()).toFixed(3) }), "wide.csv", { channels: ["tv", "radio"] });
