@@ -18,7 +18,7 @@ import { linearTrend } from "../src/features/trend";
 import { prepareMediaPriorCv, mediaPriorCvNrmse } from "../src/models/media-prior-cv";
 import { createMediaPriorRidge, fitMediaPriorRidge } from "../src/models/media-prior-ridge";
 import { fitRidge } from "../src/models/ridge";
-import { prepareRidgeCv, scoreCandidate } from "../src/models/ridge-cv-kernel";
+import { prepareRidgeCv, scoreCandidate } from "../src/models/ridge-cv";
 import { designMatrixFromColumns, predictLinear, selectRows } from "../src/models/standardize";
 import { timeSeriesFolds } from "../src/models/time-series-cv";
 import { createRandom } from "../src/util/random";

@@ -1,6 +1,6 @@
 /**
  * Solvers for the ridge normal equations H s = c (H = G_s + alpha·I, symmetric positive definite),
- * shared by the sufficient-statistics kernels (ridge-cv-kernel.ts, media-prior-ridge.ts): Cholesky on
+ * shared by the sufficient-statistics kernels (ridge-cv/, media-prior-ridge.ts): Cholesky on
  * a passive subset of the variables, and the bound-constrained minimiser of ½ sᵀH s − cᵀs with
  * s_j ≥ 0 for the first `boundedCount` variables (Lawson–Hanson on the Gram form). Both work in a
  * caller-owned GramWorkspace, so the hot loops allocate nothing; the factorisations are cholesky.ts's.

@@ -28,7 +28,7 @@
  * Sufficient statistics: the baseline block is prepared once per set of row weights
  * (createMediaPriorRidge); each fit computes only the media blocks, O(n·m·(m + q)), and solves
  * the (m + q)² normal equations by Cholesky, or Lawson–Hanson with non-negative media
- * (linalg/gram-solvers.ts). As in the CV kernel (ridge-cv-kernel.ts, which argues it), normal equations
+ * (linalg/gram-solvers.ts). As in the CV kernel (ridge-cv/index.ts, which argues it), normal equations
  * are safe because the penalty bounds the conditioning; sums are two-pass. The final model is
  * refitted by QR on the augmented system (fitMediaPriorRidgeExact), and the tests compare both.
  */

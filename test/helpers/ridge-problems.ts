@@ -1,6 +1,6 @@
 /**
  * Seeded ridge problems and the fit comparison shared by the fast ridge kernels' tests
- * (test/models/ridge-cv-kernel.test.ts), which checks them
+ * (test/models/ridge-cv/score.test.ts), which checks them
  * against fitRidge.
  */
 import type { RidgeResult } from "../../src/models/ridge";

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { mediaPriorCvNrmse, prepareMediaPriorCv } from "../../src/models/media-prior-cv";
 import { fitMediaPriorRidgeExact } from "../../src/models/media-prior-ridge";
-import { prepareRidgeCv, scoreCandidate } from "../../src/models/ridge-cv-kernel";
+import { prepareRidgeCv, scoreCandidate } from "../../src/models/ridge-cv";
 import { designMatrixFromColumns } from "../../src/models/standardize";
 import { timeSeriesFolds } from "../../src/models/time-series-cv";
 import { createRandom } from "../../src/util/random";

@@ -12,7 +12,7 @@ import type { ModelSpec } from "../../spec/model-spec";
 import type { FitSummary } from "../fitted-model";
 import { mediaPriorCvNrmse, prepareMediaPriorCv } from "../media-prior-cv";
 import { createMediaPriorRidge, fitMediaPriorRidge, type MediaPriorRidgeOptions } from "../media-prior-ridge";
-import { prepareRidgeCv, scoreCandidate } from "../ridge-cv-kernel";
+import { prepareRidgeCv, scoreCandidate } from "../ridge-cv";
 import { runSearch } from "../search/search";
 import { designMatrixFromColumns } from "../standardize";
 import { timeSeriesFolds, type TimeSeriesFold } from "../time-series-cv";
