@@ -72,5 +72,6 @@ export function summarise(model: FittedCore, table: Table, report: FitReport): F
     bootstrap: report.bootstrap,
     sampler: report.sampler,
     ...(report.ols ?? {}),
+    ...(table.warnings !== undefined && table.warnings.length > 0 ? { warnings: [...table.warnings] } : {}),
   };
 }

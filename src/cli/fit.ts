@@ -39,6 +39,7 @@ export function registerFit(program: Command, ctx: CliContext): void {
       const { load, config } = loadOptionsFrom(flags);
       checkInputSize(input);
       const table = toTable(loadInput(input, load));
+      for (const w of table.warnings ?? []) ctx.err(`mixlab: warning: ${w}\n`);
       const spec = specFromOptions(flags, config, table);
       const progress = fitProgress(ctx, flags.progress !== false);
       const started = performance.now();

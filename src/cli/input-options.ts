@@ -26,7 +26,7 @@ export function addInputOptions(cmd: Command): Command {
     .option("--date <column>", "date column of a wide file (default: date)")
     .option("--target <column>", "target column of a wide file (default: revenue or sales)")
     .option("--channels <list>", "comma-separated channel columns of a wide file (default: *_spend)")
-    .option("--controls <list>", "comma-separated control columns (default: every other numeric column)")
+    .option("--controls <list>", "comma-separated control columns (default: every other numeric column but a channel's exposure and index columns; text columns as indicators <col>=<level>)")
     .option("--channel-map <file>", "JSON {campaign_name: channel} grouping campaigns into channels")
     .option("--config <file>", "JSON config with roles, channel_map, clean and model settings");
 }

@@ -2,9 +2,11 @@
  * The wide shape: one CSV, one row per period, a date column, one spend column per channel, the
  * target and optional controls. Roles come from options (CLI flags or the config) or from the
  * defaults of the contract: date = `date`; target = `revenue` or `sales`; channels = the columns
- * ending in `_spend` (channel name = column without the suffix); every other numeric column is a
- * control. A column that is mostly text is left out with an `ignored_column` warning.
+ * ending in `_spend` (channel name = column without the suffix); every other column is a control
+ * as control-roles.ts decides (exposure and index columns left out, text columns recoded as
+ * indicators or left out), each decision an `ignored_column` warning.
  */
+import { defaultControls, indicatorFor } from "./control-roles";
 import { makeIssue, type Issue } from "./issue";
 import {
   emptyFileIssue, findColumn, missingColumnIssue, parseDates, readCsvColumns, readText,
@@ -88,27 +90,16 @@ export function wideFromText(text: string, path: string, roles: WideRoles = {}):
   }
 
   // Controls.
-  if (roles.controls !== undefined) {
-    for (const want of roles.controls) {
-      const header = findColumn(csv.header, want);
-      if (header === null) issues.push(missingColumnIssue(path, want, csv.header, "given as a control"));
-      else {
-        dataset.controls.push(header);
-        take(header, header, "control");
-      }
+  if (roles.controls !== undefined) explicitControls(csv, roles.controls, dataset, columns, take);
+  else {
+    const candidates = csv.header.filter((h) => !used.has(h));
+    const chosen = defaultControls(csv, candidates, channelHeaders.map((h) => ({ name: channelName(h), header: h })));
+    for (const c of chosen.controls) {
+      dataset.controls.push(c.name);
+      columns.push({ name: c.name, role: "control", header: c.header, values: c.values, bad: c.bad });
     }
-  } else {
-    for (const h of csv.header) {
-      if (used.has(h)) continue;
-      if (mostlyText(csv, h)) {
-        issues.push(makeIssue({
-          file: path, row: 1, column: h, date: null, kind: "ignored_column", value: null,
-          message: `column "${h}" is mostly text, so it is not used as a control`,
-        }));
-        continue;
-      }
-      dataset.controls.push(h);
-      take(h, h, "control");
+    for (const w of chosen.warnings) {
+      issues.push(makeIssue({ file: path, row: 1, column: w.header, date: null, kind: "ignored_column", value: null, message: w.message }));
     }
   }
   const dateText = csv.text.get(dateHeader) ?? [];
@@ -116,11 +107,20 @@ export function wideFromText(text: string, path: string, roles: WideRoles = {}):
   return dataset;
 }
 
-/** A column is text when more than half of its non-empty cells are not numbers. */
-function mostlyText(csv: CsvColumns, header: string): boolean {
-  const parsed = csv.numbers.get(header);
-  if (parsed === undefined) return true;
-  let numeric = 0;
-  for (const v of parsed.values) if (!Number.isNaN(v)) numeric++;
-  return parsed.bad.length > numeric;
+/**
+ * explicitControls(csv, wanted, dataset, columns, take) adds the controls the user named: a column
+ * of the file, or an indicator `<col>=<level>` of a text column (a model fitted on the defaults).
+ */
+function explicitControls(csv: CsvColumns, wanted: readonly string[], dataset: Dataset, columns: SourceColumn[], take: (header: string, name: string, role: SourceColumn["role"]) => void): void {
+  for (const want of wanted) {
+    const header = findColumn(csv.header, want);
+    const indicator = header === null ? indicatorFor(csv, want, (name) => findColumn(csv.header, name)) : null;
+    if (header !== null) {
+      dataset.controls.push(header);
+      take(header, header, "control");
+    } else if (indicator !== null) {
+      dataset.controls.push(indicator.name);
+      columns.push({ name: indicator.name, role: "control", header: indicator.header, values: indicator.values, bad: indicator.bad });
+    } else dataset.issues.push(missingColumnIssue(csv.path, want, csv.header, "given as a control"));
+  }
 }

@@ -62,8 +62,15 @@ export function toTable(dataset: Dataset): Table {
   }
   const columns: Record<string, Float64Array> = {};
   for (const s of assembled.series) columns[s.name] = s.values;
+  const warnings = roleWarnings(dataset);
   return makeTable({
     days: Int32Array.from(assembled.days), frequency: assembled.frequency!,
     target: dataset.target, channels: [...dataset.channels], controls: [...dataset.controls], columns,
+    ...(warnings.length > 0 ? { warnings } : {}),
   });
+}
+
+/** roleWarnings(dataset) → the message of every column the loader left out or recoded (`ignored_column`). */
+export function roleWarnings(dataset: Dataset): string[] {
+  return dataset.issues.filter((i) => i.kind === "ignored_column").map((i) => i.message);
 }

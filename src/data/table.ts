@@ -20,6 +20,8 @@ export interface Table {
   controls: string[];
   /** Values per series name; every array has `dates.length` entries. */
   columns: Record<string, Float64Array>;
+  /** Role decisions the user did not make (columns left out or recoded), one sentence each; absent when none. */
+  warnings?: string[];
 }
 
 /** periodDays(frequency) → 1 for daily, 7 for weekly. */

@@ -182,5 +182,7 @@ export const FitSummarySchema = z.looseObject({
   f_p_value: Figure.optional(),
   residual_std_error: Figure.optional(),
   df_residual: z.int().min(0).optional(),
+  /** Role decisions made for the user (columns left out or recoded as indicators), one sentence each; absent when none. */
+  warnings: z.array(z.string()).optional(),
 });
 export type FitSummary = z.infer<typeof FitSummarySchema>;

@@ -11,7 +11,8 @@ describe("loadInput on the wide shape", () => {
     expect(ds.format).toBe("wide");
     expect(ds.target).toBe("revenue");
     expect(ds.channels).toEqual(["tv", "search"]);
-    expect(ds.controls).toEqual(["price"]);
+    // The text column region (north/south) becomes the indicator region=south, with a warning.
+    expect(ds.controls).toEqual(["price", "region=south"]);
     expect(ds.issues.map((i) => [i.kind, i.column])).toEqual([["ignored_column", "region"]]);
     const t = toTable(ds);
     expect(t.frequency).toBe("weekly");
@@ -20,6 +21,7 @@ describe("loadInput on the wide shape", () => {
     expect(Array.from(t.columns.search)).toEqual([1000.5, 2500.25, 1250]);
     expect(Array.from(t.columns.revenue)).toEqual([5000, 12345, 4000.5]);
     expect(Array.from(t.columns.price)).toEqual([9.5, 9.75, 10]);
+    expect(Array.from(t.columns["region=south"])).toEqual([0, 1, 0]);
   });
 
   it("loadInput(file, roles) takes roles from options: channels by name or column, explicit controls", () => {
