@@ -4,6 +4,7 @@
  * truth.json. `mixlab make-data --dir data` (run by `npm run data`) rewrites the bundled sets.
  */
 import type { Command } from "commander";
+import { UsageError } from "./usage-error";
 import { BUNDLED_SETS, writeBundledSets } from "../generate/bundled-sets";
 import { generate } from "../generate/generate";
 import type { GenerateOptions } from "../generate/options";
@@ -67,6 +68,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
         country: flags.country,
       };
       if (flags.periods !== undefined) options.periods = numberOption("--periods", flags.periods, { integer: true, min: 8 });
+      if (options.dirt && options.shape === "campaigns") throw new UsageError("--dirt supports --shape wide and channel-dir, not campaigns");
       if (flags.seasonCorrelation !== undefined) options.seasonCorrelation = numberOption("--season-correlation", flags.seasonCorrelation, { min: 0, max: 1 });
       if (flags.alwaysOn !== undefined) options.alwaysOn = numberOption("--always-on", flags.alwaysOn, { integer: true, min: 0 });
       if (flags.snr !== undefined) options.snr = numberOption("--snr", flags.snr, { positive: true });

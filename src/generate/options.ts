@@ -89,7 +89,7 @@ export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedG
   const dirt = options.dirt ?? false;
   const periods = options.periods ?? (frequency === "weekly" ? 156 : 730);
   if (!(Number.isInteger(periods) && periods >= 8)) throw new RangeError("generate requires periods to be an integer >= 8");
-  if (dirt && shape === "campaigns") throw new Error("generate: --dirt supports the wide and channel-dir shapes");
+  if (dirt && shape === "campaigns") throw new RangeError("generate requires shape \"wide\" or \"channel-dir\" with dirt");
   if (dirt && periods < 19) throw new RangeError("generate requires periods >= 19 with dirt");
 
   let channels: string[];

@@ -56,6 +56,12 @@ describe("mixlab generate", () => {
     }
   });
 
+  it("mixlab generate --shape campaigns --dirt exits 2 with one line (was an internal error)", async () => {
+    const { code, err } = await runCli("generate", "--out", "/tmp/never", "--shape", "campaigns", "--dirt");
+    expect(code).toBe(2);
+    expect(err).toBe("mixlab: --dirt supports --shape wide and channel-dir, not campaigns\n");
+  });
+
   it("mixlab generate with a bad frequency exits 2", async () => {
     const { code, err } = await runCli("generate", "--out", "/tmp/never", "--frequency", "monthly");
     expect(code).toBe(2);

@@ -116,7 +116,7 @@ describe("generate options", () => {
   });
 
   it("generate({shape: 'campaigns', dirt: true}) is refused with a clear error", () => {
-    expect(() => generate({ shape: "campaigns", dirt: true })).toThrow("generate: --dirt supports the wide and channel-dir shapes");
+    expect(() => generate({ shape: "campaigns", dirt: true })).toThrow(new RangeError("generate requires shape \"wide\" or \"channel-dir\" with dirt"));
   });
 
   it("generate({country: 'XX'}) fails on the unknown holiday country", () => {
