@@ -151,16 +151,7 @@ function centredOnPass(data: Float64Array, yArr: Float64Array, n: number, q: num
 }
 
 /** The per-window statistics of the fixed columns and y, as stored in State (see its fields). */
-interface FixedBlocks {
-  readonly fMean: Float64Array;
-  readonly fScale: Float64Array;
-  readonly fConst: Uint8Array;
-  readonly fSum: Float64Array;
-  readonly fGram: Float64Array;
-  readonly fRhs: Float64Array;
-  readonly ySum: Float64Array;
-  readonly yMean: Float64Array;
-}
+type FixedBlocks = Pick<State, "fMean" | "fScale" | "fConst" | "fSum" | "fGram" | "fRhs" | "ySum" | "yMean">;
 
 /**
  * For every window [0, k), k = bounds[b]: ȳ and Σ(y − centre) (targetWindow), the fixed columns'
