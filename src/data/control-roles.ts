@@ -6,6 +6,7 @@
  * frequent); any other text column is left out. Every such decision is a sentence naming the
  * column and why, for `summary.warnings` and the CLI.
  */
+import { pairwisePearson } from "../util/pairwise-pearson";
 import type { BadCell } from "./parse-number";
 import type { CsvColumns } from "./source";
 
@@ -115,19 +116,10 @@ export function exposureOf(header: string, values: Float64Array, csv: CsvColumns
   return null;
 }
 
-/** Pearson r of x and y over the rows where both are finite; NaN with < 3 rows or no variance. */
+/** Pearson r of x and y over the rows where both are numbers (pairwisePearson); NaN with < 3 rows or no variance. */
 export function correlation(x: Float64Array, y: Float64Array): number {
-  let n = 0, sx = 0, sy = 0;
-  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) { n++; sx += x[i]; sy += y[i]; }
-  if (n < 3) return NaN;
-  const mx = sx / n, my = sy / n;
-  let sxx = 0, syy = 0, sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
-    const dx = x[i] - mx, dy = y[i] - my;
-    sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+  const { r, count } = pairwisePearson(x, y);
+  return count < 3 ? NaN : r;
 }
 
 /** A column is text when more than half of its non-empty cells are not numbers. */

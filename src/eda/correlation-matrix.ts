@@ -2,6 +2,7 @@
  * Pearson correlation between every pair of series, for the EDA heatmap: does spend move with
  * revenue, and do channels move together (collinearity the model will struggle with)?
  */
+import { pairwisePearson } from "../util/pairwise-pearson";
 import type { NumberArray } from "../util/vector-checks";
 
 /** The matrix of correlationMatrix: names, r per pair, and how many rows each pair used. */
@@ -26,27 +27,7 @@ export interface CorrelationMatrix {
  */
 export function pearson(x: NumberArray, y: NumberArray): number {
   if (x.length !== y.length) throw new RangeError(`pearson requires series of equal length (got ${x.length} and ${y.length})`);
-  return pairStats(x, y).r;
-}
-
-function pairStats(x: NumberArray, y: NumberArray): { r: number; count: number } {
-  let count = 0, sx = 0, sy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i], b = y[i];
-    if (!Number.isNaN(a) && !Number.isNaN(b)) { count++; sx += a; sy += b; }
-  }
-  if (count < 2) return { r: NaN, count };
-  const mx = sx / count, my = sy / count;
-  let sxx = 0, syy = 0, sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i], b = y[i];
-    if (!Number.isNaN(a) && !Number.isNaN(b)) {
-      const dx = a - mx, dy = b - my;
-      sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
-    }
-  }
-  if (!(sxx > 0 && syy > 0)) return { r: NaN, count };
-  return { r: Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))), count };
+  return pairwisePearson(x, y).r;
 }
 
 /**
@@ -73,7 +54,7 @@ export function correlationMatrix(columns: Readonly<Record<string, NumberArray>>
   const counts = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let i = 0; i < p; i++) {
     for (let j = i; j < p; j++) {
-      const { r, count } = pairStats(series[i], series[j]);
+      const { r, count } = pairwisePearson(series[i], series[j]);
       values[i][j] = values[j][i] = i === j && !Number.isNaN(r) ? 1 : r;
       counts[i][j] = counts[j][i] = count;
     }
