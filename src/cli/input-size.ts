@@ -18,8 +18,8 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024 - 64;
  */
 export const MAX_INPUT_CELLS = 10_000_000;
 
-/** countLines(path) → the number of lines (a last line without "\n" counts) and the fields of the first one. */
-function countLines(path: string): { lines: number; fields: number } {
+/** countFileLines(path) → the number of lines (a last line without "\n" counts) and the fields of the first one. */
+function countFileLines(path: string): { lines: number; fields: number } {
   const buf = Buffer.alloc(1 << 20);
   const fd = openSync(path, "r");
   let lines = 0;
@@ -54,7 +54,7 @@ function checkFile(path: string, bytes: number): void {
   if (bytes > MAX_INPUT_BYTES) {
     throw new DataError(`${path} is too large to load (${mib(bytes)}; mixlab reads files up to ${mib(MAX_INPUT_BYTES)}): aggregate it (e.g. to weekly) or split it`);
   }
-  const { lines, fields } = countLines(path);
+  const { lines, fields } = countFileLines(path);
   const cells = Math.max(0, lines - 1) * fields;
   if (cells > MAX_INPUT_CELLS) {
     throw new DataError(`${path} is too large to load: ${(lines - 1).toLocaleString("en-US")} data lines × ${fields.toLocaleString("en-US")} columns = ` +

@@ -4,6 +4,7 @@
  */
 import type { DesignContext } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
+import { designContext } from "../models/predict";
 import { optimizeAnswer, whatIfAnswer, type OptimizeRequest, type WhatIfRequest } from "./analysis-answers";
 import { predictionsAnswer, type UploadedText } from "./predictions-answer";
 
@@ -32,3 +33,16 @@ export function workAnswer(job: WorkJob, model: FittedModel, context: () => Desi
   }
 }
 
+
+/**
+ * designContexts(modelOf) → contextOf(id), a thunk of the model's design context, built on first
+ * use and kept (only /predictions needs one), for the worker threads and the inline queue alike.
+ */
+export function designContexts(modelOf: (id: string) => FittedModel): (id: string) => () => DesignContext {
+  const contexts = new Map<string, DesignContext>();
+  return (id) => () => {
+    let c = contexts.get(id);
+    if (c === undefined) { c = designContext(modelOf(id)); contexts.set(id, c); }
+    return c;
+  };
+}

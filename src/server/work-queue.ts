@@ -11,12 +11,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { designContext } from "../models/predict";
-import type { DesignContext } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { ClientGone, HttpError, type ErrorStatus } from "./errors";
 import type { ServerLimits } from "./limits";
-import { workAnswer, type WorkJob, type WorkMessage, type WorkReply } from "./work-answer";
+import { designContexts, workAnswer, type WorkJob, type WorkMessage, type WorkReply } from "./work-answer";
 
 /** The request a job answers: when it arrived (performance.now()), and its abort signal. */
 export interface JobRequest {
@@ -61,12 +59,7 @@ const tooSlow = (limits: ServerLimits) => new HttpError(503, `the request took l
 
 /** inlineQueue(models) → a queue that runs each job at once on the main thread: no worker, no deadline (tests of the answers). */
 function inlineQueue(models: ReadonlyMap<string, FittedModel>): WorkQueue {
-  const contexts = new Map<string, DesignContext>();
-  const contextOf = (id: string) => () => {
-    let c = contexts.get(id);
-    if (c === undefined) { c = designContext(models.get(id) as FittedModel); contexts.set(id, c); }
-    return c;
-  };
+  const contextOf = designContexts((id) => models.get(id) as FittedModel);
   return {
     run: async (job) => workAnswer(job, models.get(job.model) as FittedModel, contextOf(job.model)),
     close: async () => undefined,

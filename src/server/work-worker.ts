@@ -6,21 +6,14 @@
  * here so that the main thread only sends it) or `{ id, ok: false, status, message }`.
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { designContext } from "../models/predict";
-import type { DesignContext } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { HttpError } from "./errors";
-import { workAnswer, type WorkMessage, type WorkReply } from "./work-answer";
+import { designContexts, workAnswer, type WorkMessage, type WorkReply } from "./work-answer";
 
 if (!isMainThread && parentPort !== null && (workerData as { mixlabWork?: boolean } | null)?.mixlabWork === true) {
   const port = parentPort;
   const models = (workerData as { models: Record<string, FittedModel> }).models;
-  const contexts = new Map<string, DesignContext>();
-  const contextOf = (id: string) => () => {
-    let c = contexts.get(id);
-    if (c === undefined) { c = designContext(models[id]); contexts.set(id, c); }
-    return c;
-  };
+  const contextOf = designContexts((id) => models[id]);
   port.on("message", (job: WorkMessage) => {
     let reply: WorkReply;
     try {
