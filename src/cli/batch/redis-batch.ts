@@ -1,0 +1,91 @@
+/**
+ * runRedisBatch(jobs, options): the jobs of a manifest as BullMQ jobs on a Redis, for `mixlab
+ * worker` processes on any machine. Each output is returned through Redis and written here at the
+ * job's `out` (output-files.ts). A job whose worker dies is put back by BullMQ's stalled-job check
+ * and taken by another worker; the job entries are removed from Redis once read.
+ */
+import { hostname } from "node:os";
+import { basename } from "node:path";
+import { Job, Queue, QueueEvents } from "bullmq";
+import { probeWritable } from "../probe-writable";
+import type { JobResult, OnBatchEvent } from "./job-result";
+import { JOB_OUTPUTS, type BatchJob, type JobCommand } from "./manifest";
+import { writeOutputs } from "./output-files";
+import { connectRedis, safeUrl } from "./redis-connection";
+import { isQueuedProgress, QUEUE_NAME, type QueuedJob, type QueuedResult } from "./redis-queue";
+
+/** Where and how to queue: the Redis URL, how long to wait for it, ms, and who hears the events. */
+export interface RedisBatchOptions {
+  url: string;
+  connectMs: number;
+  onEvent: OnBatchEvent;
+}
+
+/** failedResult(queue, job, bullId, err) → the result of a job that failed, with the worker and time BullMQ recorded. */
+async function failedResult(queue: Queue, job: BatchJob, bullId: string, err: unknown): Promise<JobResult> {
+  const stored = await Job.fromId(queue, bullId);
+  const progress = stored?.progress;
+  const ran = stored?.processedOn !== undefined && stored?.finishedOn !== undefined;
+  return {
+    id: job.id,
+    status: "failed",
+    worker: isQueuedProgress(progress) ? progress.worker : null,
+    seconds: ran ? ((stored.finishedOn as number) - (stored.processedOn as number)) / 1000 : null,
+    out: job.out,
+    error: err instanceof Error ? err.message : String(err),
+  };
+}
+
+/** settle(queue, events, job, bullJob) → the job's result once it has ended, its output written. */
+async function settle(queue: Queue, events: QueueEvents, job: BatchJob, bullJob: Job<QueuedJob, QueuedResult>): Promise<JobResult> {
+  const bullId = bullJob.id as string;
+  try {
+    const value = (await bullJob.waitUntilFinished(events)) as QueuedResult;
+    writeOutputs(job.out, value.files);
+    return { id: job.id, status: "done", worker: value.worker, seconds: value.seconds, out: job.out };
+  } catch (err) {
+    return await failedResult(queue, job, bullId, err);
+  } finally {
+    await queue.remove(bullId);
+  }
+}
+
+/**
+ * runRedisBatch(jobs, options) → one JobResult per job, in manifest order, once every job has
+ * ended on some worker (it waits for workers as long as it takes).
+ * @throws FileError when an `out` cannot be written (checked before queueing); ConnectionError when Redis cannot be reached
+ */
+export async function runRedisBatch(jobs: readonly BatchJob[], options: RedisBatchOptions): Promise<JobResult[]> {
+  for (const job of jobs) probeWritable(job.out, JOB_OUTPUTS[job.args[0] as JobCommand]);
+  const redis = await connectRedis(options.url, options.connectMs);
+  const queue = new Queue<QueuedJob, QueuedResult>(QUEUE_NAME, { connection: redis });
+  const events = new QueueEvents(QUEUE_NAME, { connection: redis });
+  try {
+    await events.waitUntilReady();
+    const run = `batch-${hostname()}-${process.pid}-${Date.now()}`;
+    const ours = new Map(jobs.map((job, i) => [`${run}-${i}`, job.id]));
+    events.on("progress", ({ jobId, data }) => {
+      const id = ours.get(jobId);
+      if (id !== undefined && isQueuedProgress(data)) options.onEvent({ kind: "started", id, worker: data.worker });
+    });
+    events.on("stalled", ({ jobId }) => {
+      const id = ours.get(jobId);
+      if (id !== undefined) options.onEvent({ kind: "stalled", id });
+    });
+    const added = await queue.addBulk(jobs.map((job, i) => ({
+      name: job.id,
+      data: { id: job.id, args: job.args, outName: basename(job.out) },
+      opts: { jobId: `${run}-${i}`, attempts: 1, removeOnComplete: false, removeOnFail: false },
+    })));
+    options.onEvent({ kind: "queued", count: added.length, where: safeUrl(options.url) });
+    return await Promise.all(added.map(async (bullJob, i) => {
+      const result = await settle(queue, events, jobs[i], bullJob);
+      options.onEvent({ kind: "ended", result });
+      return result;
+    }));
+  } finally {
+    await events.close();
+    await queue.close();
+    await redis.quit();
+  }
+}
