@@ -14,6 +14,12 @@ import { writeOutputs } from "./output-files";
 import { connectRedis, safeUrl } from "./redis-connection";
 import { isQueuedProgress, QUEUE_NAME, type QueuedJob, type QueuedResult } from "./redis-queue";
 
+/**
+ * How long a finished job's entry stays in Redis when no batch reads it (its batch was stopped), s;
+ * a batch removes the entries it has read at once.
+ */
+const KEEP_SECONDS = 24 * 3600;
+
 /** Where and how to queue: the Redis URL, how long to wait for it, ms, and who hears the events. */
 export interface RedisBatchOptions {
   url: string;
@@ -64,9 +70,10 @@ export async function runRedisBatch(jobs: readonly BatchJob[], options: RedisBat
     await events.waitUntilReady();
     const run = `batch-${hostname()}-${process.pid}-${Date.now()}`;
     const ours = new Map(jobs.map((job, i) => [`${run}-${i}`, job.id]));
+    const ended = new Set<string>();
     events.on("progress", ({ jobId, data }) => {
       const id = ours.get(jobId);
-      if (id !== undefined && isQueuedProgress(data)) options.onEvent({ kind: "started", id, worker: data.worker });
+      if (id !== undefined && !ended.has(id) && isQueuedProgress(data)) options.onEvent({ kind: "started", id, worker: data.worker });
     });
     events.on("stalled", ({ jobId }) => {
       const id = ours.get(jobId);
@@ -75,11 +82,12 @@ export async function runRedisBatch(jobs: readonly BatchJob[], options: RedisBat
     const added = await queue.addBulk(jobs.map((job, i) => ({
       name: job.id,
       data: { id: job.id, args: job.args, outName: basename(job.out) },
-      opts: { jobId: `${run}-${i}`, attempts: 1, removeOnComplete: false, removeOnFail: false },
+      opts: { jobId: `${run}-${i}`, attempts: 1, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
     })));
     options.onEvent({ kind: "queued", count: added.length, where: safeUrl(options.url) });
     return await Promise.all(added.map(async (bullJob, i) => {
       const result = await settle(queue, events, jobs[i], bullJob);
+      ended.add(result.id);
       options.onEvent({ kind: "ended", result });
       return result;
     }));
