@@ -1,17 +1,18 @@
 /**
  * A job's output carried through Redis: what a `mixlab worker` wrote at a temporary `out` (one file,
- * or a folder of files for `generate`) is read back as base64, returned as the BullMQ job's result,
- * and written by `mixlab batch` at the job's `out` — so workers need no file system shared with the
- * batch, and the bytes are the worker's bytes.
+ * or a folder of files for `generate`) is read back gzip-compressed as base64 (a model.json shrinks
+ * about tenfold), returned as the BullMQ job's result, and written by `mixlab batch` at the job's
+ * `out` — so workers need no file system shared with the batch, and the bytes are the worker's.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { writeFileAtomic } from "../../util/write-file-atomic";
 
-/** One written file: its path under the job's `out` ("" when `out` is the file itself) and its bytes as base64. */
+/** One written file: its path under the job's `out` ("" when `out` is the file itself) and its bytes, gzipped, as base64. */
 export interface OutputFile {
   path: string;
-  base64: string;
+  gzipBase64: string;
 }
 
 /** filesUnder(dir) → every file under dir, depth first, in name order. */
@@ -25,7 +26,7 @@ function filesUnder(dir: string): string[] {
 /** readOutputs(out) → the file at `out`, or every file of the folder at `out`. */
 export function readOutputs(out: string): OutputFile[] {
   const paths = statSync(out).isDirectory() ? filesUnder(out) : [out];
-  return paths.map((p) => ({ path: relative(out, p), base64: readFileSync(p).toString("base64") }));
+  return paths.map((p) => ({ path: relative(out, p), gzipBase64: gzipSync(readFileSync(p)).toString("base64") }));
 }
 
 /**
@@ -36,6 +37,6 @@ export function readOutputs(out: string): OutputFile[] {
 export function writeOutputs(out: string, files: readonly OutputFile[]): void {
   for (const f of files) {
     if (f.path.split(/[\\/]/).includes("..")) throw new Error(`a worker returned the path "${f.path}", outside ${out}`);
-    writeFileAtomic(f.path === "" ? out : join(out, f.path), Buffer.from(f.base64, "base64"));
+    writeFileAtomic(f.path === "" ? out : join(out, f.path), gunzipSync(Buffer.from(f.gzipBase64, "base64")));
   }
 }
