@@ -9,7 +9,6 @@ import type { Command } from "commander";
 import type { BatchEvent, JobResult } from "./batch/job-result";
 import { runLocalBatch } from "./batch/local-batch";
 import { readManifest } from "./batch/manifest";
-import { runRedisBatch } from "./batch/redis-batch";
 import { printJson, type CliContext } from "./context";
 import { numberOption } from "./parse-flags";
 import { textTable } from "./text-table";
@@ -62,7 +61,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
       const onEvent = progressLines(ctx, jobs.length);
       const results = flags.redis === undefined
         ? await runLocalBatch(jobs, workers, onEvent)
-        : await runRedisBatch(jobs, { url: flags.redis, connectMs, onEvent });
+        : await (await import("./batch/redis-batch.js")).runRedisBatch(jobs, { url: flags.redis, connectMs, onEvent }); // BullMQ loads only here
       if (flags.json) printJson(ctx, { jobs: results });
       else ctx.out(describeBatch(results));
       const failed = results.filter((r) => r.status === "failed");

@@ -6,11 +6,7 @@
  * worker finds the lock expired within about 1.5·S seconds and puts the job back for any worker.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "bullmq";
 import type { Command } from "commander";
-import { workerScript } from "../util/worker-script";
-import { connectRedis, safeUrl } from "./batch/redis-connection";
-import { QUEUE_NAME, workerId, type QueuedJob, type QueuedResult } from "./batch/redis-queue";
 import type { CliContext } from "./context";
 import { numberOption } from "./parse-flags";
 
@@ -19,22 +15,6 @@ interface WorkerFlags {
   concurrency?: string;
   lockSeconds: string;
   connectTimeout: string;
-}
-
-/** How many times a job may lose its worker and be put back before it fails. */
-const MAX_STALLED = 2;
-
-/** untilSignal() → resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (signal: string) => {
-      process.off("SIGINT", on);
-      process.off("SIGTERM", on);
-      resolve(signal);
-    };
-    process.on("SIGINT", on);
-    process.on("SIGTERM", on);
-  });
 }
 
 /** registerWorker(program, ctx) adds `mixlab worker` to the program. */
@@ -49,27 +29,8 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       const concurrency = flags.concurrency === undefined ? availableParallelism() : numberOption("--concurrency", flags.concurrency, { integer: true, min: 1, max: 1024 });
       const lockMs = 1000 * numberOption("--lock-seconds", flags.lockSeconds, { min: 1, max: 3600 });
       const connectMs = 1000 * numberOption("--connect-timeout", flags.connectTimeout, { positive: true, max: 3600 });
-      const redis = await connectRedis(flags.redis, connectMs);
-      const { file, execArgv } = workerScript(`${__dirname}/batch`, "redis-processor");
-      const worker = new Worker<QueuedJob, QueuedResult>(QUEUE_NAME, file, {
-        connection: redis,
-        concurrency,
-        useWorkerThreads: true,
-        workerThreadsOptions: execArgv.length > 0 ? { execArgv } : undefined,
-        lockDuration: lockMs,
-        stalledInterval: lockMs / 2,
-        maxStalledCount: MAX_STALLED,
-      });
-      worker.on("active", (job) => ctx.err(`worker: job ${job.name} started\n`));
-      worker.on("completed", (job, result) => ctx.err(`worker: job ${job.name} done in ${result.seconds.toFixed(1)} s\n`));
-      worker.on("failed", (job, err) => ctx.err(`worker: job ${job?.name ?? "?"} failed: ${err.message}\n`));
-      worker.on("error", (err) => ctx.err(`worker: ${err.message}\n`));
-      await worker.waitUntilReady();
-      ctx.err(`worker ${workerId()} takes jobs from ${safeUrl(flags.redis)} (${concurrency} at a time); Ctrl-C to stop\n`);
-      const signal = await untilSignal();
-      ctx.err(`worker: ${signal}: finishing the running jobs\n`);
-      await worker.close();
-      await redis.quit();
+      const { runWorker } = await import("./batch/run-worker.js");
+      await runWorker({ url: flags.redis, concurrency, lockMs, connectMs }, ctx);
       ctx.exit(0);
     });
 }
