@@ -3,7 +3,7 @@
  * (the built CLI, bin/mixlab.js), one of them killed with SIGKILL in the middle of a job.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,8 @@ const root = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "mixlab-cli-batch-redis-"));
 const fitArgs = (seed: number) => ["fit", WEEKLY_CSV, "--trials", "300", "--bootstrap", "10", "--seed", String(seed)];
 const SEEDS = [1, 2, 3, 4, 5, 6];
+/** A job whose out is a folder (data set and truth.json). */
+const GENERATE_ARGS = ["generate", "--seed", "5", "--periods", "60", "--channels", "3"];
 
 /** A `mixlab worker` process: its id as it reports it, its exit, and what it printed. */
 interface WorkerProcess {
@@ -51,7 +53,10 @@ describe("mixlab batch --redis URL with two mixlab worker processes, one killed 
     if (!existsSync(join(root, "dist", "cli", "main.js"))) throw new Error("dist/ is not built: npm test builds it first");
     redis = await startRedis();
     workers = [await startWorker(redis.url), await startWorker(redis.url)];
-    const jobs = SEEDS.map((s) => ({ id: `seed-${s}`, args: fitArgs(s), out: join(dir, "batch", `seed-${s}.json`) }));
+    const jobs = [
+      ...SEEDS.map((s) => ({ id: `seed-${s}`, args: fitArgs(s), out: join(dir, "batch", `seed-${s}.json`) })),
+      { id: "generated", args: GENERATE_ARGS, out: join(dir, "batch", "generated") },
+    ];
     const manifest = join(dir, "manifest.json");
     writeFileSync(manifest, JSON.stringify({ jobs }));
     let out = "";
@@ -80,7 +85,7 @@ describe("mixlab batch --redis URL with two mixlab worker processes, one killed 
     expect(killed).toMatch(/^batch: job seed-\d started on /);
     expect(result.code).toBe(0);
     const { jobs } = JSON.parse(result.out);
-    expect(jobs.map((j: { id: string; status: string }) => [j.id, j.status])).toEqual(SEEDS.map((s) => [`seed-${s}`, "done"]));
+    expect(jobs.map((j: { id: string; status: string }) => [j.id, j.status])).toEqual([...SEEDS.map((s) => [`seed-${s}`, "done"]), ["generated", "done"]]);
     expect(workers[0].child.signalCode).toBe("SIGKILL");
   });
 
@@ -104,6 +109,24 @@ describe("mixlab batch --redis URL with two mixlab worker processes, one killed 
       expect(maskRunTimes(readFileSync(join(dir, "batch", `seed-${s}.json`), "utf8"))).toBe(maskRunTimes(readFileSync(alone, "utf8")));
     }
   }, 240_000);
+
+  it("a folder output (mixlab generate) comes back through Redis file for file, as generate writes it alone", async () => {
+    const alone = join(dir, "alone", "generated");
+    expect((await runCli(...GENERATE_ARGS, "--out", alone)).code).toBe(0);
+    const names = readdirSync(alone).sort();
+    expect(readdirSync(join(dir, "batch", "generated")).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(join(dir, "batch", "generated", name), "utf8")).toBe(readFileSync(join(alone, name), "utf8"));
+  });
+
+  it("a job that fails on a worker is reported with that worker and its one-line error, and the batch exits 1", async () => {
+    const missing = join(dir, "missing.csv");
+    const manifest = join(dir, "failing.json");
+    writeFileSync(manifest, JSON.stringify({ jobs: [{ id: "broken", args: ["fit", missing], out: join(dir, "broken.json") }] }));
+    const r = await runCli("batch", manifest, "--redis", redis.url, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).jobs[0]).toMatchObject({ id: "broken", status: "failed", worker: workers[1].id, error: `cannot read ${missing}: file not found` });
+    expect(r.err).toContain(`mixlab: job broken failed: cannot read ${missing}: file not found\n`);
+  }, 60_000);
 
   it("mixlab worker stops on SIGTERM with exit 0 and leaves no job behind in Redis", async () => {
     const survivor = workers[1];
