@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEEKLY_CSV } from "../helpers/fitted-models";
@@ -100,6 +101,28 @@ describe("mixlab batch: bad manifests and flags", () => {
     const r = await runCli("batch", path, "--redis", `redis://127.0.0.1:${port}`, "--connect-timeout", "2");
     expect(r.code).toBe(1);
     expect(r.err).toMatch(new RegExp(`^mixlab: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}: .*ECONNREFUSED.*\\n$`));
+  }, 20_000);
+
+  it("mixlab batch --redis URL of a server that never answers is one line and exit 1 after --connect-timeout", async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const path = writeManifest("one-d.json", { jobs: [{ id: "a", args: fitArgs(1), out: join(dir, "d.out.json") }] });
+    const r = await runCli("batch", path, "--redis", `redis://127.0.0.1:${port}`, "--connect-timeout", "1");
+    silent.close();
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`mixlab: cannot reach Redis at redis://127.0.0.1:${port}: no answer within 1 s\n`);
+  }, 20_000);
+
+  it("mixlab batch --redis URL of a server that is not Redis (an HTTP answer) says so in one line", async () => {
+    const http = createServer((socket) => socket.on("data", () => socket.write("HTTP/1.1 400 Bad Request\r\n\r\n")));
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const { port } = http.address() as AddressInfo;
+    const path = writeManifest("one-e.json", { jobs: [{ id: "a", args: fitArgs(1), out: join(dir, "e.out.json") }] });
+    const r = await runCli("batch", path, "--redis", `redis://127.0.0.1:${port}`, "--connect-timeout", "2");
+    http.close();
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`mixlab: cannot reach Redis at redis://127.0.0.1:${port}: the server there does not answer in the Redis protocol (is it the Redis port?)\n`);
   }, 20_000);
 
   it("mixlab worker --redis URL where no Redis listens is one line and exit 1", async () => {

@@ -9,6 +9,9 @@ import { Redis } from "ioredis";
 import { ConnectionError } from "../connection-error";
 import { UsageError } from "../usage-error";
 
+/** How long a closed connection waits for a silent server to close its end before dropping it, ms (ioredis: 2000). */
+const DISCONNECT_MS = 100;
+
 /** Longest wait between two reconnection attempts after a connection was lost, ms. */
 const MAX_RECONNECT_MS = 2000;
 
@@ -36,6 +39,12 @@ export function safeUrl(url: string): string {
   return u.toString();
 }
 
+/** reasonOf(err) → why a connection failed, in words: ioredis's own message, except for a server that is not Redis. */
+function reasonOf(err: Error): string {
+  if (/Unknown RESP type|Protocol error/i.test(err.message)) return "the server there does not answer in the Redis protocol (is it the Redis port?)";
+  return err.message;
+}
+
 /**
  * connectRedis(url, timeoutMs) → an open, answering connection to the Redis at url.
  * @throws UsageError for a URL that is not redis:// or rediss://; ConnectionError when Redis does
@@ -49,6 +58,7 @@ export async function connectRedis(url: string, timeoutMs: number): Promise<Redi
     lazyConnect: true,
     connectTimeout: timeoutMs,
     maxRetriesPerRequest: null,
+    disconnectTimeout: DISCONNECT_MS,
     retryStrategy: (times) => (ready ? Math.min(100 * times, MAX_RECONNECT_MS) : null),
   });
   redis.on("error", (err: Error) => { lastError = err; });
@@ -62,8 +72,7 @@ export async function connectRedis(url: string, timeoutMs: number): Promise<Redi
     return redis;
   } catch (err) {
     redis.disconnect();
-    const reason = (lastError ?? (err as Error)).message;
-    throw new ConnectionError(`cannot reach Redis at ${safeUrl(url)}: ${reason}`);
+    throw new ConnectionError(`cannot reach Redis at ${safeUrl(url)}: ${reasonOf(lastError ?? (err as Error))}`);
   } finally {
     clearTimeout(timer);
   }
