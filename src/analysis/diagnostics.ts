@@ -7,7 +7,8 @@ import { breuschPagan } from "./breusch-pagan";
 import { conditionNumber } from "./condition-number";
 import { durbinWatson } from "./durbin-watson";
 import { jarqueBera } from "./jarque-bera";
-import { designColumns, centeredSumOfSquares, type MatrixInput } from "./least-squares";
+import { designMatrixFromColumns } from "../models/standardize";
+import { designColumns, centeredSumOfSquares, onesColumn, type MatrixInput } from "./least-squares";
 import { ljungBox } from "./ljung-box";
 import { shapiroWilk } from "./shapiro-wilk";
 import { checkFinite, type NumberArray } from "../util/vector-checks";
@@ -45,23 +46,17 @@ export function diagnose(residuals: NumberArray, X: MatrixInput, names: readonly
   if (names.length !== columns.length) {
     throw new RangeError(`diagnose requires one name per column of X (got ${names.length} names for ${columns.length} columns)`);
   }
-  const rows: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Float64Array(columns.length + 1);
-    row[0] = 1;
-    for (let j = 0; j < columns.length; j++) row[j + 1] = columns[j][i];
-    rows.push(row);
-  }
+  const rows = designMatrixFromColumns([onesColumn(n), ...columns]);
   const residualSs = centeredSumOfSquares(residuals);
   let sumSq = 0;
   for (let i = 0; i < n; i++) sumSq += residuals[i] * residuals[i];
   const varies = residualSs > 0;
   const lags = Math.min(10, Math.floor(n / 5));
   const nonConstant = columns.filter((c) => centeredSumOfSquares(c) > 0);
-  const squares = Array.from(residuals, (e) => e * e);
+  const squares = Float64Array.from(residuals, (e) => e * e);
   const bpApplies =
     nonConstant.length > 0 && n >= nonConstant.length + 2 && centeredSumOfSquares(squares) > 0;
-  const bpRows = nonConstant.length > 0 ? Array.from({ length: n }, (_, i) => nonConstant.map((c) => c[i])) : [];
+  const bpRows = nonConstant.length > 0 ? designMatrixFromColumns(nonConstant) : [];
   return {
     vif: vif(X, names),
     condition_number: n >= columns.length + 1 ? conditionNumber(rows) : null,
