@@ -1,7 +1,7 @@
 /**
  * Variance inflation factors of a design matrix.
  */
-import { householderQr } from "../linalg/qr";
+import { householderQr, type HouseholderQr } from "../linalg/qr";
 import { designMatrixFromColumns } from "../models/standardize";
 import {
   centeredSumOfSquares,
@@ -44,7 +44,8 @@ export function vif(X: MatrixInput, names: readonly string[]): Record<string, nu
   const ones = onesColumn(n);
   const out: Record<string, number> = {};
   const sst = columns.map(centeredSumOfSquares);
-  const fast = n > columns.length + 1 ? vifByOneQr([ones, ...columns], sst) : null;
+  const qr = n > columns.length + 1 ? householderQr(designMatrixFromColumns([ones, ...columns]), RANK_TOLERANCE) : null;
+  const fast = qr !== null && qr.rank === columns.length + 1 ? vifOfFullRankQr(qr, sst) : null;
   for (let j = 0; j < columns.length; j++) {
     if (sst[j] === 0) {
       out[names[j]] = NaN;
@@ -64,20 +65,18 @@ export function vif(X: MatrixInput, names: readonly string[]): Record<string, nu
 }
 
 /**
- * vifByOneQr(columns, sst) → VIF_j = sst_j·[(ZᵀZ)⁻¹]_{j+1,j+1} for Z = columns (ones first) from
- * one QR, or null when Z is rank deficient (then the caller regresses column by column).
+ * vifOfFullRankQr(qr, sst) → VIF_j = sst_j·[(ZᵀZ)⁻¹]_{j+1,j+1} = sst_j·Σ_l (R⁻¹)²_{j+1,l} from the QR
+ * of Z = [1, X] of full rank, sst_j = Σ(x_j − x̄_j)²; Infinity where the column-by-column rule
+ * would find SSR_j ≤ RANK_TOLERANCE²·sst_j. O(p³).
  */
-function vifByOneQr(columns: readonly Float64Array[], sst: readonly number[]): Float64Array | null {
-  const qr = householderQr(designMatrixFromColumns(columns), RANK_TOLERANCE);
-  const k = columns.length;
-  if (qr.rank < k) return null;
+export function vifOfFullRankQr(qr: HouseholderQr, sst: readonly number[]): Float64Array {
+  const k = qr.rank;
   const rinv = qr.rInverse();
   const out = new Float64Array(k - 1);
   for (let j = 1; j < k; j++) {
     let s = 0;
     for (let l = j; l < k; l++) s += rinv[j * k + l] * rinv[j * k + l];
     const value = sst[j - 1] * s;
-    // the column-by-column rule's bound: SSR_j ≤ RANK_TOLERANCE²·sst_j counts as collinear
     out[j - 1] = value >= 1 / (RANK_TOLERANCE * RANK_TOLERANCE) ? Infinity : value;
   }
   return out;
