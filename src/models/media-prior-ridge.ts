@@ -176,6 +176,18 @@ function workspaceFor(p: number): GramWorkspace {
   return w;
 }
 
+/** Buffers of the centred, scaled media (and times the weights) by size m·n, reused across fits. */
+const mediaBuffers = new Map<number, { scaled: Float64Array; weighted: Float64Array }>();
+
+function mediaBuffersFor(size: number): { scaled: Float64Array; weighted: Float64Array } {
+  let b = mediaBuffers.get(size);
+  if (b === undefined) {
+    b = { scaled: new Float64Array(size), weighted: new Float64Array(size) };
+    mediaBuffers.set(size, b);
+  }
+  return b;
+}
+
 /**
  * mediaScales(media, weights, mediaScale) → per media column its weighted mean and the scale the
  * penalty uses (|mean| or the sd; 1 and `constant` when the column is constant on the rows). O(n·m).
@@ -224,12 +236,15 @@ export function fitMediaPriorRidge(prepared: MediaPriorRidge, media: readonly Nu
   if (!(p >= 1)) throw new RangeError("fitMediaPriorRidge requires at least one column");
   const { means, scales, constant } = mediaScales(media, w, W, (options.mediaScale ?? "mean") === "mean");
   // Centred, scaled media times the weights (so each product below is one multiply-add).
-  const scaled = new Float64Array(m * n);
-  const weighted = new Float64Array(m * n);
+  const { scaled, weighted } = mediaBuffersFor(m * n);
   for (let j = 0; j < m; j++) {
-    if (constant[j] === 1) continue;
-    const col = media[j];
     const o = j * n;
+    if (constant[j] === 1) {
+      scaled.fill(0, o, o + n);
+      weighted.fill(0, o, o + n);
+      continue;
+    }
+    const col = media[j];
     for (let i = 0; i < n; i++) {
       const v = (col[i] - means[j]) / scales[j];
       scaled[o + i] = v;

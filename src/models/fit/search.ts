@@ -97,15 +97,15 @@ export function createEvaluator(spec: ModelSpec, window: FitWindow, setup: Searc
   if (setup.stable) {
     const prepared = createMediaPriorRidge(fixedK, yK);
     return (units) => units.map((unit) => {
-      const cand = decodeCandidate(spec, decode(unit), spend, k);
-      const fit = fitMediaPriorRidge(prepared, cand.media.map((c) => c.subarray(0, k)), searchAlpha(cand.alpha), ridge);
+      const cand = decodeCandidate(spec, decode(unit), spend, k, k);
+      const fit = fitMediaPriorRidge(prepared, cand.media, searchAlpha(cand.alpha), ridge);
       return objectivesOf(cand.media, fit.coefficients, fit.evidence);
     });
   }
   const prepared = prepareRidgeCv(designMatrixFromColumns(fixedK), yK, setup.folds);
   return (units) => units.map((unit) => {
-    const cand = decodeCandidate(spec, decode(unit), spend, k);
-    const score = scoreCandidate(prepared, cand.media.map((c) => c.subarray(0, k)), searchAlpha(cand.alpha), { nonNegative: spec.nonNegativeMedia, mediaScale: setup.mediaScale });
+    const cand = decodeCandidate(spec, decode(unit), spend, k, k);
+    const score = scoreCandidate(prepared, cand.media, searchAlpha(cand.alpha), { nonNegative: spec.nonNegativeMedia, mediaScale: setup.mediaScale });
     return objectivesOf(cand.media, score.fullFit.coefficients, score.nrmse);
   });
 }
