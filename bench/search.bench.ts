@@ -11,7 +11,7 @@
  * Usage: tsx bench/search.bench.ts [candidates]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { specFromOptions } from "../src/cli/spec-options";
