@@ -10,12 +10,12 @@ import { chromium, type Browser } from "playwright-core";
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
 /**
- * launchChromium() → a headless Chromium (no sandbox: the tests may run as root).
+ * launchChromium(path) → a headless Chromium (no sandbox: the tests may run as root).
  * @throws Error naming the path and the install command when Chromium is missing
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: the planning page's browser tests need it; install it with \`apt-get install -y chromium\` (.ci/run does)`);
+export async function launchChromium(path = CHROMIUM_PATH): Promise<Browser> {
+  if (!existsSync(path)) {
+    throw new Error(`Chromium is missing at ${path}: the planning page's browser tests need it; install it with \`apt-get install -y chromium\` (.ci/run does)`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox"] });
+  return chromium.launch({ executablePath: path, args: ["--no-sandbox"] });
 }
