@@ -45,13 +45,16 @@ async function post(path: string, body: unknown): Promise<Record<string, unknown
   return (await r.json()) as Record<string, unknown>;
 }
 
-/** open(query) → a page at `/${query}` once it has its first answers, every request and error recorded. */
-async function open(query = ""): Promise<Page> {
+/**
+ * open(query, expected) → a page at `/${query}` once it has its first answers, every request
+ * recorded, and every error it logs (but those matching `expected`).
+ */
+async function open(query = "", expected?: RegExp): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("request", (r) => requested.push(r.url()));
   page.on("pageerror", (e) => pageErrors.push(e.message));
   page.on("console", (m) => {
-    if (m.type() === "error") pageErrors.push(m.text());
+    if (m.type() === "error" && !expected?.test(m.text())) pageErrors.push(m.text());
   });
   await page.goto(`${server.url}/${query}`);
   await settled(page);
@@ -154,12 +157,15 @@ describe("the planning page in Chromium", () => {
     }
   }, 60_000);
 
-  it("shows the model picker with both models and switches to the chosen model's channels", async () => {
+  it("shows the model picker with both models (the fixture first, without an interval) and switches to the chosen model's channels", async () => {
     const page = await open();
     try {
       expect(await page.isVisible("[data-model-picker]")).toBe(true);
       expect(await page.locator("[data-model-picker] option").evaluateAll((options) => options.map((o) => o.value))).toEqual(["fixture", "weekly"]);
       expect(Object.keys((await shown(page)).spend)).toEqual(["tv", "radio"]);
+      // the fixture has no draws: /whatif gives no interval, and the page says so instead of inventing one
+      expect(await page.textContent("[data-planned-interval]")).toBe("no interval: this model was saved without bootstrap or posterior draws");
+      expect(await page.getAttribute("[data-planned-interval]", "data-low")).toBe("");
       await page.selectOption("[data-model-picker]", "weekly");
       await page.waitForSelector('input[data-channel="search"]');
       await settled(page);
@@ -182,6 +188,23 @@ describe("the planning page in Chromium", () => {
       expect(await page.textContent("[data-status]")).toBe("the spend of radio must be a number ≥ 0");
       expect(requested.length).toBe(asked);
       expect((await shown(page)).value).toBe(before.value);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it("over a horizon too long for the curves' scenarios (413), the page still shows /whatif's response and the optimiser's split, and says why the curves are missing", async () => {
+    const page = await open("?model=weekly", /status of 413/);
+    try {
+      const before = await shown(page);
+      await page.fill("[data-plan-periods]", "900");
+      await page.waitForSelector('body[data-busy="false"]', { timeout: 30_000 });
+      const s = await shown(page);
+      expect(s.request).toEqual({ spend: before.spend, periods: 900 });
+      expect(s.value).toBe((await post("/whatif?model=weekly", s.request) as { response: number }).response);
+      expect(await page.textContent("[data-status]")).toBe("");
+      expect(await page.textContent("[data-curves-note]")).toMatch(/^No response curves or current spend for 900 weeks: \/whatif: the request asks for 23400 scenarios × periods, more than 20000/);
+      expect(await page.locator("[data-optimal]").count()).toBe(5);
     } finally {
       await page.close();
     }

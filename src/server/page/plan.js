@@ -19,6 +19,7 @@ const state = {
   rows: {}, // { number, slider, current, response, roas } elements by channel
   curves: null, // { periods, max: {channel: end of grid}, answer } of the last curve request
   optimal: null, // the last /optimize answer
+  unit: "periods", // what a period is: weeks, days
   timer: null,
   generation: 0,
   controller: null,
@@ -33,6 +34,9 @@ function fmt(x, digits = 2) {
   const d = Math.abs(x) >= 1000 ? 0 : digits;
   return x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: 0 });
 }
+
+/** ratio(x) → a ROAS with two decimals. */
+const ratio = (x) => (typeof x === "number" && Number.isFinite(x) ? x.toFixed(2) : "—");
 
 /** niceCeil(x) → the smallest 1, 2 or 5 × 10^k at least x (the end of a slider). */
 function niceCeil(x) {
@@ -107,15 +111,21 @@ async function refresh() {
   const whatIfBody = { spend, periods: k };
   const budget = state.channels.reduce((s, c) => s + spend[c] * k, 0);
   try {
-    const [plan, optimal] = await Promise.all([
+    // The plan is the page's answer; the optimiser's split and the curves may fail alone (the
+    // curves' 413 over a long horizon) and say so where they would be.
+    const [plan, optimal, curves] = await Promise.allSettled([
       api("/whatif", whatIfBody, controller.signal),
       api("/optimize", { budget, periods: k }, controller.signal),
       ensureCurves(spend, k, controller.signal),
     ]);
-    showError("");
-    showPlan(plan, whatIfBody, budget);
-    showOptimal(optimal, spend, k, plan.response);
-    drawCurves(plan);
+    if (controller.signal.aborted) return;
+    if (plan.status === "rejected") throw plan.reason;
+    showError(optimal.status === "rejected" ? optimal.reason.message : "");
+    showPlan(plan.value, whatIfBody, budget);
+    if (optimal.status === "fulfilled") showOptimal(optimal.value, spend, k, plan.value.response);
+    else clearOptimal();
+    if (curves.status === "fulfilled") drawCurves(plan.value);
+    else clearCurves(k, curves.reason.message);
   } catch (err) {
     if (controller.signal.aborted) return;
     showError(err.message);
@@ -145,11 +155,11 @@ function showPlan(plan, body, budget) {
   total.textContent = `${fmt(budget)} (${fmt(budget / plan.periods)} per period)`;
   const roas = $("[data-roas]");
   roas.dataset.value = budget > 0 ? String(plan.response / budget) : "";
-  roas.textContent = budget > 0 ? fmt(plan.response / budget) : "—";
+  roas.textContent = budget > 0 ? ratio(plan.response / budget) : "—";
   for (const ch of plan.channels) {
     const row = state.rows[ch.name];
     row.response.textContent = fmt(ch.response);
-    row.roas.textContent = fmt(ch.roas);
+    row.roas.textContent = ratio(ch.roas);
   }
 }
 
@@ -158,12 +168,19 @@ function showOptimal(answer, spend, k, planned) {
   state.optimal = answer;
   const body = $("[data-optimal-rows]");
   body.replaceChildren(...answer.allocation.map((a) => tableRow([
-    a.name, fmt(spend[a.name]), fmt(a.optimal / k), `${fmt(100 * a.share, 1)} %`, fmt(a.response), fmt(a.mroas),
+    a.name, fmt(spend[a.name]), fmt(a.optimal / k), `${fmt(100 * a.share, 1)} %`, fmt(a.response), ratio(a.mroas),
   ], { "data-optimal": a.name, "data-value": String(a.optimal / k) })));
   const gain = planned !== 0 ? (100 * (answer.optimal_response - planned)) / Math.abs(planned) : Number.NaN;
   $("[data-optimal-summary]").textContent =
     `Same budget (${fmt(answer.budget)}), response ${fmt(answer.optimal_response)}: ${gain >= 0 ? "+" : ""}${fmt(gain, 1)} % on your plan's ${fmt(planned)}.`;
   $("[data-apply-optimal]").disabled = false;
+}
+
+function clearOptimal() {
+  state.optimal = null;
+  $("[data-optimal-rows]").replaceChildren();
+  $("[data-optimal-summary]").textContent = "";
+  $("[data-apply-optimal]").disabled = true;
 }
 
 function tableRow(cells, attributes = {}) {
@@ -201,8 +218,9 @@ function setSliderEnd(slider, end) {
 /**
  * ensureCurves(spend, k, signal) asks /whatif once for every channel's curve on its slider's grid
  * (the model is additive across channels, so scenario j sets every channel to j/N of its slider's
- * end, and one more scenario holds the current spend), unless the last curves cover this horizon
- * and these spends.
+ * end, and one more scenario, naming no channel, holds every channel at its current spend — the
+ * server's average over the last k observed periods), unless the last curves cover this horizon and
+ * these spends. The current spend column follows that horizon.
  */
 async function ensureCurves(spend, k, signal) {
   const max = Object.fromEntries(state.channels.map((c) => [c, Number(state.rows[c].slider.max)]));
@@ -210,14 +228,18 @@ async function ensureCurves(spend, k, signal) {
   if (c && c.periods === k && state.channels.every((ch) => c.max[ch] === max[ch] && spend[ch] <= max[ch])) return;
   const scenarios = [];
   for (let j = 0; j <= CURVE_POINTS; j++) scenarios.push(Object.fromEntries(state.channels.map((ch) => [ch, (max[ch] * j) / CURVE_POINTS])));
-  scenarios.push({ ...state.current });
+  scenarios.push({});
   const answer = await api("/whatif", { scenarios, periods: k }, signal);
   state.curves = { periods: k, max, answer };
+  for (const ch of answer.scenarios[CURVE_POINTS + 1].channels) {
+    state.current[ch.name] = round6(ch.spend / k);
+    state.rows[ch.name].current.textContent = fmt(state.current[ch.name]);
+  }
 }
 
 /** drawCurves(plan) draws one small chart per channel: its curve, the current spend (open circle) and the plan (filled). */
 function drawCurves(plan) {
-  const { answer } = state.curves;
+  const { answer, max } = state.curves;
   const n = state.channels.length;
   const columns = Math.min(3, n);
   const rows = Math.ceil(n / columns);
@@ -244,9 +266,21 @@ function drawCurves(plan) {
     hovermode: "closest",
     height: 60 + 260 * rows,
   };
-  $("[data-curves-note]").textContent = `Each channel's incremental response over ${plan.periods} periods (vertical) against its spend per period (horizontal).`;
+  // Every x axis from 0 to the end of its channel's grid (a little room for a marker at 0).
+  state.channels.forEach((c, i) => {
+    layout[`xaxis${i === 0 ? "" : i + 1}`] = { range: [-0.03 * max[c], 1.03 * max[c]] };
+  });
+  $("[data-curves-note]").textContent = `Each channel's incremental response over ${plan.periods} ${state.unit} (vertical) against its spend per period (horizontal).`;
   document.getElementById("curves").style.height = `${layout.height}px`;
   Plotly.react("curves", data, layout, { responsive: true, displaylogo: false, showLink: false, showSendToCloud: false, showTips: false });
+}
+
+/** clearCurves(k, why) empties the curves and the current spend column (both depend on the horizon k) and says why. */
+function clearCurves(k, why) {
+  Plotly.purge("curves");
+  document.getElementById("curves").style.height = "0";
+  $("[data-curves-note]").textContent = `No response curves or current spend for ${k} ${state.unit}: ${why}`;
+  for (const c of state.channels) state.rows[c].current.textContent = "—";
 }
 
 /** channelRow(channel, i) → the table row of a channel: name, number, slider, current spend, response, ROAS. */
@@ -270,8 +304,7 @@ function channelRow(channel, i) {
   slider.dataset.slider = channel;
   slider.setAttribute("aria-label", `${channel} spend per period (slider)`);
   cell(slider, "slider");
-  const current = cell(document.createTextNode(fmt(state.current[channel])));
-  const rows = { number, slider, current, response: cell(), roas: cell() };
+  const rows = { number, slider, current: cell(document.createTextNode(fmt(state.current[channel]))), response: cell(), roas: cell() };
   number.addEventListener("input", () => {
     const v = Number(number.value);
     if (number.value.trim() !== "" && v >= 0) setSpend(channel, v);
@@ -285,7 +318,7 @@ function channelRow(channel, i) {
 }
 
 /**
- * loadModel(id) starts the page over for a model: the plan with every channel at its current spend
+ * loadModel(id, info) starts the page over for a model: the plan with every channel at its current spend
  * (POST /whatif with no spend named) gives the default horizon and the current spend per period.
  */
 async function loadModel(id, info) {
@@ -296,7 +329,8 @@ async function loadModel(id, info) {
   state.curves = null;
   state.optimal = null;
   $("[data-apply-optimal]").disabled = true;
-  $("[data-period-unit]").textContent = info.frequency === "daily" ? "days" : info.frequency === "weekly" ? "weeks" : "periods";
+  state.unit = info.frequency === "daily" ? "days" : info.frequency === "weekly" ? "weeks" : "periods";
+  $("[data-period-unit]").textContent = state.unit;
   const base = await api("/whatif", { spend: {} });
   state.channels = base.channels.map((c) => c.name);
   state.current = Object.fromEntries(base.channels.map((c) => [c.name, round6(c.spend / base.periods)]));
