@@ -241,7 +241,7 @@ async function ensureCurves(spend, k, signal) {
 function drawCurves(plan) {
   const { answer, max } = state.curves;
   const n = state.channels.length;
-  const columns = Math.min(3, n);
+  const columns = Math.min(document.getElementById("curves").clientWidth < 800 ? 2 : 3, n);
   const rows = Math.ceil(n / columns);
   const data = [];
   const annotations = [];
@@ -261,10 +261,10 @@ function drawCurves(plan) {
   const layout = {
     grid: { rows, columns, pattern: "independent", ygap: 0.3, xgap: 0.1 },
     annotations,
-    margin: { t: 30, r: 20, b: 30, l: 60 },
-    legend: { orientation: "h", x: 0, y: 1.08 + 0.05 * (rows - 1), yanchor: "bottom" },
+    margin: { t: 70, r: 20, b: 30, l: 60 },
+    legend: { orientation: "h", x: 0, y: 1 + 40 / (260 * rows), yanchor: "bottom" }, // 40 px over the plots
     hovermode: "closest",
-    height: 60 + 260 * rows,
+    height: 100 + 260 * rows,
   };
   // Every x axis from 0 to the end of its channel's grid (a little room for a marker at 0).
   state.channels.forEach((c, i) => {
