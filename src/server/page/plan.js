@@ -20,9 +20,8 @@ const state = {
   curves: null, // { periods, max: {channel: end of grid}, answer } of the last curve request
   optimal: null, // the last /optimize answer
   unit: "periods", // what a period is: weeks, days
-  timer: null,
-  generation: 0,
-  controller: null,
+  timer: null, // the debounce timer
+  controller: null, // aborts the refresh under way
 };
 
 /** Six significant digits: what the page shows and sends as a spend (the inputs hold what is sent). */
@@ -45,14 +44,14 @@ function niceCeil(x) {
   return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= x * (1 - 1e-12));
 }
 
-/** api(path, body, signal) → the JSON answer of the server for the current model. @throws Error with the server's message */
+/** api(path, body, signal) → the JSON answer of POST path?model=… for the current model. @throws Error with the server's message */
 async function api(path, body, signal) {
-  const url = `${path}?model=${encodeURIComponent(state.model)}`;
-  const init = body === undefined ? { signal } : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal };
-  const response = await fetch(url, init);
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${path}: ${answer.error ?? response.statusText}`);
-  return answer;
+  const response = await fetch(`${path}?model=${encodeURIComponent(state.model)}`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal,
+  });
+  if (response.ok) return response.json();
+  const error = await response.json().then((a) => a.error, () => undefined);
+  throw new Error(`${path}: ${error ?? `${response.status} ${response.statusText}`}`);
 }
 
 function showError(message) {
