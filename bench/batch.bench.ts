@@ -27,8 +27,8 @@ function seconds(f: () => void): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-/** mask(path) → the model's text with created_at and every duration blanked. */
-const mask = (path: string) => readFileSync(path, "utf8").replace(/^(\s*"(created_at|fit_seconds|seconds)": ).*$/gm, "$1…");
+/** mask(path) → the model's text with created_at, every duration and the search's rate blanked (as test/helpers/mask-run-times.ts). */
+const mask = (path: string) => readFileSync(path, "utf8").replace(/^(\s*"(created_at|fit_seconds|seconds|candidates_per_second)": ).*$/gm, "$1…");
 
 const alone = seconds(() => {
   for (const s of seeds) execFileSync(process.execPath, [cli, ...args(s), "--out", join(dir, "alone", `${s}.json`), "--no-progress"], { stdio: "ignore" });
