@@ -8,6 +8,7 @@ import { registerBatch } from "./batch";
 import { registerClean } from "./clean";
 import type { CliContext } from "./context";
 import { registerDemo } from "./demo";
+import { registerEvaluate } from "./evaluate";
 import { registerExport } from "./export";
 import { registerFit } from "./fit";
 import { registerGenerate } from "./generate";
@@ -41,6 +42,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerGenerate(program, ctx);
   registerDemo(program, ctx);
   registerBatch(program, ctx);
+  registerEvaluate(program, ctx);
   registerWorker(program, ctx);
   return program;
 }

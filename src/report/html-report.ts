@@ -21,7 +21,8 @@ import { figureDiv, plotlyScriptTag } from "./plotly-html";
 /** The ids of the report's charts, in page order (each is one div drawn by Plotly). */
 export const REPORT_CHART_IDS = ["spend-over-time", "actual-vs-predicted", "decomposition", "roas", "spend-shares", "response-curves", "budget-scenarios"] as const;
 
-const STYLE = `
+/** The stylesheet of mixlab's HTML pages (the model report, the evaluation page). */
+export const REPORT_STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:0 16px 48px;color:#222}
 h1{font-size:1.6em;margin:24px 0 4px}h2{font-size:1.25em;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 p.sub{color:#555;margin:0 0 16px}
@@ -158,7 +159,7 @@ export function renderReport(data: ExportData, options: { title?: string; tables
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
