@@ -15,6 +15,8 @@
  * "confident and wrong" (narrow, yet the point more than 15 % off), and how many narrow intervals
  * miss the truth (calibrated 90 % intervals miss one in ten, narrow or not); then the share within
  * 15 % by interval width.
+ * The comparison with the truth (coverage, share error) is src/analysis/recovery.ts, as in
+ * `mixlab evaluate`, which runs a suite of scenarios from the command line.
  * `--bayes` fits `model: "bayes"` instead of the default ridge (posterior intervals; resamples unused).
  * Usage: tsx bench/recovery.bench.ts [trials] [resamples] [seed offsets, e.g. 0,1000,2000] [--quiet] [--generator-bounds] [--bayes]
  */
@@ -23,6 +25,7 @@ import type { GenerateOptions } from "../src/generate/options";
 import type { GeneratedData } from "../src/generate/truth";
 import { generatedTable, trueReturns } from "../src/generate/generated-table";
 import { adstock } from "../src/features/adstock";
+import { covers, recoveryOf } from "../src/analysis/recovery";
 import { fitModel } from "../src/analysis/fit";
 import { splitIndexOf } from "../src/models/fit/split";
 import { defaultSpec, type ChannelBounds } from "../src/spec/model-spec";
@@ -104,9 +107,10 @@ async function main(): Promise<void> {
         console.log(`\n${row.name}: fit ${seconds.toFixed(1)} s; holdout MAPE ${row.mape.toFixed(2)} % (plain lowest-CV random search: ${row.plain.toFixed(2)} %)`);
         console.log("  channel        true ROAS  est ROAS  [90 % interval]      covers  err %   share true/est   plain ROAS  oracle ROAS");
       }
+      const recovery = recoveryOf(model.summary.channels, truth);
       model.summary.channels.forEach((c, i) => {
-        const trueRoas = truth[i].roas;
-        const inside = c.roas_low !== null && c.roas_high !== null && trueRoas >= c.roas_low && trueRoas <= c.roas_high;
+        const trueRoas = recovery.roas[c.name].true;
+        const inside = covers(recovery.roas[c.name]);
         if (inside) row.covered++;
         const err = (c.roas ?? NaN) / trueRoas - 1;
         const shareErr = (c.share_of_effect ?? NaN) - truth[i].share_of_effect;
@@ -120,12 +124,12 @@ async function main(): Promise<void> {
           if (!inside) row.narrowMissed++;
         }
         row.maxErr = Math.max(row.maxErr, Math.abs(err));
-        row.maxShare = Math.max(row.maxShare, Math.abs(shareErr));
         if (!quiet) {
           console.log(`  ${c.name.padEnd(14)} ${trueRoas.toFixed(3).padStart(9)} ${(c.roas ?? NaN).toFixed(3).padStart(9)}  [${(c.roas_low ?? NaN).toFixed(3)}, ${(c.roas_high ?? NaN).toFixed(3)}]`.padEnd(62) +
             `${inside ? "yes" : "NO "}  ${(100 * err).toFixed(1).padStart(6)}   ${truth[i].share_of_effect.toFixed(3)}/${(c.share_of_effect ?? NaN).toFixed(3)}     ${(plain.summary.channels[i].roas ?? NaN).toFixed(3).padStart(6)}      ${oracle[i].toFixed(3).padStart(6)}`);
         }
       });
+      row.maxShare = recovery.share_error_max;
       if (!quiet) console.log(`  covered ${row.covered} of ${model.summary.channels.length}`);
       rows.push(row);
     }
