@@ -30,6 +30,7 @@ export type { Fault, FaultKind } from "./generate/dirt";
 export { generatedTable, trueReturns, type TrueReturns } from "./generate/generated-table";
 export { BUNDLED_SETS, writeBundledSets, type BundledSet, type BundledSetName } from "./generate/bundled-sets";
 export { TRUTH_FILE, writeGenerated } from "./generate/write-generated";
+export { SCENARIOS, type Scenario } from "./generate/scenarios";
 
 // Spec: what a user chooses (ModelSpec) and the transform parameters, as zod schemas with their types.
 export {
@@ -93,6 +94,8 @@ export { whatIf, type WhatIfChannel, type WhatIfOptions, type WhatIfResult } fro
 export { recentControls, recentSpend, type RecentSpend } from "./analysis/recent-spend";
 export { plan, planScenarios, type PlanChannel, type PlanOptions, type PlanResult, type SpendPlan } from "./analysis/plan";
 export { optimizeBudget, type OptimizeChannel, type OptimizeOptions, type OptimizeResult } from "./analysis/optimize-budget";
+export { recoveryOf, summarizeRecovery, type FitRecovery, type RecoverySummary, type RoasRecovery } from "./analysis/recovery";
+export { roasStability, type RoasStability } from "./analysis/roas-stability";
 export { budgetScenarios, DEFAULT_BUDGET_MULTIPLIERS, type BudgetScenario, type BudgetScenarioTable } from "./analysis/budget-scenarios";
 
 // Artifact: model.json — its schema and version, save, load.
