@@ -29,10 +29,10 @@ describe("recoveryOf", () => {
 });
 
 describe("summarizeRecovery and evaluationOf", () => {
-  const fit = (roas: EvaluatedFit["roas"], share: number, mape: number | null, seconds: number): EvaluatedFit => ({ roas, share_error_max: share, holdout_mape: mape, seconds });
-  const a = fit({ tv: { true: 2, estimate: 2.2, low: 1.9, high: 2.5 }, radio: { true: 1, estimate: 0.5, low: 0.4, high: 0.9 } }, 0.1, 5, 2);
-  const b = fit({ tv: { true: 2, estimate: 1, low: 0.5, high: 2 }, radio: { true: 1, estimate: 1.3, low: 0.9, high: 1.5 } }, 0.3, null, 4);
-  const c = fit({ tv: { true: 2, estimate: 2, low: 1, high: 3 }, radio: { true: 1, estimate: 1, low: 0.9, high: 1.1 } }, 0.2, 3, 9);
+  const evaluated = (roas: EvaluatedFit["roas"], share: number, mape: number | null, seconds: number): EvaluatedFit => ({ roas, share_error_max: share, holdout_mape: mape, seconds });
+  const a = evaluated({ tv: { true: 2, estimate: 2.2, low: 1.9, high: 2.5 }, radio: { true: 1, estimate: 0.5, low: 0.4, high: 0.9 } }, 0.1, 5, 2);
+  const b = evaluated({ tv: { true: 2, estimate: 1, low: 0.5, high: 2 }, radio: { true: 1, estimate: 1.3, low: 0.9, high: 1.5 } }, 0.3, null, 4);
+  const c = evaluated({ tv: { true: 2, estimate: 2, low: 1, high: 3 }, radio: { true: 1, estimate: 1, low: 0.9, high: 1.1 } }, 0.2, 3, 9);
 
   it("pools the channels for coverage and the ROAS error, and takes medians over fits (hand computed)", () => {
     const s = summarizeRecovery([a, b, c]);
