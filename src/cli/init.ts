@@ -40,7 +40,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
       const config = configOf(roles);
       writeFileAtomic(flags.out, `${JSON.stringify(config, null, 2)}\n`);
       const problems = inputProblems(input, flags.out);
-      const next = nextCommands(input, flags.out, problems.blocking);
+      const next = nextCommands(input, flags.out, problems.blocking, roles.date);
       if (flags.json) printJson(ctx, { config: flags.out, roles: config.roles, reasons: config.reasons, left_out: roles.leftOut, problems, next });
       else ctx.out(describeInit(roles, input, flags.out, problems, next));
       ctx.exit(0);
@@ -82,18 +82,21 @@ function shellWord(s: string): string {
 }
 
 /**
- * nextCommands(input, config, mustClean) → the three commands to run next, as command lines; what
- * they write goes beside the config (`model.json`, `report.html`, `mixlab-clean.csv`).
+ * nextCommands(input, config, mustClean, date) → the three commands to run next, as command lines;
+ * what they write goes beside the config (`model.json`, `report.html`, `mixlab-clean.csv`). `date`
+ * is the config's date column (the cleaned CSV calls it `date`).
  */
-export function nextCommands(input: string, config: string, mustClean: boolean): string[] {
+export function nextCommands(input: string, config: string, mustClean: boolean, date = "date"): string[] {
   const beside = (name: string) => shellWord(join(dirname(config), name));
   const [i, c, model, report] = [shellWord(input), shellWord(config), beside("model.json"), beside("report.html")];
   if (mustClean) {
     const cleaned = beside("mixlab-clean.csv");
+    // clean writes the date column as `date`; a config naming another one is overridden by the flag.
+    const dateFlag = date.toLowerCase() === "date" ? "" : " --date date";
     return [
       `mixlab clean ${i} --config ${c} --out ${cleaned} --report ${beside("mixlab-clean.json")}`,
-      `mixlab fit ${cleaned} --config ${c} --out ${model}`,
-      `mixlab export ${model} --input ${cleaned} --config ${c} --report ${report}`,
+      `mixlab fit ${cleaned} --config ${c}${dateFlag} --out ${model}`,
+      `mixlab export ${model} --input ${cleaned} --config ${c}${dateFlag} --report ${report}`,
     ];
   }
   return [

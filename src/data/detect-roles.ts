@@ -94,7 +94,7 @@ export function detectWide(csv: CsvColumns): DetectedRoles {
     leftOut: chosen.warnings.filter((w) => w.kind !== "indicator" && !(w.kind === "exposure" && w.channel)).map((w) => w.message),
     reasons: {
       format: "one file whose header has no campaign_name: one row per period (wide)",
-      date: `"${date}": every cell is an ISO date (YYYY-MM-DD)`,
+      date: `"${date}": its cells are ISO dates (YYYY-MM-DD)`,
       frequency: `the dates are mostly ${freq.step === 1 ? "1 day" : "7 days"} apart (${freq.frequency})`,
       target: target.reason,
       channels: channels.map((c) => `"${c.column.header}" → ${channelName(c.column.header)} (${c.why})`).join("; "),
@@ -105,16 +105,24 @@ export function detectWide(csv: CsvColumns): DetectedRoles {
   };
 }
 
-/** dateColumn(csv) → the column whose every non-empty cell is an ISO date (a date-like name first, else the first such column). */
+/** The least share of a column's non-empty cells that must be ISO dates for it to be the date column (a raw export may have a few bad dates: clean drops them). */
+export const DATE_SHARE = 0.9;
+
+/** dateColumn(csv) → the column whose non-empty cells are ISO dates (at least DATE_SHARE of them; a date-like name first, else the first such column). */
 function dateColumn(csv: CsvColumns): string {
   const isDates = (h: string): boolean => {
     const col = csv.numbers.get(h);
-    return col !== undefined && col.bad.length > 0 && mostlyText(col.values, col.bad) && col.bad.every((b) => Number.isFinite(parseIsoDate(b.text.trim())));
+    if (col === undefined || col.bad.length === 0 || !mostlyText(col.values, col.bad)) return false;
+    let dates = 0;
+    for (const b of col.bad) if (Number.isFinite(parseIsoDate(b.text.trim()))) dates++;
+    let filled = 0;
+    for (const v of col.values) if (!Number.isNaN(v)) filled++;
+    return dates >= DATE_SHARE * (col.bad.length + filled);
   };
   const dated = csv.header.filter(isDates);
   const rank = (h: string) => { const i = DATE_NAMES.indexOf(h.toLowerCase()); return i < 0 ? (/date/i.test(h) ? DATE_NAMES.length : DATE_NAMES.length + 1) : i; };
   const best = [...dated].sort((a, b) => rank(a) - rank(b))[0];
-  if (best === undefined) throw new DataError(`cannot set up ${csv.path}: no column has ISO dates (YYYY-MM-DD) in every cell; its columns are: ${csv.header.join(", ")}`);
+  if (best === undefined) throw new DataError(`cannot set up ${csv.path}: no column has ISO dates (YYYY-MM-DD) in at least ${100 * DATE_SHARE} % of its cells; its columns are: ${csv.header.join(", ")}`);
   return best;
 }
 

@@ -99,6 +99,24 @@ describe("mixlab init on exports with other namings", () => {
     });
   }
 
+  it("a raw *_cost export with a bad date, an empty cell and a negative spend: init says to clean first, and the printed clean and fit run as printed", async () => {
+    const input = join(dir, "raw-cost.csv");
+    const lines = costStyle().text.split("\n");
+    lines[5] = lines[5].replace(/^2022-\d\d-\d\d/, "2022-13-40");
+    lines[9] = lines[9].replace(/,[^,]*,/, ",,");
+    lines[12] = lines[12].replace(/,([^,]*),/, ",-$1,");
+    writeFileSync(input, lines.join("\n"));
+    const a = await init(input, "raw-cost");
+    expect(a.roles).toMatchObject({ date: "week", target: "sales", channels: ["search_cost", "display_cost"], controls: ["price"] });
+    expect(a.problems.blocking).toBe(true);
+    const cleaned = await runNext(a.next[0]);
+    expect(cleaned.code).toBe(0);
+    expect(cleaned.out).toMatch(/invalid_date \d+/);
+    const fit = await runNext(a.next[1]);
+    expect(fit.code).toBe(0);
+    expect((JSON.parse(fit.out) as { channels: { name: string }[] }).channels.map((c) => c.name)).toEqual(["search_cost", "display_cost"]);
+  });
+
   it("geo panel: init finds the group column and writes a valid config with it (fit of panels is another helper's work: detection and validity only)", async () => {
     const input = join(dir, "geo.csv");
     writeFileSync(input, geoPanel().text);
