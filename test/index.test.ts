@@ -23,9 +23,9 @@ const VALUES = [
   "SearchMethodSchema", "SearchSummarySchema", "TRUTH_FILE", "TrendSchema", "VERSION", "WindowSchema",
   "adjustedR2", "adstock", "adstockCarryover", "adstockKind", "adstockWeights", "assemble", "baselineTerms",
   "breuschPagan", "budgetScenarios", "carriedSpend", "channelReturns", "charts", "clean", "conditionNumber",
-  "correlationMatrix", "createApp", "createRandom", "dayOfWeekDummies", "decomposition", "defaultSpec",
+  "cleanPanel", "correlationMatrix", "createApp", "createRandom", "dayOfWeekDummies", "decomposition", "defaultSpec",
   "delayedAdstock", "delayedWeights", "describeTable", "design", "designMatrixFromColumns", "detectFormat",
-  "detectFrequency", "diagnose", "durbinWatson", "exportCsv", "exportData", "exportSqlite", "exportTables",
+  "detectFrequency", "diagnose", "durbinWatson", "evaluateTargetExpression", "ExpressionSyntaxError", "exportCsv", "exportData", "exportSqlite", "exportTables",
   "figureDiv", "fitElasticNet", "fitModel", "fitOls", "fitRidge", "formatDay", "formatIssue",
   "formatTableSummary", "fourierTerms", "fromArtifact", "generate", "generatedTable", "geometricAdstock",
   "hill", "hillDerivative", "hillDerivativeValue", "hillValue", "holidayCount", "holidayIndicator",
@@ -33,12 +33,12 @@ const VALUES = [
   "loadModel", "loadPredictionInput", "logSaturation", "logSaturationDerivative",
   "logSaturationDerivativeValue", "logSaturationValue", "logisticSaturation", "logisticSaturationDerivative",
   "logisticSaturationDerivativeValue", "logisticSaturationValue", "mae", "makeTable", "mape", "mediaColumn",
-  "nrmse", "optimizeBudget", "parseIsoDate", "parseModel", "pearson", "periodDays", "piecewiseTrend", "plan",
+  "nrmse", "optimizeBudget", "panelRows", "panelToWideCsv", "parseIsoDate", "parseModel", "parseTargetExpression", "pearson", "periodDays", "piecewiseTrend", "plan",
   "planScenarios", "plotlyScriptTag", "predict", "predictTerms", "predictionInput", "r2", "recentControls",
   "recentSpend", "regressionMetrics", "renderReport", "responseCurve", "rmse", "saturate",
   "saturateDerivative", "saturateDerivativeValue", "saturateValue", "saveModel", "serializeArtifact",
-  "seriesSummary", "shapiroWilk", "smape", "startServer", "strongestCorrelations", "summaryStatistics",
-  "tableToWideCsv", "toArtifact", "toTable", "trueReturns", "validate", "vif", "weibullAdstock",
+  "seriesSummary", "shapiroWilk", "smape", "stackPanel", "startServer", "strongestCorrelations", "summaryStatistics",
+  "tableToWideCsv", "toArtifact", "toPanel", "toTable", "trueReturns", "validate", "vif", "weibullAdstock",
   "weibullWeights", "whatIf", "wmape", "writeBundledSets", "writeExports", "writeGenerated", "writeReport"
 ];
 
@@ -54,13 +54,13 @@ const TYPES = [
   "GenerateFrequency", "GenerateOptions", "GenerateShape", "GeneratedData", "GeneratedSeries",
   "GeometricOptions", "GridSeries", "HtmlTableOptions", "InputFormat", "Interval", "Issue", "IssueKind",
   "JarqueBeraResult", "LjungBoxResult", "LoadOptions", "MediaDraw", "MetricName", "MetricSet", "MixlabApp",
-  "ModelKind", "ModelSpec", "OlsOptions", "OlsResult", "OptimizeChannel", "OptimizeOptions", "OptimizeResult",
+  "ModelKind", "ModelSpec", "OlsOptions", "Panel", "PanelCleanReport", "PanelGroup", "OlsResult", "OptimizeChannel", "OptimizeOptions", "OptimizeResult",
   "PlanChannel", "PlanOptions", "PlanResult", "PredictionInput", "Random", "RecentSpend", "RegressionMetrics",
   "RepairKind", "ResponseCurve", "ResponseCurveOptions", "ResponseCurvePoint", "RidgeOptions", "RidgeResult",
   "Role", "RunningServer", "SamplerSummary", "SaturationKind", "SaturationParams", "SearchSummary",
   "SeriesSummary", "ServeOptions", "Severity", "ShapiroWilkResult", "SourceColumn", "SourceFile", "SpecInput",
-  "SpendHistory", "SpendPlan", "Strategy", "Table", "TableSummary", "TermContributions", "TermKind",
-  "TrueReturns", "Truth", "TruthBaseline", "TruthChannel", "ValidationReport", "WarningKind",
+  "SpendHistory", "SpendPlan", "StackedPanel", "Strategy", "Table", "TargetExpression", "TableSummary", "TermContributions", "TermKind",
+  "TrueReturns", "Truth", "TruthBaseline", "TruthChannel", "TruthGroup", "ValidationReport", "WarningKind",
   "WeibullOptions", "WhatIfChannel", "WhatIfOptions", "WhatIfResult"
 ];
 

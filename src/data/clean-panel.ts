@@ -43,7 +43,7 @@ export function cleanPanel(dataset: Dataset, options: CleanOptions = {}): { pane
     },
     report: {
       input: dataset.input, format: dataset.format, frequency: split.anchor.frequency,
-      rows_in: cleaned.reduce((n, c) => n + c.report.rows_in, 0) + split.ungrouped.length,
+      rows_in: cleaned.reduce((n, c) => n + c.report.rows_in, 0),
       rows_out: cleaned.reduce((n, c) => n + c.report.rows_out, 0),
       changes, summary,
       dropped_rows: cleaned.flatMap((c) => tag(c.report.dropped_rows, c.name)),

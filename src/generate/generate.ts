@@ -79,7 +79,12 @@ function panelData(opt: ResolvedGenerateOptions, national: SimulatedProcess, r: 
   const sheet = panelSheet(opt, national, groups);
   const files = [{ path: sheet.path, content: render(sheet) }];
   const summed = nationalOfGroups(national, groups);
-  const truth: Truth = { ...truthOf(opt, summed, files, null, null), group_column: GROUP_COLUMN, population_column: POPULATION_COLUMN, groups: groups.map((g) => groupTruth(national, g)) };
+  const groupTruths = groups.map((g) => groupTruth(national, g, groups.length));
+  const truth: Truth = {
+    ...truthOf(opt, summed, files, null, null),
+    noise_sd: Math.sqrt(groupTruths.reduce((s, g) => s + g.noise_sd ** 2, 0)),
+    group_column: GROUP_COLUMN, population_column: POPULATION_COLUMN, groups: groupTruths,
+  };
   const { dates, days, signal, noise, baseline, spend, contributions, controlSeries } = summed;
   return { files, truth, series: { dates, days, signal, noise, baseline, spend, contributions, controls: controlSeries } };
 }

@@ -11,7 +11,9 @@
  *                   the national channel's (shared), acting on national-equivalent spend; the per-group
  *                   media effect is m_g,c = exp(0.2·z_g,c)
  *   base_g,t      = w_g · (baseline_t + (ℓ_g − 1)·intercept), ℓ_g ~ U(0.75, 1.25) the group's level
- *   revenue_g,t   = base_g,t + Σ_c media_g,c,t + √w_g · noise_sd · z_g,t
+ *                   (raised where needed so the group's lowest revenue is ≥ 10 % of its mean baseline)
+ *   revenue_g,t   = base_g,t + Σ_c media_g,c,t + w_g · √G · noise_sd · z_g,t (G groups: the same
+ *                   noise relative to size in every group)
  * Controls (price, promo, demand_index) are national: every group has the same values, their
  * effect scaled by w_g inside base_g,t. truth.channels are the national totals (Σ over groups) with
  * the shared β_c; truth.groups has each group's population, share, level, intercept, baseline total,
@@ -23,7 +25,7 @@ import type { Random } from "../util/random";
 import { centsText, money } from "./cents-text";
 import type { ResolvedGenerateOptions } from "./options";
 import type { SimulatedProcess } from "./process";
-import { ar1, roundTo, sum, uniform } from "./random-series";
+import { ar1, sum, uniform } from "./random-series";
 import type { Sheet } from "./sheets";
 
 /** The group column and population column of a generated panel. */
@@ -42,7 +44,7 @@ export interface TruthGroup {
   intercept: number;
   /** Σ_t base_g,t. */
   baseline_contribution: number;
-  /** √w_g · noise_sd. */
+  /** w_g · √G · noise_sd. */
   noise_sd: number;
   channels: { name: string; multiplier: number; coefficient: number; spend: number; contribution: number; roas: number }[];
 }
@@ -87,15 +89,34 @@ function simulateGroup(opt: ResolvedGenerateOptions, national: SimulatedProcess,
     const response = saturate(adstock(equivalent, ch.adstock), ch.saturation);
     return response.map((v) => multipliers[c] * share * ch.coefficient * v);
   });
-  const baseline = national.baseline.map((v) => share * (v + (level - 1) * national.intercept));
-  const noiseSd = Math.sqrt(share) * national.noiseSd;
+  const noiseSd = groupNoiseSd(national, share, opt.groups ?? 1);
   const noise = Float64Array.from({ length: n }, () => noiseSd * rg.normal());
-  const targetCents = baseline.map((v, t) => {
-    let y = v + noise[t];
-    for (const contribution of contributions) y += contribution[t];
-    return Math.round(y * 100);
+  const media = new Float64Array(n);
+  for (const contribution of contributions) for (let t = 0; t < n; t++) media[t] += contribution[t];
+  const lifted = liftedLevel(national, share, level, media, noise);
+  const baseline = national.baseline.map((v) => share * (v + (lifted - 1) * national.intercept));
+  const targetCents = baseline.map((v, t) => Math.round((v + media[t] + noise[t]) * 100));
+  return { name, population, share, level: lifted, multipliers, spendCents, contributions, baseline, noise, targetCents };
+}
+
+/** groupNoiseSd(national, share, groups) → w_g · √G · noise_sd: every group has the same noise relative to its size. */
+function groupNoiseSd(national: SimulatedProcess, share: number, groups: number): number {
+  return share * Math.sqrt(groups) * national.noiseSd;
+}
+
+/**
+ * liftedLevel(national, share, level, media, noise) → the group's level ℓ_g, raised where needed so
+ * that its lowest revenue is at least 10 % of its mean baseline (a small group must not sell less than nothing).
+ */
+function liftedLevel(national: SimulatedProcess, share: number, level: number, media: Float64Array, noise: Float64Array): number {
+  let lowest = Infinity, total = 0;
+  national.baseline.forEach((v, t) => {
+    const base = share * (v + (level - 1) * national.intercept);
+    total += base;
+    lowest = Math.min(lowest, base + media[t] + noise[t]);
   });
-  return { name, population, share, level, multipliers, spendCents, contributions, baseline, noise, targetCents };
+  const floor = (0.1 * total) / media.length;
+  return lowest >= floor ? level : level + (floor - lowest) / (share * national.intercept);
 }
 
 /** panelSheet(opt, national, groups) → the one wide sheet of a panel, group after group (header in the module comment). */
@@ -117,13 +138,13 @@ export function panelSheet(opt: ResolvedGenerateOptions, national: SimulatedProc
   };
 }
 
-/** groupTruth(national, g) → the truth of one group (see TruthGroup). O(n · channels). */
-export function groupTruth(national: SimulatedProcess, g: GroupSeries): TruthGroup {
+/** groupTruth(national, g, count) → the truth of one group of `count` (see TruthGroup). O(n · channels). */
+export function groupTruth(national: SimulatedProcess, g: GroupSeries, count: number): TruthGroup {
   return {
-    name: g.name, population: g.population, share: roundTo(g.share, 12), level: roundTo(g.level, 12),
+    name: g.name, population: g.population, share: g.share, level: g.level,
     intercept: g.share * g.level * national.intercept,
     baseline_contribution: sum(g.baseline),
-    noise_sd: Math.sqrt(g.share) * national.noiseSd,
+    noise_sd: groupNoiseSd(national, g.share, count),
     channels: national.channels.map((ch, c) => {
       const spend = sum(g.spendCents[c]) / 100;
       const contribution = sum(g.contributions[c]);
