@@ -79,6 +79,8 @@ export {
   type RegressionMetrics, type SamplerSummary, type SearchSummary,
 } from "./models/fit-summary";
 export { fitOls, type OlsOptions, type OlsResult } from "./models/ols";
+export { fitFixedEffectsOls, type FixedEffectsOlsOptions, type FixedEffectsOlsResult } from "./models/fixed-effects-ols";
+export { withinTransform, type WithinTransformed } from "./models/within-transform";
 export { fitRidge, type RidgeOptions, type RidgeResult } from "./models/ridge";
 export { fitElasticNet, type ElasticNetOptions, type ElasticNetResult } from "./models/elastic-net";
 export { designMatrixFromColumns, type DesignMatrix } from "./models/standardize";

@@ -26,7 +26,7 @@ const VALUES = [
   "cleanPanel", "correlationMatrix", "createApp", "createRandom", "dayOfWeekDummies", "decomposition", "defaultSpec",
   "delayedAdstock", "delayedWeights", "describeTable", "design", "designMatrixFromColumns", "detectFormat",
   "detectFrequency", "diagnose", "durbinWatson", "evaluateTargetExpression", "ExpressionSyntaxError", "exportCsv", "exportData", "exportSqlite", "exportTables",
-  "figureDiv", "fitElasticNet", "fitModel", "fitOls", "fitRidge", "formatDay", "formatIssue",
+  "figureDiv", "fitElasticNet", "fitFixedEffectsOls", "fitModel", "fitOls", "fitRidge", "formatDay", "formatIssue",
   "formatTableSummary", "fourierTerms", "fromArtifact", "generate", "generatedTable", "geometricAdstock",
   "hill", "hillDerivative", "hillDerivativeValue", "hillValue", "holidayCount", "holidayIndicator",
   "htmlTable", "jarqueBera", "linearTrend", "ljungBox", "loadArtifact", "loadExportInput", "loadInput",
@@ -39,7 +39,7 @@ const VALUES = [
   "saturateDerivative", "saturateDerivativeValue", "saturateValue", "saveModel", "serializeArtifact",
   "seriesSummary", "shapiroWilk", "smape", "stackPanel", "startServer", "strongestCorrelations", "summaryStatistics",
   "tableToWideCsv", "toArtifact", "toPanel", "toTable", "trueReturns", "validate", "vif", "weibullAdstock",
-  "weibullWeights", "whatIf", "wmape", "writeBundledSets", "writeExports", "writeGenerated", "writeReport"
+  "weibullWeights", "whatIf", "withinTransform", "wmape", "writeBundledSets", "writeExports", "writeGenerated", "writeReport"
 ];
 
 /** The types (interfaces and type aliases only) src/index.ts exports. */
@@ -50,7 +50,7 @@ const TYPES = [
   "ChannelTransform", "CleanOptions", "CleanReport", "Config", "CorrelationMatrix", "Dataset", "Design",
   "DesignContext", "DesignInput", "DesignMatrix", "Diagnostics", "ElasticNetOptions", "ElasticNetResult",
   "ErrorKind", "ExportData", "ExportInput", "ExportOptions", "ExportResult", "ExportTable", "ExportTargets",
-  "Fault", "FaultKind", "FitOptions", "FitPhase", "FitSummary", "FittedCore", "FittedModel", "Frequency",
+  "Fault", "FaultKind", "FitOptions", "FixedEffectsOlsOptions", "FixedEffectsOlsResult", "FitPhase", "FitSummary", "FittedCore", "FittedModel", "Frequency",
   "GenerateFrequency", "GenerateOptions", "GenerateShape", "GeneratedData", "GeneratedSeries",
   "GeometricOptions", "GridSeries", "HtmlTableOptions", "InputFormat", "Interval", "Issue", "IssueKind",
   "JarqueBeraResult", "LjungBoxResult", "LoadOptions", "MediaDraw", "MetricName", "MetricSet", "MixlabApp",
@@ -61,7 +61,7 @@ const TYPES = [
   "SeriesSummary", "ServeOptions", "Severity", "ShapiroWilkResult", "SourceColumn", "SourceFile", "SpecInput",
   "SpendHistory", "SpendPlan", "StackedPanel", "Strategy", "Table", "TargetExpression", "TableSummary", "TermContributions", "TermKind",
   "TrueReturns", "Truth", "TruthBaseline", "TruthChannel", "TruthGroup", "ValidationReport", "WarningKind",
-  "WeibullOptions", "WhatIfChannel", "WhatIfOptions", "WhatIfResult"
+  "WeibullOptions", "WhatIfChannel", "WhatIfOptions", "WhatIfResult", "WithinTransformed"
 ];
 
 /** exportsOf(file) → the names a module exports, split into values and types, read by TypeScript. */
