@@ -68,27 +68,7 @@ export function wideFromText(text: string, path: string, roles: WideRoles = {}):
     used.add(header);
   };
 
-  // Target: a column, or an expression over columns.
-  const targetHeader = roles.target !== undefined
-    ? findColumn(csv.header, roles.target)
-    : findColumn(csv.header, "revenue") ?? findColumn(csv.header, "sales");
-  if (targetHeader === null && roles.target !== undefined && looksLikeExpression(roles.target)) {
-    const computed = expressionTarget(csv, roles.target);
-    issues.push(...computed.issues);
-    if (computed.column !== null) {
-      dataset.target = computed.column.name;
-      columns.push(computed.column);
-      for (const h of computed.operands) {
-        used.add(h);
-        if (roles.controls === undefined) issues.push(operandWarning(path, h, computed.column.name));
-      }
-    }
-  } else if (targetHeader === null) {
-    issues.push(missingColumnIssue(path, roles.target ?? "revenue", csv.header, roles.target !== undefined ? "given as the target" : "the target: revenue or sales"));
-  } else {
-    dataset.target = roles.target ?? targetHeader.toLowerCase();
-    take(targetHeader, dataset.target, "target");
-  }
+  readTarget(csv, roles, dataset, columns, used, take);
 
   // Channels.
   const channelHeaders: string[] = [];
@@ -126,6 +106,37 @@ export function wideFromText(text: string, path: string, roles: WideRoles = {}):
   const dateText = csv.text.get(dateHeader) ?? [];
   dataset.files.push({ path, dateHeader, lines: csv.lines, dateText, days: parseDates(dateText), columns, ...panel.file });
   return dataset;
+}
+
+/**
+ * readTarget(csv, roles, dataset, columns, used, take) adds the target: the column named by
+ * `roles.target` (default revenue or sales), or, when no column has that name and it reads as an
+ * expression, the expression computed row by row (its columns are then not controls by default).
+ */
+function readTarget(
+  csv: CsvColumns, roles: WideRoles, dataset: Dataset, columns: SourceColumn[], used: Set<string>,
+  take: (header: string, name: string, role: SourceColumn["role"]) => void,
+): void {
+  const path = csv.path;
+  const targetHeader = roles.target !== undefined
+    ? findColumn(csv.header, roles.target)
+    : findColumn(csv.header, "revenue") ?? findColumn(csv.header, "sales");
+  if (targetHeader === null && roles.target !== undefined && looksLikeExpression(roles.target)) {
+    const computed = expressionTarget(csv, roles.target);
+    dataset.issues.push(...computed.issues);
+    if (computed.column === null) return;
+    dataset.target = computed.column.name;
+    columns.push(computed.column);
+    for (const h of computed.operands) {
+      used.add(h);
+      if (roles.controls === undefined) dataset.issues.push(operandWarning(path, h, computed.column.name));
+    }
+  } else if (targetHeader === null) {
+    dataset.issues.push(missingColumnIssue(path, roles.target ?? "revenue", csv.header, roles.target !== undefined ? "given as the target" : "the target: revenue or sales"));
+  } else {
+    dataset.target = roles.target ?? targetHeader.toLowerCase();
+    take(targetHeader, dataset.target, "target");
+  }
 }
 
 /**
