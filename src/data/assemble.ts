@@ -104,11 +104,11 @@ export function assemble(dataset: Dataset, anchor?: GridAnchor): Assembled {
     return result;
   }
   const step = detected.step;
+  const gridStart = anchor === undefined ? sorted[0] : anchor.start;
+  dataset.files.forEach((f, k) => { setAsideOffGrid(f, kept[k], gridStart, step, cellsOf, issues, setAside); });
   const onGrid = anchor === undefined ? sorted : sorted.filter((d) => (d - anchor.start) % step === 0);
-  const start = onGrid.length > 0 ? onGrid[0] : sorted[0];
-  dataset.files.forEach((f, k) => { setAsideOffGrid(f, kept[k], start, step, cellsOf, issues, setAside); });
   if (onGrid.length === 0) return result;
-  const grid = makeGrid(dataset.files, kept, start, onGrid[onGrid.length - 1], step, detected.frequency);
+  const grid = makeGrid(dataset.files, kept, onGrid[0], onGrid[onGrid.length - 1], step, detected.frequency);
   result.days = grid.days;
   // 3. Series on the grid, with the reason for each hole.
   dataset.files.forEach((f, k) => { result.series.push(...fileSeries(f, kept[k], grid, issues)); });

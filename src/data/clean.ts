@@ -219,6 +219,8 @@ function reportSetAside(assembled: Assembled, repaired: Float64Array[], plan: Re
 /** The cleaned Table: the repaired series at the kept grid periods `keepIdx`. */
 function cleanedTable(dataset: Dataset, assembled: Assembled, repaired: Float64Array[], keepIdx: number[]): Table {
   const columns: Record<string, Float64Array> = {};
+  // A panel group whose every date is off the shared grid has no series: its table is empty.
+  for (const name of [dataset.target, ...dataset.channels, ...dataset.controls]) columns[name] = new Float64Array(0);
   assembled.series.forEach((s, k) => { columns[s.name] = Float64Array.from(keepIdx, (i) => repaired[k][i]); });
   return makeTable({
     days: Int32Array.from(keepIdx, (i) => assembled.days[i]),

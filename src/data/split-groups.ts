@@ -57,7 +57,7 @@ export function splitGroups(dataset: Dataset): SplitPanel {
   });
   const files = subsetByGroup(f, groupOf, names.length);
   const populations = names.map((name, g) => groupPopulation(f, groupOf, g, name, issues));
-  const anchor = sharedGrid(f, dataset.input, issues);
+  const anchor = sharedGrid(files, dataset.input, issues);
   const groups = names.map((name, g) => ({
     name, population: populations[g],
     dataset: { ...dataset, files: [files[g]], issues: [], panel: undefined },
@@ -65,17 +65,30 @@ export function splitGroups(dataset: Dataset): SplitPanel {
   return { groups, ungrouped, anchor, issues };
 }
 
-/** sharedGrid(f, input, issues) → the grid of the union of the file's valid dates, or null with an unknown_frequency issue. */
-function sharedGrid(f: SourceFile, input: string, issues: Issue[]): GridAnchor | null {
-  const unique = new Set<number>();
-  for (const d of f.days) if (!Number.isNaN(d)) unique.add(d);
-  const sorted = [...unique].sort((a, b) => a - b);
-  const detected = detectFrequency(sorted);
-  if (detected.frequency === null) {
-    issues.push(makeIssue({ file: input, row: null, column: null, date: null, kind: "unknown_frequency", value: detected.step || null, message: `cannot tell the frequency: ${detected.reason}` }));
+/**
+ * sharedGrid(files, input, issues) → the grid of the panel: the frequency most rows' groups have
+ * (each group's own dates, detectFrequency), starting at the panel's first date; null with an
+ * unknown_frequency issue when no group has a daily or weekly grid. O(rows log rows).
+ */
+function sharedGrid(files: readonly SourceFile[], input: string, issues: Issue[]): GridAnchor | null {
+  const votes = new Map<string, { rows: number; step: number }>();
+  let first = Infinity;
+  let reason = "the file has no valid dates";
+  for (const f of files) {
+    const days = [...new Set(Array.from(f.days).filter((d) => !Number.isNaN(d)))].sort((a, b) => a - b);
+    if (days.length > 0) first = Math.min(first, days[0]);
+    const detected = detectFrequency(days);
+    if (detected.frequency === null) { reason = detected.reason; continue; }
+    const vote = votes.get(detected.frequency) ?? { rows: 0, step: detected.step };
+    vote.rows += days.length;
+    votes.set(detected.frequency, vote);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1].rows - a[1].rows)[0];
+  if (best === undefined) {
+    issues.push(makeIssue({ file: input, row: null, column: null, date: null, kind: "unknown_frequency", value: null, message: `cannot tell the frequency of any group: ${reason}` }));
     return null;
   }
-  return { frequency: detected.frequency, step: detected.step, start: sorted[0] };
+  return { frequency: best[0] as GridAnchor["frequency"], step: best[1].step, start: first };
 }
 
 /** subsetByGroup(f, groupOf, count) → one SourceFile per group with its records (groupOf[r] = −1: none). O(cells). */

@@ -156,3 +156,35 @@ describe("panel-level problems", () => {
     expect(report.issues.filter((i) => i.severity === "error").map((i) => [i.kind, i.column])).toEqual([["missing_column", "region"]]);
   });
 });
+
+describe("unbalanced panels and the shared grid", () => {
+  const header = "date,region,tv_spend,revenue";
+  const rows = (region: string, start: number, count: number, weekday = 0) =>
+    Array.from({ length: count }, (_, t) => `${new Date(Date.UTC(2024, 0, 1 + weekday + 7 * (start + t))).toISOString().slice(0, 10)},${region},${10 + t},${100 + t}`);
+
+  it("a group that starts later and ends earlier has no gaps: each group's grid is its own span", () => {
+    const csv = [header, ...rows("North", 0, 10), ...rows("South", 3, 5)].join("\n");
+    const report = validate(wideFromText(csv, "u.csv", { group: "region" }));
+    expect(report).toMatchObject({ ok: true, rows: 15, groups: 2, issues: [], start: "2024-01-01", end: "2024-03-04" });
+    const panel = toPanel(wideFromText(csv, "u.csv", { group: "region" }));
+    expect(panel.groups.map((g) => [g.name, g.table.dates[0], g.table.dates.length])).toEqual([["North", "2024-01-01", 10], ["South", "2024-01-22", 5]]);
+  });
+
+  it("a group whose weekly dates fall on another weekday than the panel's is off the shared grid", () => {
+    const csv = [header, ...rows("North", 0, 10), ...rows("South", 0, 10, 2)].join("\n");
+    const report = validate(wideFromText(csv, "w.csv", { group: "region" }));
+    expect(new Set(report.issues.map((i) => `${i.group} ${i.kind}`))).toEqual(new Set(["South off_grid"]));
+    expect(report.issues.filter((i) => i.kind === "off_grid")).toHaveLength(10);
+    const { panel, report: cleaning } = cleanPanel(wideFromText(csv, "w.csv", { group: "region" }));
+    expect(panel.groups.map((g) => [g.name, g.table.dates.length])).toEqual([["North", 10], ["South", 0]]);
+    expect(cleaning.summary).toEqual({ off_grid: 20 });
+    expect(new Set(cleaning.changes.map((c) => c.group))).toEqual(new Set(["South"]));
+  });
+
+  it("a date repeated in two groups is not a duplicate; repeated within one group it is", () => {
+    const csv = [header, ...rows("North", 0, 4), ...rows("South", 0, 4), rows("South", 2, 1)[0]].join("\n");
+    const report = validate(wideFromText(csv, "d.csv", { group: "region" }));
+    expect(report.issues.map((i) => [i.group, i.kind, i.row])).toEqual([["South", "duplicate_date", 10]]);
+    expect(report.issues[0].message).toBe("date 2024-01-15 already appears on line 8");
+  });
+});
