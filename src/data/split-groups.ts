@@ -56,7 +56,7 @@ export function splitGroups(dataset: Dataset): SplitPanel {
     groupOf[r] = g;
   });
   const files = subsetByGroup(f, groupOf, names.length);
-  const populations = names.map((name, g) => groupPopulation(f, groupOf, g, name, issues));
+  const populations = names.map((name, g) => groupPopulation(files[g], name, issues));
   const anchor = sharedGrid(files, dataset.input, issues);
   const groups = names.map((name, g) => ({
     name, population: populations[g],
@@ -107,26 +107,28 @@ function subsetByGroup(f: SourceFile, groupOf: Int32Array, count: number): Sourc
     return out;
   };
   const columnBad = f.columns.map((c) => badByGroup(c.bad));
+  const pop = f.population;
+  const populationBad = pop === undefined ? [] : badByGroup(pop.bad);
   return rows.map((idx, g) => ({
     path: f.path, dateHeader: f.dateHeader, lines: pick(f.lines, idx), dateText: idx.map((r) => f.dateText[r]), days: pick(f.days, idx),
     columns: f.columns.map((c, k): SourceColumn => ({
       ...c, values: pick(c.values, idx), bad: columnBad[k][g],
       ...(c.cellLines ? { cellLines: pick(c.cellLines, idx) } : {}), ...(c.absent ? { absent: pick(c.absent, idx) } : {}),
     })),
+    ...(pop === undefined ? {} : { population: { header: pop.header, values: pick(pop.values, idx), bad: populationBad[g] } }),
   }));
 }
 
 /**
- * groupPopulation(f, groupOf, g, name, issues) → group g's population: its value on every record,
- * which must be one positive number; null (and an `invalid_population` issue on the first record
- * that breaks the rule) otherwise, or when the panel has no population column.
+ * groupPopulation(f, name, issues) → the population of the group whose records are the file `f`: its
+ * value on every record, which must be one positive number; null (and an `invalid_population` issue
+ * on the first record that breaks the rule) otherwise, or when the panel has no population column. O(rows).
  */
-function groupPopulation(f: SourceFile, groupOf: Int32Array, g: number, name: string, issues: Issue[]): number | null {
+function groupPopulation(f: SourceFile, name: string, issues: Issue[]): number | null {
   const pop = f.population;
   if (pop === undefined) return null;
   let value: number | null = null;
-  for (let r = 0; r < groupOf.length; r++) {
-    if (groupOf[r] !== g) continue;
+  for (let r = 0; r < f.days.length; r++) {
     const v = pop.values[r];
     const fail = (why: string): null => {
       const text = pop.bad.find((b) => b.index === r)?.text ?? (Number.isNaN(v) ? null : v);
