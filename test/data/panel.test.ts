@@ -181,6 +181,15 @@ describe("unbalanced panels and the shared grid", () => {
     expect(new Set(cleaning.changes.map((c) => c.group))).toEqual(new Set(["South"]));
   });
 
+  it("outliers are judged against each group's own series: a group 100 × larger is not one, a spike in the small group is", () => {
+    const big = rows("Big", 0, 40).map((line) => line.replace(/,(\d+),(\d+)$/, (_m, tv, rev) => `,${Number(tv) * 100},${Number(rev) * 100}`));
+    const csv = [header, ...rows("Small", 0, 40), ...big].join("\n");
+    expect(validate(wideFromText(csv, "s.csv", { group: "region" })).issues).toEqual([]);
+    // 100,000 is above 20 × Small's own 95th percentile (≈ 138) but below 20 × the pooled one (≈ 13,700): only a per-group check finds it.
+    const spiked = csv.replace(/,Small,10,100$/m, ",Small,10,100000");
+    expect(validate(wideFromText(spiked, "s.csv", { group: "region" })).issues.map((i) => [i.group, i.kind])).toEqual([["Small", "outlier"]]);
+  });
+
   it("a date repeated in two groups is not a duplicate; repeated within one group it is", () => {
     const csv = [header, ...rows("North", 0, 4), ...rows("South", 0, 4), rows("South", 2, 1)[0]].join("\n");
     const report = validate(wideFromText(csv, "d.csv", { group: "region" }));
