@@ -123,3 +123,42 @@ describe("--target expressions on the command line", () => {
     expect(again.code).toBe(0);
   });
 });
+
+describe("a multi-region daily file with a net-revenue expression", () => {
+  // 6 regions × 120 days; gross and discount columns instead of revenue (gross = revenue + discount).
+  const path = join(dir, "regions.csv");
+  beforeAll(async () => {
+    const { code } = await runCli("generate", "--out", join(dir, "daily"), "--groups", "6", "--frequency", "daily", "--periods", "120", "--seed", "9");
+    expect(code).toBe(0);
+    const lines = readFileSync(join(dir, "daily", "mmm_daily.csv"), "utf8").trimEnd().split("\n");
+    const header = lines[0].replace("geo", "region").replace(",revenue,", ",ORIGINAL_PRICE,GROSS_DISCOUNT,");
+    const body = lines.slice(1).map((line, i) => {
+      const cells = line.split(",");
+      const discount = (i % 7) * 10;
+      cells.splice(7, 1, (Number(cells[7]) + discount).toFixed(2), String(discount));
+      return cells.join(",");
+    });
+    writeFileSync(path, `${[header, ...body].join("\n")}\n`);
+  });
+  const NET = ["--target", "ORIGINAL_PRICE - GROSS_DISCOUNT"];
+
+  it("read without --group, it stops naming region", async () => {
+    const { code, err } = await runCli("validate", path, ...NET);
+    expect(code).toBe(1);
+    expect(err).toContain('told apart by column "region": read it as a panel with --group region');
+  });
+
+  it("with --group region it validates clean, and cleaning writes the net revenue per region, equal to the generated revenue", async () => {
+    const v = await runCli("validate", path, ...NET, "--group", "region", "--population", "population", "--json");
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.out)).toMatchObject({ ok: true, rows: 720, groups: 6, target: "ORIGINAL_PRICE - GROSS_DISCOUNT", controls: ["price", "promo"] });
+    const out = join(dir, "regions-clean.csv");
+    const c = await runCli("clean", path, ...NET, "--group", "region", "--population", "population", "--out", out, "--json");
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.out).changes).toEqual([]);
+    const cleaned = toPanel(loadWide(out, { group: "region", population: "population", target: "ORIGINAL_PRICE - GROSS_DISCOUNT" }));
+    const generated = toPanel(loadWide(join(dir, "daily", "mmm_daily.csv"), { group: "geo", population: "population" }));
+    cleaned.groups.forEach((g, k) => { expectClose(g.table.columns[cleaned.target], generated.groups[k].table.columns.revenue, { abs: 1e-9 }); });
+  });
+});
+
