@@ -173,7 +173,11 @@ function repairSeries(s: GridSeries, k: number, plan: RepairPlan, changes: Chang
   const { dates, kinds, strategies, dropRow } = plan;
   const values = Float64Array.from(s.values);
   const good = (i: number): boolean => !dropRow[i] && (kinds[k][i] === null || (strategies[kinds[k][i] as RepairKind] === "keep" && !Number.isNaN(s.values[i])));
-  const decimals = Math.max(2, decimalsOf(s.values));
+  let decimals = -1; // decimalsOf reads every value as text: only when a value is filled
+  const rounded = (x: number): number => {
+    if (decimals < 0) decimals = Math.max(2, decimalsOf(s.values));
+    return roundTo(x, decimals);
+  };
   for (let i = 0; i < values.length; i++) {
     const kind = kinds[k][i];
     const before = beforeValue(s, i);
@@ -187,7 +191,7 @@ function repairSeries(s: GridSeries, k: number, plan: RepairPlan, changes: Chang
       kept.push(change(s, dates[i], kind, before, Number.isNaN(s.values[i]) ? null : s.values[i], i));
       continue;
     }
-    const after = strategy === "zero" ? 0 : roundTo(interpolateAt(plan.days, s.values, good, i), decimals);
+    const after = strategy === "zero" ? 0 : rounded(interpolateAt(plan.days, s.values, good, i));
     values[i] = after;
     changes.push(change(s, dates[i], kind, before, after, i));
   }
@@ -221,7 +225,11 @@ function cleanedTable(dataset: Dataset, assembled: Assembled, repaired: Float64A
   const columns: Record<string, Float64Array> = {};
   // A panel group whose every date is off the shared grid has no series: its table is empty.
   for (const name of [dataset.target, ...dataset.channels, ...dataset.controls]) columns[name] = new Float64Array(0);
-  assembled.series.forEach((s, k) => { columns[s.name] = Float64Array.from(keepIdx, (i) => repaired[k][i]); });
+  assembled.series.forEach((s, k) => {
+    const kept = new Float64Array(keepIdx.length);
+    for (let j = 0; j < keepIdx.length; j++) kept[j] = repaired[k][keepIdx[j]];
+    columns[s.name] = kept;
+  });
   return makeTable({
     days: Int32Array.from(keepIdx, (i) => assembled.days[i]),
     frequency: assembled.frequency!,

@@ -19,6 +19,14 @@ describe("parseIsoDate", () => {
     expect(dayOfWeek(parseIsoDate("2024-01-01"))).toBe(0); // a Monday
     expect(dayOfWeek(parseIsoDate("2024-01-07"))).toBe(6); // a Sunday
   });
+  it("formatDay(day) equals Date's toISOString on every day of 1900–2100, every 7th day of 1000–9999 and beyond", () => {
+    const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const check = (day: number) => { if (formatDay(day) !== iso(day)) expect(formatDay(day)).toBe(iso(day)); };
+    for (let day = parseIsoDate("1900-01-01"); day <= parseIsoDate("2100-12-31"); day++) check(day);
+    for (let day = -354_285; day <= 2_932_896; day += 7) check(day);
+    check(2_932_896);
+    for (const day of [-354_286, 2_932_897, -719_468]) expect(formatDay(day)).toBe(iso(day));
+  });
 });
 
 describe("parseNumberCell", () => {
