@@ -3,7 +3,7 @@
  * re-exports of each test so callers can import them from one place.
  */
 import type { Diagnostics } from "../models/fit-summary";
-import { breuschPagan } from "./breusch-pagan";
+import { breuschPagan, breuschPaganOfQr } from "./breusch-pagan";
 import { householderQr } from "../linalg/qr";
 import { conditionNumber, conditionNumberOfR } from "./condition-number";
 import { durbinWatson } from "./durbin-watson";
@@ -58,7 +58,6 @@ export function diagnose(residuals: NumberArray, X: MatrixInput, names: readonly
   const squares = Float64Array.from(residuals, (e) => e * e);
   const bpApplies =
     nonConstant.length > 0 && n >= nonConstant.length + 2 && centeredSumOfSquares(squares) > 0;
-  const bpRows = nonConstant.length > 0 ? designMatrixFromColumns(nonConstant) : [];
   // One QR of [1, X] serves the VIFs and both condition numbers when it has full rank.
   const k = columns.length + 1;
   const qr = n > k ? householderQr(rows, RANK_TOLERANCE) : null;
@@ -73,6 +72,6 @@ export function diagnose(residuals: NumberArray, X: MatrixInput, names: readonly
     ljung_box_p: lags >= 1 && varies ? ljungBox(residuals, lags).pValue : null,
     jarque_bera_p: n >= 2 && varies ? jarqueBera(residuals).pValue : null,
     shapiro_p: n >= 3 && n <= 5000 && varies ? shapiroWilk(residuals).pValue : null,
-    breusch_pagan_p: bpApplies ? breuschPagan(residuals, bpRows).lmPValue : null,
+    breusch_pagan_p: !bpApplies ? null : full && nonConstant.length === columns.length ? breuschPaganOfQr(residuals, qr).lmPValue : breuschPagan(residuals, designMatrixFromColumns(nonConstant)).lmPValue,
   };
 }

@@ -4,6 +4,7 @@
  * there is one), 2 on bad usage.
  */
 import { Command, CommanderError } from "commander";
+import { registerBatch } from "./batch";
 import { registerClean } from "./clean";
 import type { CliContext } from "./context";
 import { registerDemo } from "./demo";
@@ -15,6 +16,7 @@ import { registerPredict } from "./predict";
 import { registerServe } from "./serve";
 import { registerValidate } from "./validate";
 import { registerWhatIf } from "./whatif";
+import { registerWorker } from "./worker";
 import { describeFailure, failureText } from "./describe-failure";
 import { escapeControl } from "../util/escape-control";
 import { VERSION } from "../version";
@@ -38,6 +40,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerExport(program, ctx);
   registerGenerate(program, ctx);
   registerDemo(program, ctx);
+  registerBatch(program, ctx);
+  registerWorker(program, ctx);
   return program;
 }
 
