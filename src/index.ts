@@ -12,20 +12,27 @@
  */
 
 // Load, validate, clean: an input (wide CSV, channel folder, campaigns) → a Table, its issues, the repairs.
-export { detectFormat, loadInput, toTable, type LoadOptions } from "./data/load";
+export { detectFormat, loadInput, toPanel, toTable, type LoadOptions } from "./data/load";
+export { detectRoles, type DetectedRoles } from "./data/detect-roles";
 export { assemble, detectFrequency, type Assembled, type GridSeries } from "./data/assemble";
 export { FREQUENCIES, makeTable, periodDays, type Frequency, type Table } from "./data/table";
 export type { CampaignKpi, Dataset, InputFormat, Role, SourceColumn, SourceFile } from "./data/source";
 export { DataError, formatIssue, type ErrorKind, type Issue, type IssueKind, type Severity, type WarningKind } from "./data/issue";
 export { validate, type ValidationReport } from "./data/validate";
 export { clean, type Change, type ChangeKind, type CleanOptions, type CleanReport, type RepairKind, type Strategy } from "./data/clean";
-export { tableToWideCsv } from "./data/write-wide";
+export { panelToWideCsv, tableToWideCsv } from "./data/write-wide";
+export { panelRows, stackPanel, type Panel, type PanelGroup, type StackedPanel } from "./data/panel";
+export { cleanPanel, type PanelCleanReport } from "./data/clean-panel";
+export {
+  evaluateTargetExpression, ExpressionSyntaxError, parseTargetExpression, type TargetExpression,
+} from "./data/target-expression";
 export { formatDay, parseIsoDate } from "./data/parse-date";
 
 // Generate: synthetic data sets with their ground truth, and the bundled sets.
 export { generate } from "./generate/generate";
 export type { GenerateFrequency, GenerateOptions, GenerateShape } from "./generate/options";
 export type { GeneratedData, GeneratedSeries, Truth, TruthBaseline, TruthChannel } from "./generate/truth";
+export type { TruthGroup } from "./generate/panel";
 export type { Fault, FaultKind } from "./generate/dirt";
 export { generatedTable, trueReturns, type TrueReturns } from "./generate/generated-table";
 export { BUNDLED_SETS, writeBundledSets, type BundledSet, type BundledSetName } from "./generate/bundled-sets";
@@ -74,6 +81,8 @@ export {
   type RegressionMetrics, type SamplerSummary, type SearchSummary,
 } from "./models/fit-summary";
 export { fitOls, type OlsOptions, type OlsResult } from "./models/ols";
+export { fitFixedEffectsOls, type FixedEffectsOlsOptions, type FixedEffectsOlsResult } from "./models/fixed-effects-ols";
+export { withinTransform, type WithinTransformed } from "./models/within-transform";
 export { fitRidge, type RidgeOptions, type RidgeResult } from "./models/ridge";
 export { fitElasticNet, type ElasticNetOptions, type ElasticNetResult } from "./models/elastic-net";
 export { designMatrixFromColumns, type DesignMatrix } from "./models/standardize";
@@ -92,7 +101,7 @@ export { channelReturns, decomposition, type ChannelReturns } from "./analysis/d
 export { responseCurve, type ResponseCurve, type ResponseCurveOptions, type ResponseCurvePoint } from "./analysis/response-curve";
 export { whatIf, type WhatIfChannel, type WhatIfOptions, type WhatIfResult } from "./analysis/what-if";
 export { recentControls, recentSpend, type RecentSpend } from "./analysis/recent-spend";
-export { plan, planScenarios, type PlanChannel, type PlanOptions, type PlanResult, type SpendPlan } from "./analysis/plan";
+export { plan, planChangeInterval, planScenarios, type PlanChannel, type PlanOptions, type PlanResult, type SpendPlan } from "./analysis/plan";
 export { optimizeBudget, type OptimizeChannel, type OptimizeOptions, type OptimizeResult } from "./analysis/optimize-budget";
 export { recoveryOf, summarizeRecovery, type FitRecovery, type RecoverySummary, type RoasRecovery } from "./analysis/recovery";
 export { roasStability, type RoasStability } from "./analysis/roas-stability";
@@ -116,6 +125,7 @@ export { exportData, exportTables, type ExportData, type ExportOptions, type Exp
 export { exportCsv } from "./report/export-csv";
 export { exportSqlite } from "./report/export-sqlite";
 export { renderReport, writeReport } from "./report/html-report";
+export { headline, type Headline } from "./report/headline";
 export { writeExports, type ExportResult, type ExportTargets } from "./report/write-exports";
 
 // Serve: the Hono app (testable in-process with app.request) and the listening server of `mixlab serve`.

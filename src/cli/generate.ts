@@ -29,7 +29,15 @@ interface GenerateFlags {
   snr?: string;
   country?: string;
   start?: string;
+  groups?: string;
   json?: boolean;
+}
+
+/** groupsOption(text, options) → the --groups count, checked against the shape and --dirt. */
+function groupsOption(text: string, options: GenerateOptions): number {
+  const groups = numberOption("--groups", text, { integer: true, min: 2, max: 500 });
+  if (options.shape !== "wide" || options.dirt) throw new UsageError("--groups writes one wide file: it needs --shape wide and no --dirt");
+  return groups;
 }
 
 export function registerGenerate(program: Command, ctx: CliContext): void {
@@ -50,6 +58,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .option("--snr <x>", "signal-to-noise ratio")
     .option("--country <code>", "holiday calendar country", "US")
     .option("--start <date>", "first date, YYYY-MM-DD")
+    .option("--groups <n>", "panel: N geos in one wide file (date, geo, …, population), per-group truth in truth.json")
     .option("--json", "print truth.json on stdout")
     .action((flags: GenerateFlags) => {
       const channelsText = flags.channels.trim();
@@ -73,6 +82,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       if (flags.alwaysOn !== undefined) options.alwaysOn = numberOption("--always-on", flags.alwaysOn, { integer: true, min: 0 });
       if (flags.snr !== undefined) options.snr = numberOption("--snr", flags.snr, { positive: true });
       if (flags.start !== undefined) options.start = flags.start;
+      if (flags.groups !== undefined) options.groups = groupsOption(flags.groups, options);
       probeWritable(flags.out, "folder");
       const data = generate(options);
       writeGenerated(flags.out, data);
@@ -81,7 +91,8 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
         ctx.out(`wrote ${data.files.map((f) => f.path).join(", ")} and truth.json to ${flags.out}\n`);
         ctx.out(`  ${data.truth.periods} ${data.truth.frequency} periods, ${data.truth.start} … ${data.truth.end}, ` +
           `${data.truth.channels.length} channels, media share ${(100 * data.truth.media_share).toFixed(1)} %` +
-          (data.truth.dirt ? `, ${data.truth.dirt.faults.length} injected faults` : "") + "\n");
+          (data.truth.dirt ? `, ${data.truth.dirt.faults.length} injected faults` : "") +
+          (data.truth.groups ? `, ${data.truth.groups.length} groups (read with --group ${data.truth.group_column} --population ${data.truth.population_column})` : "") + "\n");
       }
       ctx.exit(0);
     });

@@ -12,6 +12,7 @@ import { registerEvaluate } from "./evaluate";
 import { registerExport } from "./export";
 import { registerFit } from "./fit";
 import { registerGenerate } from "./generate";
+import { registerInit } from "./init";
 import { registerOptimize } from "./optimize";
 import { registerPredict } from "./predict";
 import { registerServe } from "./serve";
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  registerInit(program, ctx);
   registerValidate(program, ctx);
   registerClean(program, ctx);
   registerFit(program, ctx);
