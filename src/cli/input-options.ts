@@ -72,7 +72,7 @@ export function loadOptionsFrom(flags: InputFlags): { load: LoadOptions; config:
       channels: list(flags.channels) ?? config.roles?.channels,
       controls: list(flags.controls) ?? config.roles?.controls,
       channelMap,
-      group: flags.group,
+      group: flags.group ?? config.roles?.group,
       population: flags.population,
     },
   };

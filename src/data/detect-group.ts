@@ -36,11 +36,18 @@ function valueCodes(values: Float64Array, bad: readonly { index: number; text: s
  * dates, are on more than one row (a panel, not a stray duplicate).
  */
 export function repeatsSystematically(dates: readonly string[]): boolean {
+  if (ascending(dates)) return false; // the usual national file: no date repeats, no map needed
   const counts = new Map<string, number>();
   for (const d of dates) counts.set(d, (counts.get(d) ?? 0) + 1);
   let repeated = 0;
   for (const c of counts.values()) if (c > 1) repeated++;
   return repeated >= 2 && 2 * repeated >= counts.size;
+}
+
+/** ascending(dates) → true when every date sorts after the one before (so none repeats). O(n), no allocation. */
+function ascending(dates: readonly string[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (!(dates[i] > dates[i - 1])) return false;
+  return true;
 }
 
 /**
