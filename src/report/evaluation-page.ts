@@ -23,6 +23,9 @@ function summaryCells(s: RecoverySummary): Record<string, string> {
   };
 }
 
+/** The figure columns, aligned right although their cells are text ("94 %"). */
+const RIGHT = Object.fromEntries(Object.keys(summaryCells({ coverage: 0, roas_ape_median: 0, share_error_median: 0, holdout_mape_median: 0, seconds_median: 0 })).map((k) => [k, "right" as const]));
+
 /** evaluationPage(e) → the page's HTML; every text from the evaluation is escaped. */
 export function evaluationPage(e: Evaluation): string {
   const models = Object.entries(e.models).map(([m, s]) => ({ model: m, ...summaryCells(s) }));
@@ -43,10 +46,10 @@ export function evaluationPage(e: Evaluation): string {
 ${plotlyScriptTag()}
 <h2>Models</h2>
 <p class="note">Coverage: share of channels whose 90 % interval holds the true ROAS (calibrated intervals: 0.9). ROAS error: |estimate / truth − 1|, median over all channels; share error: the largest |estimated − true share of effect| of a fit, median over the fits.</p>
-${htmlTable(models, { styling: "classes" })}
+${htmlTable(models, { styling: "classes", align: RIGHT })}
 <h2>By scenario</h2>
 ${figureDiv("coverage-by-scenario", coverageByScenario(e))}
-${htmlTable(scenarios, { styling: "classes" })}
+${htmlTable(scenarios, { styling: "classes", align: RIGHT })}
 <h2>Estimate against truth</h2>
 ${figureDiv("roas-recovery", roasRecovery(e))}
 <h2>Commands</h2>
