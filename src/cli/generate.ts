@@ -1,6 +1,7 @@
 /**
  * `mixlab generate --out DIR --seed S --periods N --frequency daily|weekly --channels K
- * [--shape wide|channel-dir|campaigns] [--dirt]` and the difficulty knobs: synthetic data with
+ * [--shape wide|channel-dir|campaigns] [--dirt]`, the difficulty knobs and the truth's structure
+ * (`--saturation hill|logistic`, `--trend on|off`, `--season seasonal|flat`): synthetic data with
  * truth.json. `mixlab make-data --dir data` (run by `npm run data`) rewrites the bundled sets.
  */
 import type { Command } from "commander";
@@ -30,6 +31,9 @@ interface GenerateFlags {
   country?: string;
   start?: string;
   json?: boolean;
+  saturation: string;
+  trend: string;
+  season: string;
 }
 
 export function registerGenerate(program: Command, ctx: CliContext): void {
@@ -51,6 +55,9 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .option("--country <code>", "holiday calendar country", "US")
     .option("--start <date>", "first date, YYYY-MM-DD")
     .option("--json", "print truth.json on stdout")
+    .option("--saturation <kind>", "true saturation family: hill | logistic", "hill")
+    .option("--trend <on|off>", "a linear trend in the target", "on")
+    .option("--season <seasonal|flat>", "yearly seasonality in the target, or a flat year", "seasonal")
     .action((flags: GenerateFlags) => {
       const channelsText = flags.channels.trim();
       const channels = /^\d+$/.test(channelsText)
@@ -73,6 +80,9 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       if (flags.alwaysOn !== undefined) options.alwaysOn = numberOption("--always-on", flags.alwaysOn, { integer: true, min: 0 });
       if (flags.snr !== undefined) options.snr = numberOption("--snr", flags.snr, { positive: true });
       if (flags.start !== undefined) options.start = flags.start;
+      options.saturation = choiceOption("--saturation", flags.saturation, ["hill", "logistic"] as const);
+      options.trend = choiceOption("--trend", flags.trend, ["on", "off"] as const) === "on";
+      options.seasonal = choiceOption("--season", flags.season, ["seasonal", "flat"] as const) === "seasonal";
       probeWritable(flags.out, "folder");
       const data = generate(options);
       writeGenerated(flags.out, data);

@@ -41,6 +41,12 @@ export interface GenerateOptions {
   fileName?: string;
   /** Campaigns shape: number of campaigns, between count and 2 × count (default round(1.6 × count)). */
   campaigns?: number;
+  /** The true saturation family of every channel (default "hill"). */
+  saturation?: "hill" | "logistic";
+  /** A linear trend in the target (default true). */
+  trend?: boolean;
+  /** Yearly seasonality in the target (default true; false: a flat year). */
+  seasonal?: boolean;
 }
 
 /** The options with every default filled in, as recorded in the truth. */
@@ -61,6 +67,9 @@ export interface ResolvedGenerateOptions {
   country: string;
   fileName: string | null;
   campaigns: number | null;
+  saturation: "hill" | "logistic";
+  trend: boolean;
+  seasonal: boolean;
 }
 
 /** Default channel names, in order; later channels are channel_13, channel_14, … */
@@ -141,8 +150,11 @@ export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedG
     campaigns = Math.min(2 * channels.length, Math.max(channels.length, campaigns));
     if (!Number.isInteger(campaigns)) throw new RangeError("generate requires campaigns to be an integer");
   }
+  const saturation = options.saturation ?? "hill";
+  if (!(saturation === "hill" || saturation === "logistic")) throw new RangeError('generate requires saturation "hill" or "logistic"');
   return {
     seed, periods, frequency, channels, shape, start, adstock: adstockKind, dirt, seasonCorrelation, alwaysOn,
     collinear, confounder: options.confounder ?? false, snr, country, fileName, campaigns,
+    saturation, trend: options.trend ?? true, seasonal: options.seasonal ?? true,
   };
 }
