@@ -9,6 +9,7 @@ import { saveModel } from "../artifact/save";
 import { DataError } from "../data/issue";
 import { loadInput, toTable } from "../data/load";
 import { fitModel } from "../analysis/fit";
+import type { StructureSummary } from "../models/fitted-model";
 import type { FitPhase } from "../models/fit/progress";
 import { probeWritable } from "./probe-writable";
 import { createProgress, type Progress, type ProgressStream } from "../util/progress";
@@ -130,6 +131,17 @@ function pct(v: unknown): string {
 /** R̂ above which `fit --model bayes` warns that its chains have not mixed (Vehtari et al. 2021 ask for < 1.01; 1.05 is the usual working bar). */
 export const RHAT_WARNING = 1.05;
 
+/**
+ * describeStructure(structure, free) → one line: which parts were chosen from the data, the choice's
+ * score, how many candidates, and the criterion.
+ * @example describeStructure(s, ["trend"]) // => "  structure: trend chosen from the data among 3 candidates (score 1.02; rolling-origin WMAPE (%): …)"
+ */
+export function describeStructure(structure: StructureSummary, free: readonly string[]): string {
+  const best = structure.candidates.reduce((m, c) => (c.score !== null && (m === null || c.score < m) ? c.score : m), null as number | null);
+  return `  structure: ${free.join(", ")} chosen from the data among ${structure.candidates.length} candidates ` +
+    `(score ${fmt(best, 3)}; ${structure.criterion})`;
+}
+
 /** describeFit(artifact, input, out) → the readable fit summary: windows, search, metrics, channels, where the model went. */
 export function describeFit(artifact: Artifact, input: string, out: string): string {
   const s = artifact.summary;
@@ -138,6 +150,7 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
   const a = artifact.spec;
   text += `  ${a.adstock} adstock, ${a.saturation} saturation, ${a.trend} trend, seasonality ${a.seasonality}, holidays ${a.holidays}` +
     (s.alpha !== null ? `, alpha ${fmt(s.alpha, 4)}` : "") + "\n";
+  if (s.structure) text += `${describeStructure(s.structure, a.auto ?? [])}\n`;
   if (s.search) {
     text += `  search: ${s.search.candidates} candidates (seed ${s.search.seed}, ${s.search.method}) in ${fmt(s.search.seconds, 1)} s; ` +
       `chosen CV NRMSE ${fmt(s.search.cv_nrmse, 4)}, RSSD ${fmt(s.search.rssd, 3)}, ${s.search.near_optimal} distinct posterior draws\n`;
