@@ -46,7 +46,7 @@ describe("mixlab fit", () => {
     for (const c of s.channels) {
       for (const key of ["spend", "contribution", "roas", "roas_low", "roas_high", "mroas", "share_of_spend", "share_of_effect"]) expect(typeof c[key]).toBe("number");
       expect(c.adstock.type).toBe("geometric");
-      expect(c.saturation.type).toBe("hill");
+      expect(c.saturation.type).toBe(s.structure.chosen.saturation);
       expectClose(c.roas, c.contribution / c.spend, { rel: 1e-12 });
       expect(c.roas_low).toBeLessThanOrEqual(c.roas_high);
     }
@@ -56,6 +56,11 @@ describe("mixlab fit", () => {
     expect(s.diagnostics).toHaveProperty("jarque_bera_p");
     expect(s.search).toMatchObject({ candidates: 200, seed: 3 });
     expect(typeof s.search.seconds).toBe("number");
+    // No structure flag: saturation, trend, Fourier order and holidays are chosen from the data.
+    expect(s.structure.candidates.length).toBe(3 * 3 * 4 * 2);
+    expect(s.structure.criterion).toMatch(/^rolling-origin WMAPE/);
+    const best = Math.min(...s.structure.candidates.map((c: { score: number }) => c.score));
+    expect(s.structure.candidates.find((c: { score: number }) => c.score === best)).toMatchObject(s.structure.chosen);
   });
 
   it("mixlab fit reports each phase on stderr under its own label, each reaching its total: search, sampler, bootstrap", () => {
@@ -101,7 +106,12 @@ describe("mixlab fit", () => {
     expect(r.out).toMatch(/^ridge model of .*mmm_weekly\.csv: 208 weekly periods; fit window 2021-01-04 … /);
     expect(r.out).toMatch(/channel +spend +contribution +roas +90 % interval +mroas +spend share +effect share/);
     expect(r.out).toContain(`model → ${out}`);
+    expect(r.out).toMatch(/^ {2}structure: saturation, trend, seasonality, holidays chosen from the data among 72 candidates \(score [0-9.]+; rolling-origin WMAPE/m);
     expect(r.err).toBe("");
+    const fixed = await runCli("fit", weekly, "--trials", "40", "--bootstrap", "0", "--saturation", "log", "--trend", "damped", "--seasonality", "1", "--holidays", "none", "--out", out, "--no-progress");
+    expect(fixed.out).toContain("log saturation, damped trend, seasonality 1, holidays none");
+    expect(fixed.out).not.toContain("structure:");
+    expect(JSON.parse(readFileSync(out, "utf8")).summary.structure).toBeUndefined();
   }, 120_000);
 });
 
