@@ -3,8 +3,8 @@
  * generated sets from varied truths (Hill or logistic saturation × trend on/off × seasonal or flat ×
  * weekly or daily, `seeds` seeds each), the holdout MAPE of the default fit (the structure chosen
  * from the data) against every fixed structure of a grid (saturation hill/logistic × trend
- * none/linear/damped × Fourier order 0–3 × holidays on/off), and the MAPE of the structures two
- * other rules would choose from the same candidates: the evidence alone, and the hybrid (byHybrid). Seeded: the same arguments print the same table.
+ * none/linear/damped × Fourier order 0–3 × holidays on/off), and the MAPE of the structure each of
+ * a few rules (RULES) would choose from the same candidates' scores and evidence. Seeded: the same arguments print the same table.
  *
  *   npx tsx bench/structure-study.ts [seeds=101,102] [trials=500] [bootstrap=20] [--small] [--cache FILE]
  *
@@ -58,7 +58,7 @@ export function studyGrid(frequency: "weekly" | "daily", small = false): Structu
   return out;
 }
 
-/** One set's result: holdout MAPEs (percent) of the default, the grid, the evidence's choice. */
+/** One set's result: holdout MAPEs (percent) of the default, the grid, and each rule's choice. */
 export interface StudyRow {
   name: string;
   chosen: Structure;
@@ -68,29 +68,49 @@ export interface StudyRow {
   /** Rank of the default among the grid's MAPEs (1 = best), out of grid.length + 1. */
   rank: number;
   gridSize: number;
-  evidenceMape: number;
-  /** The hybrid rule's choice (byHybrid). */
-  hybridMape: number;
+  /** Holdout MAPE of each rule's choice among the default's candidates (RULES), by rule name. */
+  rules: Record<string, number>;
   oldDefaultMape: number;
 }
 
 type Scored = StructureSummary["candidates"][number];
 
-/** byEvidence(candidates) → the candidate with the lowest −2 log evidence (the first on ties). */
-export function byEvidence(candidates: readonly Scored[]): Scored {
-  return candidates.reduce((m, c) => (c.evidence !== null && (m.evidence === null || c.evidence < m.evidence) ? c : m));
+/** lowest(candidates, f) → the candidate with the lowest finite f (the first on ties). */
+function lowest(candidates: readonly Scored[], f: (c: Scored) => number | null): Scored {
+  let best = candidates[0];
+  let value = Infinity;
+  for (const c of candidates) {
+    const v = f(c);
+    if (v !== null && Number.isFinite(v) && v < value) { best = c; value = v; }
+  }
+  return best;
 }
 
 /**
- * byHybrid(candidates) → the evidence chooses saturation, Fourier order, holidays and day-of-week
- * (what the fit window shows); the rolling-origin score then chooses the trend among the
- * candidates that share them (how the level moves on past the window).
+ * Rules a structure could be chosen by from the candidates' rolling-origin score and evidence:
+ * "score" (the fit's), "evidence", "hybrid" (the evidence chooses saturation, Fourier order,
+ * holidays and day-of-week, the score the trend among those), "score|evidence+D" (the lowest score
+ * among candidates whose −2 log evidence is within D of the lowest), "evidence|score×F" (the lowest
+ * evidence among candidates whose score is within F × the lowest, ties by score).
  */
-export function byHybrid(candidates: readonly Scored[]): Scored {
-  const e = byEvidence(candidates);
-  const same = candidates.filter((c) => c.saturation === e.saturation && c.seasonality === e.seasonality && c.holidays === e.holidays && c.day_of_week === e.day_of_week);
-  return same.reduce((m, c) => (c.score !== null && (m.score === null || c.score < m.score) ? c : m));
-}
+export const RULES: Record<string, (candidates: readonly Scored[]) => Scored> = {
+  score: (cs) => lowest(cs, (c) => c.score),
+  evidence: (cs) => lowest(cs, (c) => c.evidence),
+  hybrid: (cs) => {
+    const e = lowest(cs, (c) => c.evidence);
+    return lowest(cs.filter((c) => c.saturation === e.saturation && c.seasonality === e.seasonality && c.holidays === e.holidays && c.day_of_week === e.day_of_week), (c) => c.score);
+  },
+  ...Object.fromEntries([10, 30].map((d) => [`score|evidence+${d}`, (cs: readonly Scored[]) => {
+    const e = lowest(cs, (c) => c.evidence).evidence as number;
+    return lowest(cs.filter((c) => c.evidence !== null && c.evidence <= e + d), (c) => c.score);
+  }])),
+  ...Object.fromEntries([1.05, 1.1].map((f) => [`evidence|score×${f}`, (cs: readonly Scored[]) => {
+    const m = lowest(cs, (c) => c.score).score as number;
+    const near = cs.filter((c) => c.score !== null && c.score <= f * m);
+    const e = lowest(near, (c) => c.evidence).evidence;
+    return lowest(near.filter((c) => c.evidence === e), (c) => c.score);
+  }])),
+};
 
 const key = (s: Structure) => `${s.saturation}|${s.trend}|${s.seasonality}|${s.holidays}|${s.day_of_week}`;
 
@@ -119,12 +139,12 @@ export async function studySet(truth: StudyTruth, trials: number, bootstrap: num
   const structure = fitted.summary.structure;
   if (structure === undefined) throw new RangeError("structure-study: the default fit chose no structure");
   const defaultMape = fitted.summary.holdout?.mape ?? NaN;
-  const evidenceMape = await mapeOf(byEvidence(structure.candidates));
-  const hybridMape = await mapeOf(byHybrid(structure.candidates));
+  const rules: Record<string, number> = {};
+  for (const [name, rule] of Object.entries(RULES)) rules[name] = await mapeOf(rule(structure.candidates));
   const oldDefaultMape = await mapeOf({ saturation: "hill", trend: "linear", seasonality: 2, holidays: "US", day_of_week: frequency === "daily" });
   return {
     name: truth.name, chosen: structure.chosen, defaultMape, median: median(gridMapes), best: Math.min(...gridMapes),
-    rank: 1 + gridMapes.filter((m) => m < defaultMape).length, gridSize: grid.length, evidenceMape, hybridMape, oldDefaultMape,
+    rank: 1 + gridMapes.filter((m) => m < defaultMape).length, gridSize: grid.length, rules, oldDefaultMape,
   };
 }
 
@@ -151,18 +171,21 @@ async function main(): Promise<void> {
   const trials = Number(args[1] ?? 500);
   const bootstrap = Number(args[2] ?? 20);
   const rows: StudyRow[] = [];
-  console.log("| set | chosen | default | median | best | rank | evidence's choice | hybrid's choice | old default |");
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+  const names = Object.keys(RULES);
+  console.log(`| set | chosen | default | median | best | rank | old default | ${names.join(" | ")} |`);
+  console.log(`|---|---|---:|---:|---:|---:|---:|${names.map(() => "---:|").join("")}`);
   for (const truth of studyTruths(seeds)) {
     const r = await studySet(truth, trials, bootstrap, small, cache);
     if (cachePath !== null) writeFileSync(cachePath, JSON.stringify(cache));
     rows.push(r);
-    console.log(`| ${r.name} | ${describe(r.chosen)} | ${r.defaultMape.toFixed(2)} | ${r.median.toFixed(2)} | ${r.best.toFixed(2)} | ${r.rank}/${r.gridSize + 1} | ${r.evidenceMape.toFixed(2)} | ${r.hybridMape.toFixed(2)} | ${r.oldDefaultMape.toFixed(2)} |`);
+    console.log(`| ${r.name} | ${describe(r.chosen)} | ${r.defaultMape.toFixed(2)} | ${r.median.toFixed(2)} | ${r.best.toFixed(2)} | ${r.rank}/${r.gridSize + 1} | ${r.oldDefaultMape.toFixed(2)} | ${names.map((n) => r.rules[n].toFixed(2)).join(" | ")} |`);
   }
-  for (const [label, f] of [["default (rolling-origin)", (r: StudyRow) => r.defaultMape], ["evidence's choice", (r: StudyRow) => r.evidenceMape], ["hybrid's choice", (r: StudyRow) => r.hybridMape], ["old default", (r: StudyRow) => r.oldDefaultMape]] as const) {
+  const tallies: Array<[string, (r: StudyRow) => number]> = [["default", (r) => r.defaultMape], ["old default", (r) => r.oldDefaultMape], ...names.map((n): [string, (r: StudyRow) => number] => [`rule ${n}`, (r) => r.rules[n]])];
+  for (const [label, f] of tallies) {
     const t = tally(rows, f);
-    console.log(`${label}: no worse than the median on ${t.notWorseThanMedian}/${rows.length}, within 1.25 × best on ${t.withinBest}/${rows.length}`);
+    console.log(`${label}: no worse than the median on ${t.notWorseThanMedian}/${rows.length}, within 1.25 × best on ${t.withinBest}/${rows.length}, mean ratio to best ${(rows.reduce((a, r) => a + f(r) / r.best, 0) / rows.length).toFixed(3)}`);
   }
+
 }
 
 if (process.argv[1]?.endsWith("structure-study.ts")) void main();

@@ -20,10 +20,10 @@ const VALUES = [
   "DiagnosticsSchema", "FREQUENCIES", "FitSummarySchema", "FittedCoreSchema", "FittedModelSchema",
   "FrequencySchema", "IntervalSchema", "MediaDrawSchema", "MetricSetSchema", "ModelKindSchema",
   "ModelSpecSchema", "SamplerSummarySchema", "SaturationKindSchema", "SaturationParamsSchema",
-  "SearchMethodSchema", "SearchSummarySchema", "TRUTH_FILE", "TrendSchema", "VERSION", "WindowSchema",
+  "SearchMethodSchema", "SearchSummarySchema", "StructurePartSchema", "StructureSummarySchema", "TRUTH_FILE", "TrendSchema", "VERSION", "WindowSchema",
   "adjustedR2", "adstock", "adstockCarryover", "adstockKind", "adstockWeights", "assemble", "baselineTerms",
   "breuschPagan", "budgetScenarios", "carriedSpend", "channelReturns", "charts", "clean", "conditionNumber",
-  "correlationMatrix", "createApp", "createRandom", "dayOfWeekDummies", "decomposition", "defaultSpec",
+  "correlationMatrix", "createApp", "createRandom", "dampedTrend", "dayOfWeekDummies", "decomposition", "defaultSpec",
   "delayedAdstock", "delayedWeights", "describeTable", "design", "designMatrixFromColumns", "detectFormat",
   "detectFrequency", "diagnose", "durbinWatson", "exportCsv", "exportData", "exportSqlite", "exportTables",
   "figureDiv", "fitElasticNet", "fitModel", "fitOls", "fitRidge", "formatDay", "formatIssue",
@@ -59,7 +59,7 @@ const TYPES = [
   "RepairKind", "ResponseCurve", "ResponseCurveOptions", "ResponseCurvePoint", "RidgeOptions", "RidgeResult",
   "Role", "RunningServer", "SamplerSummary", "SaturationKind", "SaturationParams", "SearchSummary",
   "SeriesSummary", "ServeOptions", "Severity", "ShapiroWilkResult", "SourceColumn", "SourceFile", "SpecInput",
-  "SpendHistory", "SpendPlan", "Strategy", "Table", "TableSummary", "TermContributions", "TermKind",
+  "SpendHistory", "SpendPlan", "Strategy", "StructurePart", "StructureSummary", "Table", "TableSummary", "TermContributions", "TermKind",
   "TrueReturns", "Truth", "TruthBaseline", "TruthChannel", "ValidationReport", "WarningKind",
   "WeibullOptions", "WhatIfChannel", "WhatIfOptions", "WhatIfResult"
 ];
