@@ -89,7 +89,8 @@ function lowest(candidates: readonly Scored[], f: (c: Scored) => number | null):
 /**
  * Rules a structure could be chosen by from the candidates' rolling-origin score and evidence:
  * "score" (the fit's), "evidence", "hybrid" (the evidence chooses saturation, Fourier order,
- * holidays and day-of-week, the score the trend among those), "score|evidence+D" (the lowest score
+ * holidays and day-of-week, the score the trend among those), "season by evidence" (the evidence
+ * chooses the Fourier order, the score the rest; "season+holidays by evidence" likewise), "score|evidence+D" (the lowest score
  * among candidates whose −2 log evidence is within D of the lowest), "evidence|score×F" (the lowest
  * evidence among candidates whose score is within F × the lowest, ties by score).
  */
@@ -99,6 +100,14 @@ export const RULES: Record<string, (candidates: readonly Scored[]) => Scored> = 
   hybrid: (cs) => {
     const e = lowest(cs, (c) => c.evidence);
     return lowest(cs.filter((c) => c.saturation === e.saturation && c.seasonality === e.seasonality && c.holidays === e.holidays && c.day_of_week === e.day_of_week), (c) => c.score);
+  },
+  "season by evidence": (cs) => {
+    const e = lowest(cs, (c) => c.evidence);
+    return lowest(cs.filter((c) => c.seasonality === e.seasonality), (c) => c.score);
+  },
+  "season+holidays by evidence": (cs) => {
+    const e = lowest(cs, (c) => c.evidence);
+    return lowest(cs.filter((c) => c.seasonality === e.seasonality && c.holidays === e.holidays), (c) => c.score);
   },
   ...Object.fromEntries([10, 30].map((d) => [`score|evidence+${d}`, (cs: readonly Scored[]) => {
     const e = lowest(cs, (c) => c.evidence).evidence as number;
