@@ -134,12 +134,13 @@ export const RHAT_WARNING = 1.05;
 /**
  * describeStructure(structure, free) → one line: which parts were chosen from the data, the choice's
  * score, how many candidates, and the criterion.
- * @example describeStructure(s, ["trend"]) // => "  structure: trend chosen from the data among 3 candidates (score 1.02; rolling-origin WMAPE (%): …)"
+ * @example describeStructure(s, ["trend"]) // => "  structure: trend chosen from the data among 3 candidates (score 1.02; Fourier order by the evidence, …)"
  */
 export function describeStructure(structure: StructureSummary, free: readonly string[]): string {
-  const best = structure.candidates.reduce((m, c) => (c.score !== null && (m === null || c.score < m) ? c.score : m), null as number | null);
+  const { saturation, trend, seasonality, holidays, day_of_week } = structure.chosen;
+  const chosen = structure.candidates.find((c) => c.saturation === saturation && c.trend === trend && c.seasonality === seasonality && c.holidays === holidays && c.day_of_week === day_of_week);
   return `  structure: ${free.join(", ")} chosen from the data among ${structure.candidates.length} candidates ` +
-    `(score ${fmt(best, 3)}; ${structure.criterion})`;
+    `(score ${fmt(chosen?.score ?? null, 3)}; ${structure.criterion})`;
 }
 
 /** describeFit(artifact, input, out) → the readable fit summary: windows, search, metrics, channels, where the model went. */

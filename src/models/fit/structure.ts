@@ -10,8 +10,10 @@
  *    linear part (the media-prior ridge, transforms held) on the rows before it and forecasting the
  *    next h rows, h the holdout's length — what the holdout measures. The score is the pooled
  *    WMAPE of those forecasts, 100·Σ|y − ŷ|/Σ|y| (percent).
- * 3. The lowest score wins (ties: the first in candidate order, simplest first).
- * Why this criterion and not the evidence: docs/decisions/006-structure-from-the-data.md.
+ * 3. The Fourier order is the one of the candidate with the best evidence (it uses every row of the
+ *    fit window; the folds' shorter windows see less than a year); among the candidates of that
+ *    order the lowest score wins (ties: the first in candidate order, simplest first).
+ * Why this rule (of eleven tried on 32 generated sets): docs/decisions/006-structure-from-the-data.md.
  */
 import type { Table } from "../../data/table";
 import { baselineTerms, type DesignContext, type DesignInput } from "../../features/design";
@@ -152,6 +154,21 @@ export function rollingOriginWmape(
   return absY > 0 ? (100 * absError) / absY : NaN;
 }
 
+/**
+ * chooseCandidate(scored) → the index of the chosen candidate: the Fourier order of the lowest
+ * finite evidence, then the lowest finite score among the candidates of that order (the first on
+ * ties); −1 when none has both.
+ */
+export function chooseCandidate(scored: ReadonlyArray<{ seasonality: number; score: number; evidence: number }>): number {
+  let byEvidence = -1;
+  scored.forEach((c, i) => { if (Number.isFinite(c.evidence) && Number.isFinite(c.score) && (byEvidence < 0 || c.evidence < scored[byEvidence].evidence)) byEvidence = i; });
+  if (byEvidence < 0) return -1;
+  const order = scored[byEvidence].seasonality;
+  let chosen = -1;
+  scored.forEach((c, i) => { if (c.seasonality === order && Number.isFinite(c.score) && (chosen < 0 || c.score < scored[chosen].score)) chosen = i; });
+  return chosen;
+}
+
 /** What the structure step chose: the spec with the chosen structure, and the summary's report (null when every part is fixed). */
 export interface StructureChoice {
   spec: ModelSpec;
@@ -190,10 +207,9 @@ export async function chooseStructure(table: Table, spec: ModelSpec): Promise<St
     const score = rollingOriginWmape(y, best.item.media, folds, searchAlpha(best.item.alpha), ridge, (f) => columnsOf(parts, s, f + 1));
     return { ...s, score, evidence: best.evidence };
   });
-  let chosen = -1;
-  scored.forEach((c, i) => { if (Number.isFinite(c.score) && (chosen < 0 || c.score < scored[chosen].score)) chosen = i; });
+  const chosen = chooseCandidate(scored);
   if (chosen < 0) throw new RangeError("fit: no structure candidate could be scored");
   const h = folds[0].end - folds[0].origin;
-  const criterion = `rolling-origin WMAPE (%): ${folds.length} origins in the fit window, each forecasting the next ${h} periods`;
+  const criterion = `Fourier order by the evidence, the rest by rolling-origin WMAPE (%): ${folds.length} origins in the fit window, each forecasting the next ${h} periods`;
   return { spec: withStructure(spec, candidates[chosen]), report: { chosen: { ...candidates[chosen] }, candidates: scored, criterion } };
 }

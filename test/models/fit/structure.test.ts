@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Table } from "../../../src/data/table";
 import { generate } from "../../../src/generate/generate";
 import { generatedTable } from "../../../src/generate/generated-table";
-import { chooseStructure, rollingOriginWmape, structureCandidates } from "../../../src/models/fit/structure";
+import { chooseCandidate, chooseStructure, rollingOriginWmape, structureCandidates } from "../../../src/models/fit/structure";
 import { defaultSpec, type ModelSpec, type SpecInput } from "../../../src/spec/model-spec";
 
 function specOf(table: Table, input: Partial<SpecInput> = {}): ModelSpec {
@@ -51,6 +51,23 @@ describe("rollingOriginWmape", () => {
     }
     const score = rollingOriginWmape(y, [x], folds, 1e-10, { mediaFactor: 1, nonNegative: true, mediaScale: "sd" }, () => []);
     expect(score).toBeCloseTo((100 * absError) / absY, 6);
+  });
+});
+
+describe("chooseCandidate", () => {
+  it("chooseCandidate(scored) takes the Fourier order of the best evidence, then the lowest score of that order", () => {
+    const scored = [
+      { seasonality: 0, score: 1.0, evidence: 120 },
+      { seasonality: 2, score: 1.6, evidence: 100 },
+      { seasonality: 2, score: 1.4, evidence: 104 },
+      { seasonality: 1, score: 1.2, evidence: 101 },
+    ];
+    expect(chooseCandidate(scored)).toBe(2);
+  });
+
+  it("chooseCandidate(scored) skips non-finite figures, keeps the first of tied scores, and is −1 when nothing is finite", () => {
+    expect(chooseCandidate([{ seasonality: 1, score: NaN, evidence: 1 }, { seasonality: 0, score: 2, evidence: 5 }, { seasonality: 0, score: 2, evidence: 3 }])).toBe(1);
+    expect(chooseCandidate([{ seasonality: 1, score: NaN, evidence: 1 }])).toBe(-1);
   });
 });
 
