@@ -33,6 +33,8 @@ try {
   console.error("mixlab build: TypeScript reported errors; dist/ was left as it was");
   process.exit(1);
 }
+// Files TypeScript does not compile: the planning page of `mixlab serve` (plain HTML and browser JS).
+fs.cpSync(path.join(root, "src", "server", "page"), path.join(fresh, "server", "page"), { recursive: true });
 fs.writeFileSync(path.join(fresh, "package.json"), '{"type":"commonjs"}\n');
 fs.writeFileSync(path.join(fresh, ".build-stamp"), `${new Date().toISOString()}\n`);
 fs.rmSync(path.join(root, "dist"), { recursive: true, force: true });

@@ -10,18 +10,8 @@ PYTHON="${MIXLAB_PYTHON:-/usr/bin/python3}"   # the apt-installed Python (overri
 # shellcheck disable=SC2206
 JUPYTER_APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel ${MIXLAB_EXTRA_APT:-})
 
-mixlab_apt_install() {
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "mixlab: Jupyter is missing and this user cannot install it; as root run: apt-get install -y $*" >&2
-      exit 1
-    fi
-  fi
-  echo "mixlab: installing from apt: $*" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >/dev/null
-}
+# shellcheck source=scripts/apt-install.sh
+source "$MIXLAB_ROOT/scripts/apt-install.sh"
 
 # Install from apt only when this Python cannot import what is needed (a Jupyter from pip is fine).
 modules="import nbclient, nbconvert, ipykernel, jupyter_client${MIXLAB_EXTRA_MODULES:+, $MIXLAB_EXTRA_MODULES}"

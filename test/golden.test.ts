@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), "mixlab-golden-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Keys whose values vary between runs of the same fit. */
-const VARYING = new Set(["created_at", "mixlab_version", "fit_seconds", "seconds"]);
+const VARYING = new Set(["created_at", "mixlab_version", "fit_seconds", "seconds", "candidates_per_second"]);
 const REL = 1e-12;
 
 /**

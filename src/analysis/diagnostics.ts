@@ -4,14 +4,16 @@
  */
 import type { Diagnostics } from "../models/fit-summary";
 import { breuschPagan } from "./breusch-pagan";
-import { conditionNumber } from "./condition-number";
+import { householderQr } from "../linalg/qr";
+import { conditionNumber, conditionNumberOfR } from "./condition-number";
 import { durbinWatson } from "./durbin-watson";
 import { jarqueBera } from "./jarque-bera";
-import { designColumns, centeredSumOfSquares, type MatrixInput } from "./least-squares";
+import { designMatrixFromColumns } from "../models/standardize";
+import { designColumns, centeredSumOfSquares, onesColumn, RANK_TOLERANCE, type MatrixInput } from "./least-squares";
 import { ljungBox } from "./ljung-box";
 import { shapiroWilk } from "./shapiro-wilk";
 import { checkFinite, type NumberArray } from "../util/vector-checks";
-import { vif } from "./vif";
+import { vif, vifOfFullRankQr } from "./vif";
 
 export { breuschPagan, type BreuschPaganResult } from "./breusch-pagan";
 export { conditionNumber, type ConditionNumberOptions } from "./condition-number";
@@ -28,7 +30,8 @@ export type { Diagnostics } from "../models/fit-summary";
  * design, and Durbin–Watson, Ljung–Box, Jarque–Bera, Shapiro–Wilk and Breusch–Pagan on the
  * residuals. X holds the regressors without the intercept (it is added where a test needs it).
  * Tests that cannot be computed on these data give null; VIF of a constant column is NaN.
- * Breusch–Pagan uses only the non-constant columns of X. O(n · p³).
+ * Breusch–Pagan uses only the non-constant columns of X. O(n · p²) when [1, X] has full rank
+ * (one QR for the VIFs and condition numbers), else O(n · p³).
  *
  * @param residuals - residuals of the fit in time order
  * @param X - regressors without intercept, one row per residual (rows as arrays, an ml-matrix, or a DesignMatrix)
@@ -45,27 +48,26 @@ export function diagnose(residuals: NumberArray, X: MatrixInput, names: readonly
   if (names.length !== columns.length) {
     throw new RangeError(`diagnose requires one name per column of X (got ${names.length} names for ${columns.length} columns)`);
   }
-  const rows: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Float64Array(columns.length + 1);
-    row[0] = 1;
-    for (let j = 0; j < columns.length; j++) row[j + 1] = columns[j][i];
-    rows.push(row);
-  }
+  const rows = designMatrixFromColumns([onesColumn(n), ...columns]);
   const residualSs = centeredSumOfSquares(residuals);
   let sumSq = 0;
   for (let i = 0; i < n; i++) sumSq += residuals[i] * residuals[i];
   const varies = residualSs > 0;
   const lags = Math.min(10, Math.floor(n / 5));
   const nonConstant = columns.filter((c) => centeredSumOfSquares(c) > 0);
-  const squares = Array.from(residuals, (e) => e * e);
+  const squares = Float64Array.from(residuals, (e) => e * e);
   const bpApplies =
     nonConstant.length > 0 && n >= nonConstant.length + 2 && centeredSumOfSquares(squares) > 0;
-  const bpRows = nonConstant.length > 0 ? Array.from({ length: n }, (_, i) => nonConstant.map((c) => c[i])) : [];
+  const bpRows = nonConstant.length > 0 ? designMatrixFromColumns(nonConstant) : [];
+  // One QR of [1, X] serves the VIFs and both condition numbers when it has full rank.
+  const k = columns.length + 1;
+  const qr = n > k ? householderQr(rows, RANK_TOLERANCE) : null;
+  const full = qr !== null && qr.rank === k;
+  const vifs = full ? vifOfFullRankQr(qr, columns.map(centeredSumOfSquares)) : null;
   return {
-    vif: vif(X, names),
-    condition_number: n >= columns.length + 1 ? conditionNumber(rows) : null,
-    condition_number_scaled: n >= columns.length + 1 ? conditionNumber(rows, { unitLength: true }) : null,
+    vif: vifs === null ? vif(X, names) : Object.fromEntries(names.map((name, j) => [name, vifs[j]])),
+    condition_number: full ? conditionNumberOfR(qr.R, k, false) : n >= k ? conditionNumber(rows) : null,
+    condition_number_scaled: full ? conditionNumberOfR(qr.R, k, true) : n >= k ? conditionNumber(rows, { unitLength: true }) : null,
     durbin_watson: n >= 2 && sumSq > 0 ? durbinWatson(residuals) : null,
     ljung_box_lags: lags >= 1 && varies ? lags : null,
     ljung_box_p: lags >= 1 && varies ? ljungBox(residuals, lags).pValue : null,

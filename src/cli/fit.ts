@@ -153,7 +153,8 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
     (s.alpha !== null ? `, alpha ${fmt(s.alpha, 4)}` : "") + "\n";
   if (s.structure) text += `${describeStructure(s.structure, a.auto ?? [])}\n`;
   if (s.search) {
-    text += `  search: ${s.search.candidates} candidates (seed ${s.search.seed}, ${s.search.method}) in ${fmt(s.search.seconds, 1)} s; ` +
+    const rate = s.search.candidates_per_second === undefined ? "" : ` (${Math.round(s.search.candidates_per_second).toLocaleString("en-US")} candidates/s, search + sampler)`;
+    text += `  search: ${s.search.candidates} candidates (seed ${s.search.seed}, ${s.search.method}) in ${fmt(s.search.seconds, 1)} s${rate}; ` +
       `chosen CV NRMSE ${fmt(s.search.cv_nrmse, 4)}, RSSD ${fmt(s.search.rssd, 3)}, ${s.search.near_optimal} distinct posterior draws\n`;
   }
   if (s.bootstrap) text += `  bootstrap: ${s.bootstrap.resamples} resamples, blocks of ${s.bootstrap.block_length} periods, in ${fmt(s.bootstrap.seconds, 1)} s\n`;

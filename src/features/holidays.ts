@@ -6,8 +6,21 @@
  * The day sets are cached per country and year, and so are the per-day counts holidayIndicator
  * returns (see its comment).
  */
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
+import type Holidays from "date-holidays";
 import { parseIsoDate } from "../data/parse-date";
+
+let holidaysClass: typeof Holidays | undefined;
+
+/**
+ * The date-holidays class, loaded on first use: the package reads its rules for every country when
+ * it loads (a quarter to half a second), which every command would otherwise pay at start-up,
+ * holidays or not.
+ */
+function holidaysConstructor(): typeof Holidays {
+  holidaysClass ??= createRequire(__filename)("date-holidays") as typeof Holidays;
+  return holidaysClass;
+}
 
 type DayArray = Int32Array | readonly number[];
 
@@ -26,7 +39,8 @@ function instanceFor(country: string): CountryEntry {
   const cached = instances.get(country);
   if (cached) return cached;
   const [code, state, ...rest] = country.split("-");
-  const probe = new Holidays();
+  const Ctor = holidaysConstructor();
+  const probe = new Ctor();
   const countries = probe.getCountries();
   if (rest.length > 0 || !code || !Object.hasOwn(countries, code)) {
     throw new Error(`holidayIndicator requires a known country code such as "US", got "${country}"`);
@@ -37,7 +51,7 @@ function instanceFor(country: string): CountryEntry {
       throw new Error(`holidayIndicator requires a known state of ${code}, got "${country}"`);
     }
   }
-  const hd = state === undefined ? new Holidays(code, { types: ["public"] }) : new Holidays(code, state, { types: ["public"] });
+  const hd = state === undefined ? new Ctor(code, { types: ["public"] }) : new Ctor(code, state, { types: ["public"] });
   const entry: CountryEntry = { holidays: hd, years: new Map(), daily: { years: new Map(), last: null }, weekly: { years: new Map(), last: null } };
   instances.set(country, entry);
   return entry;

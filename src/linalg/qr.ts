@@ -69,6 +69,9 @@ export function householderQr(X: Matrix, tol = 1e-7): HouseholderQr {
   // Column-major working copy: a[j*m + i] = X[i, j].
   const a = new Float64Array(m * p);
   for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) a[j * m + i] = data[i * p + j];
+  // ‖x_j‖ of every original column, from the contiguous copy before any reflection touches it.
+  const originalNorms = new Float64Array(p);
+  for (let j = 0; j < p; j++) originalNorms[j] = scaledNorm(a, j * m, (j + 1) * m);
 
   const accepted: number[] = [];
   const deficient: DeficientColumn[] = [];
@@ -76,21 +79,11 @@ export function householderQr(X: Matrix, tol = 1e-7): HouseholderQr {
   const vHead: number[] = [];
   const betas: number[] = [];
 
-  const colNorm = (j: number, from: number): number => {
-    let scale = 0;
-    for (let i = from; i < m; i++) scale = Math.max(scale, Math.abs(a[j * m + i]));
-    if (scale === 0) return 0;
-    let s = 0;
-    for (let i = from; i < m; i++) {
-      const v = a[j * m + i] / scale;
-      s += v * v;
-    }
-    return scale * Math.sqrt(s);
-  };
+  const colNorm = (j: number, from: number): number => scaledNorm(a, j * m + from, (j + 1) * m);
 
   for (let j = 0; j < p; j++) {
     const r = accepted.length; // next pivot row
-    const fullNorm = colNormOriginal(data, m, p, j);
+    const fullNorm = originalNorms[j];
     const rest = r < m ? colNorm(j, r) : 0;
     if (fullNorm === 0 || rest <= tol * fullNorm || r >= m) {
       // Dependence on accepted columns: solve R c = (Qᵀx_j)[0:r].
@@ -104,7 +97,7 @@ export function householderQr(X: Matrix, tol = 1e-7): HouseholderQr {
       const coefficients: number[] = [];
       for (let k = 0; k < r; k++) {
         // a contribution is negligible if it moves x_j by less than tol·‖x_j‖
-        const contrib = Math.abs(c[k]) * colNormOriginal(data, m, p, accepted[k]);
+        const contrib = Math.abs(c[k]) * originalNorms[accepted[k]];
         if (contrib > tol * fullNorm) {
           dependsOn.push(accepted[k]);
           coefficients.push(c[k]);
@@ -179,13 +172,17 @@ export function householderQr(X: Matrix, tol = 1e-7): HouseholderQr {
   return { rows: m, cols: p, accepted, deficient, rank, R, applyQt, solve, rInverse };
 }
 
-function colNormOriginal(data: Float64Array, m: number, p: number, j: number): number {
+/**
+ * scaledNorm(x, from, to) → ‖x[from:to]‖ without overflow or underflow: the largest |x_i| first,
+ * then √Σ (x_i / scale)² times it. O(to − from).
+ */
+function scaledNorm(x: Float64Array, from: number, to: number): number {
   let scale = 0;
-  for (let i = 0; i < m; i++) scale = Math.max(scale, Math.abs(data[i * p + j]));
+  for (let i = from; i < to; i++) scale = Math.max(scale, Math.abs(x[i]));
   if (scale === 0) return 0;
   let s = 0;
-  for (let i = 0; i < m; i++) {
-    const v = data[i * p + j] / scale;
+  for (let i = from; i < to; i++) {
+    const v = x[i] / scale;
     s += v * v;
   }
   return scale * Math.sqrt(s);

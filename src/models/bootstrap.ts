@@ -6,14 +6,25 @@
 import { quantileSorted } from "../util/quantile";
 
 /**
- * blockIndices(n, blockLength, random) → n row indices made of blocks of `blockLength` consecutive
- * rows starting at uniformly drawn positions (the moving-block bootstrap of Künsch 1989).
+ * blockStarts(n, blockLength, random) → the starts of the ⌈n / L⌉ blocks of one moving-block
+ * resample (Künsch 1989), each drawn uniformly from [0, n − L], L = blockLength clamped to [1, n];
+ * every block is L rows long except the last, cut so that the resample has n rows.
+ */
+export function blockStarts(n: number, blockLength: number, random: { int(n: number): number }): Int32Array {
+  const length = Math.max(1, Math.min(blockLength, n));
+  const out = new Int32Array(Math.ceil(n / length));
+  for (let b = 0; b < out.length; b++) out[b] = random.int(n - length + 1);
+  return out;
+}
+
+/**
+ * blockIndices(n, blockLength, random) → the n row indices of one moving-block resample: the
+ * blocks of blockStarts, in order.
  */
 export function blockIndices(n: number, blockLength: number, random: { int(n: number): number }): number[] {
   const length = Math.max(1, Math.min(blockLength, n));
   const out: number[] = [];
-  while (out.length < n) {
-    const start = random.int(n - length + 1);
+  for (const start of blockStarts(n, blockLength, random)) {
     for (let i = 0; i < length && out.length < n; i++) out.push(start + i);
   }
   return out;

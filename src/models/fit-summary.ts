@@ -109,6 +109,12 @@ export const SearchSummarySchema = z.looseObject({
   candidates: z.int().min(0),
   /** Wall time of search and sampler, seconds. */
   seconds: z.number().min(0),
+  /**
+   * Candidates scored per second of `seconds`: the search's and the sampler's evaluations together
+   * (each one transform setting through adstock, saturation and the evidence), rounded. Varies
+   * from run to run like `seconds`; absent in artifacts written before it was added.
+   */
+  candidates_per_second: z.number().min(0).optional(),
   seed: z.int(),
   method: Name,
   /** CV NRMSE of the chosen candidate. */

@@ -34,6 +34,7 @@
  */
 import type { NumberArray } from "../util/vector-checks";
 import { createGramWorkspace, solveGramBounded, type GramWorkspace } from "../linalg/gram-solvers";
+import type { WeightedMoments } from "./block-moments";
 import { fitRidge } from "./ridge";
 import { isConstantFeature, type DesignMatrix } from "./standardize";
 
@@ -175,6 +176,18 @@ function workspaceFor(p: number): GramWorkspace {
   return w;
 }
 
+/** Buffers of the centred, scaled media (and times the weights) by size m·n, reused across fits. */
+const mediaBuffers = new Map<number, { scaled: Float64Array; weighted: Float64Array }>();
+
+function mediaBuffersFor(size: number): { scaled: Float64Array; weighted: Float64Array } {
+  let b = mediaBuffers.get(size);
+  if (b === undefined) {
+    b = { scaled: new Float64Array(size), weighted: new Float64Array(size) };
+    mediaBuffers.set(size, b);
+  }
+  return b;
+}
+
 /**
  * mediaScales(media, weights, mediaScale) → per media column its weighted mean and the scale the
  * penalty uses (|mean| or the sd; 1 and `constant` when the column is constant on the rows). O(n·m).
@@ -223,12 +236,15 @@ export function fitMediaPriorRidge(prepared: MediaPriorRidge, media: readonly Nu
   if (!(p >= 1)) throw new RangeError("fitMediaPriorRidge requires at least one column");
   const { means, scales, constant } = mediaScales(media, w, W, (options.mediaScale ?? "mean") === "mean");
   // Centred, scaled media times the weights (so each product below is one multiply-add).
-  const scaled = new Float64Array(m * n);
-  const weighted = new Float64Array(m * n);
+  const { scaled, weighted } = mediaBuffersFor(m * n);
   for (let j = 0; j < m; j++) {
-    if (constant[j] === 1) continue;
-    const col = media[j];
     const o = j * n;
+    if (constant[j] === 1) {
+      scaled.fill(0, o, o + n);
+      weighted.fill(0, o, o + n);
+      continue;
+    }
+    const col = media[j];
     for (let i = 0; i < n; i++) {
       const v = (col[i] - means[j]) / scales[j];
       scaled[o + i] = v;
@@ -261,13 +277,93 @@ export function fitMediaPriorRidge(prepared: MediaPriorRidge, media: readonly Nu
     c[m + l] = fixedRhs[l];
     for (let l2 = 0; l2 < q; l2++) H[(m + l) * p + m + l2] = fixedGram[l * q + l2];
   }
+  return solveMediaPriorRidge(ws, {
+    m, alpha, factor, nonNegative: options.nonNegative ?? true, yy, weightSum: W, yMean: prepared.yMean,
+    mediaMeans: means, mediaScales: scales, fixedMeans: prepared.fixedMeans, fixedScales: prepared.fixedScales,
+  });
+}
+
+/**
+ * fitMediaPriorRidgeFromMoments(moments, m, alpha, options) is fitMediaPriorRidge on weighted rows
+ * given only their moments (block-moments.ts): columns media (m), baseline (q), then y last. The
+ * weighted centred cross-products are G = Σ w z zᵀ − W z̄ z̄ᵀ (z the shifted columns, z̄ = Σ w z / W);
+ * each column is scaled as fitMediaPriorRidge scales it, and a column counts as constant on the
+ * rows by isConstantFeature or when G_aa ≤ W·ε·Σ w z_a² (all its variance is rounding of the sums).
+ * O((m + q)³), independent of the rows.
+ * @param moments - weighted moments of [media…, baseline…, y]
+ * @param m - number of media columns (first)
+ * @param alpha - baseline penalty, finite and > 0
+ * @param options - mediaFactor (1), nonNegative (true), mediaScale ("mean")
+ * @throws RangeError if alpha or mediaFactor is not finite and > 0, or there are no columns
+ * @example fitMediaPriorRidgeFromMoments(blockResampleMoments([tv, trend, y], n, 8, starts)[0], 1, 0.1).coefficients[0] // => the TV coefficient of that resample
+ */
+export function fitMediaPriorRidgeFromMoments(moments: WeightedMoments, m: number, alpha: number, options: MediaPriorRidgeOptions = {}): MediaPriorRidgeFit {
+  const factor = options.mediaFactor ?? 1;
+  if (!(alpha > 0) || alpha === Infinity) throw new RangeError("fitMediaPriorRidgeFromMoments requires a finite alpha > 0");
+  if (!(factor > 0) || factor === Infinity) throw new RangeError("fitMediaPriorRidgeFromMoments requires a finite mediaFactor > 0");
+  const { weight: W, shift, sums, products } = moments;
+  const d = shift.length;
+  const p = d - 1;
+  if (!(p >= 1)) throw new RangeError("fitMediaPriorRidgeFromMoments requires at least one column besides y");
+  const byMean = (options.mediaScale ?? "mean") === "mean";
+  const means = new Float64Array(d);
+  const scales = new Float64Array(d);
+  const G = new Float64Array(d * d);
+  for (let a = 0; a < d; a++) {
+    means[a] = shift[a] + sums[a] / W;
+    for (let b = 0; b < d; b++) G[a * d + b] = products[a * d + b] - (sums[a] * sums[b]) / W;
+  }
+  for (let a = 0; a < p; a++) {
+    const variance = G[a * d + a] / W;
+    const constant = isConstantFeature(variance, means[a], W) || G[a * d + a] <= W * Number.EPSILON * products[a * d + a];
+    scales[a] = constant ? 0 : a < m && byMean && means[a] !== 0 ? Math.abs(means[a]) : Math.sqrt(variance);
+  }
+  const ws = workspaceFor(p);
+  const { H, c } = ws;
+  for (let a = 0; a < p; a++) {
+    c[a] = scales[a] === 0 ? 0 : G[a * d + p] / scales[a];
+    for (let b = 0; b < p; b++) H[a * p + b] = scales[a] === 0 || scales[b] === 0 ? 0 : G[a * d + b] / (scales[a] * scales[b]);
+  }
+  for (let a = 0; a < p; a++) if (scales[a] === 0) scales[a] = 1;
+  return solveMediaPriorRidge(ws, {
+    m, alpha, factor, nonNegative: options.nonNegative ?? true, yy: Math.max(0, G[p * d + p]), weightSum: W, yMean: means[p],
+    mediaMeans: means.subarray(0, m), mediaScales: scales.subarray(0, m), fixedMeans: means.subarray(m, p), fixedScales: scales.subarray(m, p),
+  });
+}
+
+/** What solveMediaPriorRidge needs beside the scaled Gram G_s (in ws.H) and its right-hand side (ws.c). */
+interface ScaledProblem {
+  /** Media columns m (first), penalties alpha·factor for media and alpha for the baseline. */
+  m: number;
+  alpha: number;
+  factor: number;
+  nonNegative: boolean;
+  /** Σ w (y − ȳ)², W = Σ w and the weighted ȳ. */
+  yy: number;
+  weightSum: number;
+  yMean: number;
+  /** Weighted means and penalty scales of the media and the baseline columns (original units). */
+  mediaMeans: Float64Array;
+  mediaScales: Float64Array;
+  fixedMeans: Float64Array;
+  fixedScales: Float64Array;
+}
+
+/**
+ * solveMediaPriorRidge(ws, problem) adds Λ to the diagonal of G_s in ws.H, solves (G_s + Λ) s = c
+ * (media ≥ 0 when asked) and maps s back to the original scale, with the RSS and −2 log evidence
+ * of the module comment. O((m + q)³). ws.H is left as G_s + Λ.
+ */
+function solveMediaPriorRidge(ws: GramWorkspace, problem: ScaledProblem): MediaPriorRidgeFit {
+  const { m, alpha, factor, yy, weightSum: W } = problem;
+  const { p, H, c } = ws;
   // G_s s and sᵀ G_s s need G_s itself after the solve: keep its diagonal, add Λ, restore later.
   const lambda = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     lambda[j] = j < m ? alpha * factor : alpha;
     H[j * p + j] += lambda[j];
   }
-  const ok = solveGramBounded(ws, options.nonNegative ?? true ? m : 0);
+  const ok = solveGramBounded(ws, problem.nonNegative ? m : 0);
   const coefficients = new Float64Array(p);
   if (!ok) {
     coefficients.fill(NaN);
@@ -293,10 +389,10 @@ export function fitMediaPriorRidge(prepared: MediaPriorRidge, media: readonly Nu
   let logLambda = 0;
   for (let j = 0; j < p; j++) logLambda += Math.log(lambda[j]);
   const evidence = (W - 1) * Math.log(rss + penalty) + logDet - logLambda;
-  let intercept = prepared.yMean;
+  let intercept = problem.yMean;
   for (let j = 0; j < p; j++) {
-    const scale = j < m ? scales[j] : prepared.fixedScales[j - m];
-    const mean = j < m ? means[j] : prepared.fixedMeans[j - m];
+    const scale = j < m ? problem.mediaScales[j] : problem.fixedScales[j - m];
+    const mean = j < m ? problem.mediaMeans[j] : problem.fixedMeans[j - m];
     let b = s[j] / scale;
     if (b === 0) b = 0;
     coefficients[j] = b;

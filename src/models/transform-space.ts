@@ -60,15 +60,18 @@ function paramValue(values: Record<string, number>, name: string, bound: readonl
 }
 
 /**
- * decodeCandidate(spec, values, spend, trainRows) → the transforms a point stands for and their
- * media columns. The saturation ratio is relative to the channel's mean adstocked spend over the
- * first `trainRows` rows (1 when the channel never spends there), so the stored half-saturation,
- * log scale or logistic 1/lambda is in spend units.
+ * decodeCandidate(spec, values, spend, trainRows, rows) → the transforms a point stands for and
+ * their media columns. The saturation ratio is relative to the channel's mean adstocked spend over
+ * the first `trainRows` rows (1 when the channel never spends there), so the stored
+ * half-saturation, log scale or logistic 1/lambda is in spend units. With `rows` (≥ trainRows) the
+ * media columns cover only the first `rows` rows — the same values there, since adstock carries
+ * spend forward only (the search scores the fit window and skips the holdout's transforms).
  */
-export function decodeCandidate(spec: ModelSpec, values: Record<string, number>, spend: Record<string, Float64Array>, trainRows: number): Candidate {
+export function decodeCandidate(spec: ModelSpec, values: Record<string, number>, spend: Record<string, Float64Array>, trainRows: number, rows?: number): Candidate {
   const transforms: Record<string, ChannelTransform> = {};
   const media: Float64Array[] = [];
   const n = spend[spec.channels[0]]?.length ?? 0;
+  const upTo = rows === undefined ? n : Math.max(trainRows, Math.min(rows, n));
   for (const c of spec.channels) {
     const b = spec.bounds[c];
     let ad: AdstockParams;
@@ -83,7 +86,7 @@ export function decodeCandidate(spec: ModelSpec, values: Record<string, number>,
         break;
       default: ad = { type: "none" };
     }
-    const adstocked = adstock(spend[c], ad);
+    const adstocked = adstock(upTo < n ? spend[c].subarray(0, upTo) : spend[c], ad);
     let mean = 0;
     for (let i = 0; i < trainRows; i++) mean += adstocked[i];
     mean = trainRows > 0 ? mean / trainRows : 0;

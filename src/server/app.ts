@@ -9,6 +9,7 @@
  *   POST /whatif        the flags of `mixlab whatif` as JSON → its --json answer
  *   POST /optimize      the flags of `mixlab optimize` as JSON → its --json answer
  *   GET  /openapi.json  generated from the request schemas;  GET /docs  Swagger UI, offline
+ *   GET  /              the planning page (plan-page.ts), which calls /whatif and /optimize; offline
  *
  * Hono's own middleware does the generic work: requestId (X-Request-Id), bodyLimit (413; for
  * bodies without a Content-Length, json-body.ts limitBody), and
@@ -34,6 +35,7 @@ import { ClientGone, CLIENT_GONE, errorJson, HttpError, issuesError, shownName }
 import { formBody, jsonBody, limitBody as bodyLimit } from "./json-body";
 import { resolveLimits, type ServerLimits } from "./limits";
 import { openApiDocument } from "./openapi";
+import { PLAN_PAGE_ROUTES, registerPlanPage } from "./plan-page";
 import { predictAnswer, predictRows } from "./predict-answer";
 import { allowedFields, serveModel, type ServedModel } from "./served-model";
 import { workQueue } from "./work-queue";
@@ -96,7 +98,7 @@ function registerMethodErrors(app: Hono<Env>): void {
   for (const path of ["/predict", "/predictions", "/whatif", "/optimize"]) {
     app.on(OTHER, path, (c) => c.body(errorJson(`${path} takes POST, not ${c.req.method}`), 405, { ...JSON_TYPE, allow: "POST" }));
   }
-  for (const path of ["/health", "/models", "/openapi.json", "/docs"]) {
+  for (const path of ["/health", "/models", "/openapi.json", "/docs", ...PLAN_PAGE_ROUTES]) {
     app.on(OTHER.filter((m) => m !== "GET" && m !== "HEAD").concat("POST"), path, (c) => c.body(errorJson(`${path} takes GET, not ${c.req.method}`), 405, { ...JSON_TYPE, allow: "GET" }));
   }
 }
@@ -209,6 +211,7 @@ export function createApp(options: AppOptions): MixlabApp {
     return json(c, text);
   });
   registerDocs(app);
+  registerPlanPage(app);
 
   registerMethodErrors(app);
   app.notFound((c) => json(c, errorJson("no such route; the routes are listed at /openapi.json and /docs"), 404));

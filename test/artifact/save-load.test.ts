@@ -60,6 +60,18 @@ describe("saveModel / loadModel", () => {
     expect(text.endsWith("}\n")).toBe(true);
   });
 
+  it("serializeArtifact(artifact) parses back to JSON.stringify's value, objects indented by 2 and each scalar array on one line", () => {
+    const artifact = toArtifact(fixtureModel(), { createdAt, fitSeconds: 2 });
+    const text = serializeArtifact(artifact);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(artifact)));
+    const n = artifact.history.dates.length;
+    expect(text).toContain(`"dates": ${JSON.stringify(artifact.history.dates)}`);
+    // the dates and every channel's spend history take one line each, not one per value
+    const channels = Object.keys(artifact.history.spend).length;
+    expect(JSON.stringify(artifact, null, 2).split("\n").length - text.split("\n").length).toBeGreaterThanOrEqual((1 + channels) * (n - 1));
+    expect(n).toBeGreaterThan(20);
+    expect(serializeArtifact({ a: [], b: {}, c: [{ d: [1, null] }], e: undefined } as never)).toBe('{\n  "a": [],\n  "b": {},\n  "c": [\n    {\n      "d": [1,null]\n    }\n  ]\n}\n');
+  });
   it("saveModel(path, model) leaves no temporary file and overwrites an existing model", () => {
     const sub = join(dir, "atomic");
     mkdirSync(sub, { recursive: true });

@@ -21,7 +21,10 @@ function stable(text: string): Record<string, unknown> {
   const json = JSON.parse(text);
   delete json.created_at;
   delete json.fit_seconds;
-  if (json.summary.search) delete json.summary.search.seconds;
+  if (json.summary.search) {
+    delete json.summary.search.seconds;
+    delete json.summary.search.candidates_per_second;
+  }
   if (json.summary.bootstrap) delete json.summary.bootstrap.seconds;
   return json;
 }
@@ -87,9 +90,17 @@ describe("mixlab fit", () => {
     const a = readFileSync(first, "utf8");
     const b = readFileSync(second, "utf8");
     expect(JSON.stringify(stable(b), null, 2)).toBe(JSON.stringify(stable(a), null, 2));
-    const mask = (t: string) => t.replace(/^(\s*"(created_at|fit_seconds|seconds)": ).*$/gm, "$1…");
+    const mask = (t: string) => t.replace(/^(\s*"(created_at|fit_seconds|seconds|candidates_per_second)": ).*$/gm, "$1…");
     expect(mask(b)).toBe(mask(a));
   }, 120_000);
+
+  it("mixlab fit reports the candidates scored per second of the search and sampler (more evaluations than search candidates)", () => {
+    const search = JSON.parse(readFileSync(first, "utf8")).summary.search;
+    expect(search.candidates).toBe(200);
+    expect(Number.isInteger(search.candidates_per_second)).toBe(true);
+    // rate × seconds = the search's 200 candidates plus the sampler's evaluations (rounding aside)
+    expect(search.candidates_per_second * Math.max(search.seconds, 1e-3)).toBeGreaterThan(1.5 * search.candidates);
+  });
 
   it("mixlab fit's model predicts its own training data as the summary says (train RMSE from predict())", () => {
     const model = loadModel(first);
@@ -201,7 +212,7 @@ describe("mixlab fit --model bayes", () => {
     for (const v of Object.values(s.std_errors) as number[]) expect(v).toBeGreaterThan(0);
     expect(r.err.includes("the posterior chains have not mixed")).toBe(s.sampler.rhat_max > 1.05);
     expect((await runCli("fit", weekly, "--model", "bayes", "--trials", "100", "--seed", "3", "--out", b, "--json", "--no-progress")).code).toBe(0);
-    const strip = (path: string) => JSON.parse(readFileSync(path, "utf8"), (key, value) => (key === "created_at" || key === "seconds" || key === "fit_seconds" ? undefined : value));
+    const strip = (path: string) => JSON.parse(readFileSync(path, "utf8"), (key, value) => (["created_at", "seconds", "fit_seconds", "candidates_per_second"].includes(key) ? undefined : value));
     expect(strip(b)).toEqual(strip(a));
   }, 120_000);
 });

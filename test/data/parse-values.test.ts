@@ -19,6 +19,20 @@ describe("parseIsoDate", () => {
     expect(dayOfWeek(parseIsoDate("2024-01-01"))).toBe(0); // a Monday
     expect(dayOfWeek(parseIsoDate("2024-01-07"))).toBe(6); // a Sunday
   });
+  it("formatDay(day) agrees with Date.toISOString over years 0–9999 (every 97th day, every day around century leap rules and the edges)", () => {
+    const days: number[] = [];
+    for (let day = -719_538; day <= 2_932_906; day += 97) days.push(day);
+    for (const year of [0, 1600, 1700, 1900, 1970, 2000, 2100, 9999]) {
+      const start = Date.UTC(year, 0, 1) / 86_400_000 - 400;
+      for (let d = 0; d < 800; d++) days.push(start + d);
+    }
+    const mismatches = days.filter((day) => formatDay(day) !== new Date(day * 86_400_000).toISOString().slice(0, 10));
+    expect(days.length).toBeGreaterThan(40_000);
+    expect(mismatches).toEqual([]);
+    expect(formatDay(-719_528)).toBe("0000-01-01");
+    expect(formatDay(2_932_896)).toBe("9999-12-31");
+    expect(formatDay(1700.5)).toBe("1974-08-28");
+  });
 });
 
 describe("parseNumberCell", () => {

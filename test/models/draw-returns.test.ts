@@ -2,7 +2,7 @@
 // ROAS over the fit window, by a block bootstrap refit or from the exact conditional posterior.
 import { describe, expect, it } from "vitest";
 import { mediaPosterior } from "../../src/models/bayes/media-posterior";
-import { drawBootstrap, posteriorReturns, PROGRESS_EVERY } from "../../src/models/draw-returns";
+import { drawBootstrap, drawBootstrapByMoments, posteriorReturns, PROGRESS_EVERY } from "../../src/models/draw-returns";
 import { createRandom } from "../../src/util/random";
 import { expectClose } from "../helpers/expect-close";
 
@@ -124,5 +124,29 @@ describe("posteriorReturns", () => {
   it("refuses no transform draws or a non-integer number of draws", () => {
     expect(() => posteriorReturns({ ...base, transforms: [], draws: 10 })).toThrow(RangeError);
     expect(() => posteriorReturns({ ...base, transforms: [{ media: [tv, radio], alpha: 1 }], draws: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe("drawBootstrapByMoments", () => {
+  it("drawBootstrapByMoments(input) equals drawBootstrap (same resamples, refits from the block sums) to 1e-9", () => {
+    const n = 150;
+    const random = createRandom(9);
+    const a = data(n, 7);
+    const b = data(n, 8);
+    // a rare dummy: constant (0) in some resamples, where both ways must hold its coefficient at 0
+    const dummy = Float64Array.from({ length: n }, (_, i) => (i === 17 || i === 18 ? 1 : 0));
+    const y = Float64Array.from({ length: n }, (_, i) => 100 + 20 * a.trend[i] + 3 * a.media[i] + 2 * b.media[i] + 5 * dummy[i] + random.normal());
+    const half = Float64Array.from(b.media, (v) => v / 2 + 1);
+    const draws = [{ media: [a.media, b.media], alpha: 1e-8 }, { media: [a.media, half], alpha: 0.3 }];
+    for (const ridge of [{ nonNegative: false }, { mediaFactor: 0.1, mediaScale: "sd" as const }]) {
+      const input = { draws, fixed: [a.trend, dummy], y, trainRows: 130, spend: [a.spend, b.spend], resamples: 30, blockLength: 8, seed: 2, ridge };
+      const rows = drawBootstrap(input);
+      const sums = drawBootstrapByMoments(input);
+      expect(Array.from(sums.draw)).toEqual(Array.from(rows.draw));
+      for (let c = 0; c < 2; c++) {
+        expectClose(sums.roas[c], rows.roas[c], { rel: 1e-9 });
+        expectClose(sums.contribution[c], rows.contribution[c], { rel: 1e-9 });
+      }
+    }
   });
 });

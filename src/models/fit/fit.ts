@@ -79,7 +79,7 @@ export async function fitSteps(table: Table, given: ModelSpec, options: FitOptio
     poolObjectives = sampled.members.map((d) => d.objectives);
     chosenIndex = sampled.chosenIndex;
     trace = sampled.trace;
-    counts = { candidates: searched.candidates.length, seconds: (Date.now() - started) / 1000, bestScore: searched.best.objectives[0], distinct: new Set(sampled.members.map((d) => d.unit)).size };
+    counts = { candidates: searched.candidates.length, evaluations: searched.candidates.length + sampled.evaluations, seconds: (Date.now() - started) / 1000, bestScore: searched.best.objectives[0], distinct: new Set(sampled.members.map((d) => d.unit)).size };
   }
   const intervals = intervalsOf(spec, window, setup, pool, poolObjectives, chosenIndex, trace, options.onProgress);
   const chosen = pool[intervals.chosenIndex];

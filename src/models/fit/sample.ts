@@ -69,6 +69,8 @@ export interface SamplerTrace {
 /** The pool the intervals run over: the thinned draws, the provisional choice and the bayes trace. */
 export interface Sampled {
   members: Scored[];
+  /** Candidates the sampler evaluated (proposals outside the unit cube cost none). */
+  evaluations: number;
   chosenIndex: number;
   trace: SamplerTrace | null;
 }
@@ -87,7 +89,7 @@ export function samplePosterior(
   const bayes = spec.model === "bayes";
   const budget = spec.search.trials;
   const chains = Math.min(SAMPLER_CHAINS, ranked.length);
-  if (!(setup.stable && chains >= 4)) return { members: [best], chosenIndex: 0, trace: null };
+  if (!(setup.stable && chains >= 4)) return { members: [best], evaluations: 0, chosenIndex: 0, trace: null };
   const samplerStarted = Date.now();
   const samplerChains = bayes ? BAYES_CHAINS : chains;
   const generations = Math.max(20, Math.round(((bayes ? BAYES_SAMPLER_SHARE : SAMPLER_SHARE) * budget) / samplerChains));
@@ -121,5 +123,5 @@ export function samplePosterior(
     trace = { chains: samplerChains, rhatMax: summary.rhatMax, essMin: summary.essMin, seconds: (Date.now() - samplerStarted) / 1000 };
   }
   const members = thinDraws(draws, spec.bootstrap.trials, spec.search.seed + 4);
-  return { members, chosenIndex: mostCentral(members.map((d) => d.objectives.slice(2, 2 + m))), trace };
+  return { members, evaluations: evaluated.length, chosenIndex: mostCentral(members.map((d) => d.objectives.slice(2, 2 + m))), trace };
 }

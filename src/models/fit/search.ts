@@ -97,15 +97,15 @@ export function createEvaluator(spec: ModelSpec, window: FitWindow, setup: Searc
   if (setup.stable) {
     const prepared = createMediaPriorRidge(fixedK, yK);
     return (units) => units.map((unit) => {
-      const cand = decodeCandidate(spec, decode(unit), spend, k);
-      const fit = fitMediaPriorRidge(prepared, cand.media.map((c) => c.subarray(0, k)), searchAlpha(cand.alpha), ridge);
+      const cand = decodeCandidate(spec, decode(unit), spend, k, k);
+      const fit = fitMediaPriorRidge(prepared, cand.media, searchAlpha(cand.alpha), ridge);
       return objectivesOf(cand.media, fit.coefficients, fit.evidence);
     });
   }
   const prepared = prepareRidgeCv(designMatrixFromColumns(fixedK), yK, setup.folds);
   return (units) => units.map((unit) => {
-    const cand = decodeCandidate(spec, decode(unit), spend, k);
-    const score = scoreCandidate(prepared, cand.media.map((c) => c.subarray(0, k)), searchAlpha(cand.alpha), { nonNegative: spec.nonNegativeMedia, mediaScale: setup.mediaScale });
+    const cand = decodeCandidate(spec, decode(unit), spend, k, k);
+    const score = scoreCandidate(prepared, cand.media, searchAlpha(cand.alpha), { nonNegative: spec.nonNegativeMedia, mediaScale: setup.mediaScale });
     return objectivesOf(cand.media, score.fullFit.coefficients, score.nrmse);
   });
 }
@@ -195,6 +195,8 @@ export async function searchTransforms(
 /** Counts of a finished search and sampler: candidates, seconds, best score, distinct draws. */
 export interface SearchCounts {
   candidates: number;
+  /** Candidates evaluated by the search and the sampler together, in `seconds`. */
+  evaluations: number;
   seconds: number;
   bestScore: number;
   distinct: number;
@@ -213,7 +215,8 @@ export function searchSummary(
   const { k, fixedK, yK } = window;
   const spread = poolObjectives.map((o) => o[0] - counts.bestScore).sort((a, b) => a - b);
   return {
-    candidates: counts.candidates, seconds: counts.seconds, seed: spec.search.seed, method: spec.search.method,
+    candidates: counts.candidates, seconds: counts.seconds, candidates_per_second: Math.round(counts.evaluations / Math.max(counts.seconds, 1e-3)),
+    seed: spec.search.seed, method: spec.search.method,
     cv_nrmse: setup.stable ? mediaPriorCvNrmse(prepareMediaPriorCv(setup.folds, fixedK, yK), chosen.media.map((c) => c.subarray(0, k)), setup.searchAlpha(chosen.alpha), setup.ridge) : poolObjectives[chosenIndex][0],
     rssd: poolObjectives[chosenIndex][1], near_optimal: counts.distinct, tolerance: spread[Math.floor(0.9 * (spread.length - 1))],
   };

@@ -81,3 +81,20 @@ describe("mediaPriorCvNrmse", () => {
     expect(mediaPriorCvNrmse(prepareMediaPriorCv([fold], fixedK, yK), media, alpha, setup.ridge)).toBeCloseTo(expected, 12);
   });
 });
+
+describe("decodeCandidate", () => {
+  it("decodeCandidate(..., rows) gives the first rows of every adstock's media bit for bit (what the search scores)", () => {
+    for (const adstock of ["geometric", "weibull_cdf", "weibull_pdf", "delayed", "none"] as const) {
+      const s = spec({ adstock, saturation: "hill" });
+      const { window, setup } = problem(s);
+      const values = setup.decode(Float64Array.from(setup.dims, (_, i) => (0.37 + 0.29 * i) % 1));
+      const all = decodeCandidate(s, values, window.spend, window.k);
+      const head = decodeCandidate(s, values, window.spend, window.k, window.k);
+      expect(head.transforms).toEqual(all.transforms);
+      head.media.forEach((col, c) => {
+        expect(col.length).toBe(window.k);
+        expect(Array.from(col)).toEqual(Array.from(all.media[c].subarray(0, window.k)));
+      });
+    }
+  });
+});
