@@ -13,7 +13,7 @@
  * 3. The Fourier order is the one of the candidate with the best evidence (it uses every row of the
  *    fit window; the folds' shorter windows see less than a year); among the candidates of that
  *    order the lowest score wins (ties: the first in candidate order, simplest first).
- * Why this rule (of eleven tried on 32 generated sets): docs/decisions/008-structure-from-the-data.md.
+ * Why this rule (of nine tried on 32 generated sets): docs/decisions/008-structure-from-the-data.md.
  */
 import type { Table } from "../../data/table";
 import { baselineTerms, type DesignContext, type DesignInput } from "../../features/design";
