@@ -134,7 +134,7 @@ export const RHAT_WARNING = 1.05;
 /**
  * describeStructure(structure, free) → one line: which parts were chosen from the data, the choice's
  * score, how many candidates, and the criterion.
- * @example describeStructure(s, ["trend"]) // => "  structure: trend chosen from the data among 3 candidates (score 1.02; Fourier order by the evidence, …)"
+ * @example describeStructure(s, ["trend"]) // => "  structure: trend chosen from the data among 3 candidates (score 1.02; the best evidence among …)"
  */
 export function describeStructure(structure: StructureSummary, free: readonly string[]): string {
   const { saturation, trend, seasonality, holidays, day_of_week } = structure.chosen;

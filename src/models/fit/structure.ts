@@ -10,10 +10,11 @@
  *    linear part (the media-prior ridge, transforms held) on the rows before it and forecasting the
  *    next h rows, h the holdout's length — what the holdout measures. The score is the pooled
  *    WMAPE of those forecasts, 100·Σ|y − ŷ|/Σ|y| (percent).
- * 3. The Fourier order is the one of the candidate with the best evidence (it uses every row of the
- *    fit window; the folds' shorter windows see less than a year); among the candidates of that
- *    order the lowest score wins (ties: the first in candidate order, simplest first).
- * Why this rule (of nine tried on 32 generated sets): docs/decisions/008-structure-from-the-data.md.
+ * 3. Among the candidates whose score is within SCORE_TOLERANCE × the lowest (they forecast about as
+ *    well), the best evidence wins (it weighs every row of the fit window); a tie (a linear and a
+ *    damped trend have the same evidence) goes to the lower score, then to the first in candidate
+ *    order (simplest first).
+ * Why this rule (of nine tried on 64 generated sets): docs/decisions/008-structure-from-the-data.md.
  */
 import type { Table } from "../../data/table";
 import { baselineTerms, type DesignContext, type DesignInput } from "../../features/design";
@@ -154,18 +155,23 @@ export function rollingOriginWmape(
   return absY > 0 ? (100 * absError) / absY : NaN;
 }
 
+/** Candidates whose rolling-origin score is within this factor of the lowest are told apart by their evidence. */
+export const SCORE_TOLERANCE = 1.1;
+
 /**
- * chooseCandidate(scored) → the index of the chosen candidate: the Fourier order of the lowest
- * finite evidence, then the lowest finite score among the candidates of that order (the first on
- * ties); −1 when none has both.
+ * chooseCandidate(scored) → the index of the chosen candidate: among those whose finite score is at
+ * most SCORE_TOLERANCE × the lowest, the lowest finite evidence; ties by the lower score, then the
+ * first; −1 when no candidate has both figures finite.
  */
-export function chooseCandidate(scored: ReadonlyArray<{ seasonality: number; score: number; evidence: number }>): number {
-  let byEvidence = -1;
-  scored.forEach((c, i) => { if (Number.isFinite(c.evidence) && Number.isFinite(c.score) && (byEvidence < 0 || c.evidence < scored[byEvidence].evidence)) byEvidence = i; });
-  if (byEvidence < 0) return -1;
-  const order = scored[byEvidence].seasonality;
+export function chooseCandidate(scored: ReadonlyArray<{ score: number; evidence: number }>): number {
+  let lowest = Infinity;
+  for (const c of scored) if (Number.isFinite(c.score) && Number.isFinite(c.evidence) && c.score < lowest) lowest = c.score;
   let chosen = -1;
-  scored.forEach((c, i) => { if (c.seasonality === order && Number.isFinite(c.score) && (chosen < 0 || c.score < scored[chosen].score)) chosen = i; });
+  scored.forEach((c, i) => {
+    if (!(Number.isFinite(c.evidence) && c.score <= SCORE_TOLERANCE * lowest)) return;
+    const best = chosen < 0 ? null : scored[chosen];
+    if (best === null || c.evidence < best.evidence || (c.evidence === best.evidence && c.score < best.score)) chosen = i;
+  });
   return chosen;
 }
 
@@ -210,6 +216,6 @@ export async function chooseStructure(table: Table, spec: ModelSpec): Promise<St
   const chosen = chooseCandidate(scored);
   if (chosen < 0) throw new RangeError("fit: no structure candidate could be scored");
   const h = folds[0].end - folds[0].origin;
-  const criterion = `Fourier order by the evidence, the rest by rolling-origin WMAPE (%): ${folds.length} origins in the fit window, each forecasting the next ${h} periods`;
+  const criterion = `the best evidence among the candidates within ${SCORE_TOLERANCE} × the lowest rolling-origin WMAPE (%; ${folds.length} origins in the fit window, each forecasting the next ${h} periods)`;
   return { spec: withStructure(spec, candidates[chosen]), report: { chosen: { ...candidates[chosen] }, candidates: scored, criterion } };
 }

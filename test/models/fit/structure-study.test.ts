@@ -26,8 +26,8 @@ describe("structure study", () => {
     expect(row.median).toBe((sorted[3] + sorted[4]) / 2);
     expect(row.rank).toBe(1 + grid.filter((m) => m < row.defaultMape).length);
     const c = row.chosen;
-    expect(row.rules["season by evidence"]).toBe(cache[`${truth.name}|100|0|${c.saturation}|${c.trend}|${c.seasonality}|${c.holidays}|${c.day_of_week}`]);
-    expect(row.rules["season by evidence"]).toBeCloseTo(row.defaultMape, 12);
+    expect(row.rules["evidence|score×1.1"]).toBe(cache[`${truth.name}|100|0|${c.saturation}|${c.trend}|${c.seasonality}|${c.holidays}|${c.day_of_week}`]);
+    expect(row.rules["evidence|score×1.1"]).toBeCloseTo(row.defaultMape, 12);
     expect(Object.keys(RULES).length).toBe(9);
     expect(tally([row], (r) => r.best)).toEqual({ notWorseThanMedian: 1, withinBest: 1 });
   }, 120_000);

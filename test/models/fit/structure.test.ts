@@ -55,19 +55,20 @@ describe("rollingOriginWmape", () => {
 });
 
 describe("chooseCandidate", () => {
-  it("chooseCandidate(scored) takes the Fourier order of the best evidence, then the lowest score of that order", () => {
+  it("chooseCandidate(scored) takes the best evidence among the scores within 1.1 × the lowest", () => {
     const scored = [
-      { seasonality: 0, score: 1.0, evidence: 120 },
-      { seasonality: 2, score: 1.6, evidence: 100 },
-      { seasonality: 2, score: 1.4, evidence: 104 },
-      { seasonality: 1, score: 1.2, evidence: 101 },
+      { score: 1.0, evidence: 120 },
+      { score: 1.12, evidence: 90 }, // outside 1.1 × 1.0
+      { score: 1.09, evidence: 100 },
+      { score: 1.05, evidence: 104 },
     ];
     expect(chooseCandidate(scored)).toBe(2);
   });
 
-  it("chooseCandidate(scored) skips non-finite figures, keeps the first of tied scores, and is −1 when nothing is finite", () => {
-    expect(chooseCandidate([{ seasonality: 1, score: NaN, evidence: 1 }, { seasonality: 0, score: 2, evidence: 5 }, { seasonality: 0, score: 2, evidence: 3 }])).toBe(1);
-    expect(chooseCandidate([{ seasonality: 1, score: NaN, evidence: 1 }])).toBe(-1);
+  it("chooseCandidate(scored) breaks an evidence tie by the lower score, skips non-finite figures, and is −1 when nothing is finite", () => {
+    expect(chooseCandidate([{ score: 1.05, evidence: 7 }, { score: 1.0, evidence: 7 }, { score: NaN, evidence: 1 }])).toBe(1);
+    expect(chooseCandidate([{ score: 0.5, evidence: NaN }, { score: 2, evidence: 5 }, { score: 2, evidence: 5 }])).toBe(1);
+    expect(chooseCandidate([{ score: NaN, evidence: 1 }])).toBe(-1);
   });
 });
 
