@@ -13,6 +13,7 @@
 
 // Load, validate, clean: an input (wide CSV, channel folder, campaigns) → a Table, its issues, the repairs.
 export { detectFormat, loadInput, toTable, type LoadOptions } from "./data/load";
+export { detectRoles, type DetectedRoles } from "./data/detect-roles";
 export { assemble, detectFrequency, type Assembled, type GridSeries } from "./data/assemble";
 export { FREQUENCIES, makeTable, periodDays, type Frequency, type Table } from "./data/table";
 export type { CampaignKpi, Dataset, InputFormat, Role, SourceColumn, SourceFile } from "./data/source";
@@ -91,7 +92,7 @@ export { channelReturns, decomposition, type ChannelReturns } from "./analysis/d
 export { responseCurve, type ResponseCurve, type ResponseCurveOptions, type ResponseCurvePoint } from "./analysis/response-curve";
 export { whatIf, type WhatIfChannel, type WhatIfOptions, type WhatIfResult } from "./analysis/what-if";
 export { recentControls, recentSpend, type RecentSpend } from "./analysis/recent-spend";
-export { plan, planScenarios, type PlanChannel, type PlanOptions, type PlanResult, type SpendPlan } from "./analysis/plan";
+export { plan, planChangeInterval, planScenarios, type PlanChannel, type PlanOptions, type PlanResult, type SpendPlan } from "./analysis/plan";
 export { optimizeBudget, type OptimizeChannel, type OptimizeOptions, type OptimizeResult } from "./analysis/optimize-budget";
 export { budgetScenarios, DEFAULT_BUDGET_MULTIPLIERS, type BudgetScenario, type BudgetScenarioTable } from "./analysis/budget-scenarios";
 
@@ -113,6 +114,7 @@ export { exportData, exportTables, type ExportData, type ExportOptions, type Exp
 export { exportCsv } from "./report/export-csv";
 export { exportSqlite } from "./report/export-sqlite";
 export { renderReport, writeReport } from "./report/html-report";
+export { headline, type Headline } from "./report/headline";
 export { writeExports, type ExportResult, type ExportTargets } from "./report/write-exports";
 
 // Serve: the Hono app (testable in-process with app.request) and the listening server of `mixlab serve`.

@@ -10,6 +10,7 @@ import {
   type MatrixInput,
 } from "./least-squares";
 import { checkFinite, type NumberArray } from "../util/vector-checks";
+import type { HouseholderQr } from "../linalg/qr";
 
 /** Result of the Breusch–Pagan test. */
 export interface BreuschPaganResult {
@@ -47,11 +48,37 @@ export function breuschPagan(residuals: NumberArray, X: MatrixInput): BreuschPag
       throw new RangeError(`breuschPagan requires non-constant columns in X (column ${j} is constant; the intercept is added internally)`);
     }
   }
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) y[i] = residuals[i] * residuals[i];
+  const y = squaresOf(residuals);
+  const { ssr, rank } = residualSumOfSquares([onesColumn(n), ...columns], y);
+  return breuschPaganOfAuxiliary(y, ssr, rank);
+}
+
+/**
+ * breuschPaganOfQr(residuals, qr) is breuschPagan(residuals, X) given `qr`, a full-rank QR of
+ * [1, X] with X's columns non-constant (as diagnose has from the VIFs): the auxiliary regression's
+ * SSR is ‖(Qᵀe²)[k:n]‖², the tail of Qᵀe², with no second factorisation. O(n · k).
+ * @throws RangeError as breuschPagan
+ */
+export function breuschPaganOfQr(residuals: NumberArray, qr: HouseholderQr): BreuschPaganResult {
+  checkFinite("breuschPagan", "residual", residuals, 3);
+  if (qr.rows !== residuals.length || qr.rank !== qr.cols) throw new RangeError("breuschPaganOfQr requires a full-rank QR with one row per residual");
+  const y = squaresOf(residuals);
+  const qty = qr.applyQt(y);
+  let ssr = 0;
+  for (let i = qr.rank; i < qty.length; i++) ssr += qty[i] * qty[i];
+  return breuschPaganOfAuxiliary(y, ssr, qr.rank);
+}
+
+/** squaresOf(e) → e² elementwise. */
+function squaresOf(residuals: NumberArray): Float64Array {
+  return Float64Array.from(residuals, (e) => e * e);
+}
+
+/** breuschPaganOfAuxiliary(y, ssr, rank) → the statistics from the auxiliary regression of y = e² (SSR ssr, rank columns with the intercept). */
+function breuschPaganOfAuxiliary(y: Float64Array, ssr: number, rank: number): BreuschPaganResult {
+  const n = y.length;
   const sst = centeredSumOfSquares(y);
   if (!(sst > 0)) throw new RangeError("breuschPagan requires squared residuals that are not all equal");
-  const { ssr, rank } = residualSumOfSquares([onesColumn(n), ...columns], y);
   const q = rank - 1;
   const dfResid = n - rank;
   if (!(dfResid >= 1)) throw new RangeError(`breuschPagan requires more residuals than regressors plus one (n = ${n}, q = ${q})`);

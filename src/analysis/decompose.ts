@@ -3,7 +3,7 @@
  * baseline terms and of each channel (summing exactly to the prediction), and per channel the
  * spend, contribution, ROAS, marginal ROAS at current spend and the shares of spend and effect.
  */
-import { predictTerms, type TermContributions } from "../models/predict";
+import { predictChannel, predictTerms, type TermContributions } from "../models/predict";
 import type { DesignInput } from "../features/design";
 import type { FittedCore } from "../models/fitted-model";
 
@@ -35,7 +35,8 @@ function sumRange(x: Float64Array, from: number, to: number): number {
  * channelReturns(model, input, window) → per channel figures over rows [from, to) of `input`.
  * Contribution is the channel term of predictTerms; marginal ROAS is the central difference
  * [C((1+h)·spend) − C((1−h)·spend)] / (2h·Σspend), h = 1e-4, computed through the same predict path
- * (spend scaled in every row of the input, so carry-over inside the window counts).
+ * (spend scaled in every row of the input, so carry-over inside the window counts; predictChannel
+ * builds that channel's term alone).
  */
 export function channelReturns(model: FittedCore, input: DesignInput, window: { from: number; to: number }, terms?: TermContributions): ChannelReturns[] {
   const base = terms ?? predictTerms(model, input);
@@ -54,7 +55,7 @@ export function channelReturns(model: FittedCore, input: DesignInput, window: { 
     if (j >= 0 && spend[k] > 0) {
       const scaled = (factor: number) => {
         const columns = { ...input.columns, [name]: input.columns[name].map((v) => v * factor) };
-        return sumRange(predictTerms(model, { days: input.days, columns }).contributions[j], from, to);
+        return sumRange(predictChannel(model, { days: input.days, columns }, name), from, to);
       };
       mroas = (scaled(1 + MROAS_STEP) - scaled(1 - MROAS_STEP)) / (2 * MROAS_STEP * spend[k]);
     }

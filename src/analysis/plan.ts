@@ -190,7 +190,8 @@ function percentiles(values: number[]): [number, number] {
   return [quantileSorted(sorted, 0.05), quantileSorted(sorted, 0.95)];
 }
 
-function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanResult {
+/** plannedSpend(model, ctx, spend) → K values of spend per period for every channel (a channel not named: its current spend). */
+function plannedSpend(model: FittedModel, ctx: PlanContext, spend: SpendPlan): Record<string, Float64Array> {
   const K = ctx.periods;
   checkChannels("plan", model, spend);
   const planned: Record<string, Float64Array> = {};
@@ -198,6 +199,31 @@ function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanR
     const value = spend[channel];
     planned[channel] = value === undefined ? new Float64Array(K).fill(ctx.current[channel]) : perPeriod("plan", `spend of "${channel}"`, value, K, true);
   }
+  return planned;
+}
+
+/**
+ * drawResponses(model, ctx, planned) → the plan's incremental response under each of the model's
+ * draws (its transforms and media coefficients): per draw the total, and per channel the draws.
+ */
+function drawResponses(model: FittedModel, ctx: PlanContext, planned: Record<string, Float64Array>): { totals: number[]; byChannel: number[][] } {
+  const byChannel = model.spec.channels.map(() => [] as number[]);
+  const totals = model.draws.map((draw, d) => {
+    let total = 0;
+    model.spec.channels.forEach((channel, c) => {
+      const beta = draw.coefficients[channel] ?? 0;
+      const r = beta * sum(mediaColumn(planned[channel], draw.transforms[channel], ctx.carried[channel])) - ctx.drawZero[d][channel];
+      byChannel[c].push(r);
+      total += r;
+    });
+    return total;
+  });
+  return { totals, byChannel };
+}
+
+function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanResult {
+  const K = ctx.periods;
+  const planned = plannedSpend(model, ctx, spend);
   const unnamed = model.spec.channels.some((channel) => spend[channel] === undefined);
   const perPeriodResponse = new Float64Array(K);
   const perPeriodCarry = new Float64Array(K);
@@ -233,17 +259,7 @@ function planWith(model: FittedModel, ctx: PlanContext, spend: SpendPlan): PlanR
   };
   result.predicted = result.timeline.reduce((a, p) => a + p.predicted, 0);
   if (model.draws.length > 0) {
-    const byChannel = model.spec.channels.map(() => [] as number[]);
-    const totals = model.draws.map((draw, d) => {
-      let total = 0;
-      model.spec.channels.forEach((channel, c) => {
-        const beta = draw.coefficients[channel] ?? 0;
-        const r = beta * sum(mediaColumn(planned[channel], draw.transforms[channel], ctx.carried[channel])) - ctx.drawZero[d][channel];
-        byChannel[c].push(r);
-        total += r;
-      });
-      return total;
-    });
+    const { totals, byChannel } = drawResponses(model, ctx, planned);
     [result.response_low, result.response_high] = percentiles(totals);
     channels.forEach((ch, c) => { [ch.response_low, ch.response_high] = percentiles(byChannel[c]); });
   }
@@ -278,4 +294,22 @@ export function planScenarios(model: FittedModel, scenarios: readonly SpendPlan[
   });
   const ctx = buildContext(model, options.periods, options.controls);
   return scenarios.map((spend) => planWith(model, ctx, spend));
+}
+
+/**
+ * planChangeInterval(model, from, to, periods) → the 90 % interval over the model's draws of the
+ * change, in percent, of a plan's incremental response when plan `from` becomes plan `to` (same
+ * horizon, same carry-over): the 5th and 95th percentiles of 100·(R_d(to) − R_d(from)) / |R_d(from)|,
+ * R_d being plan()'s response under draw d (its transforms and media coefficients). Null without
+ * draws. The interval of optimizeBudget's `lift_pct` with from = the current spend, to = the optimum.
+ * @throws RangeError as plan() does
+ * @example planChangeInterval(model, {}, { tv: 1200, radio: 300 }, 13) // => [5th, 95th] percentile in %, or null
+ */
+export function planChangeInterval(model: FittedModel, from: SpendPlan, to: SpendPlan, periods: number): [number, number] | null {
+  checkPeriods("planChangeInterval", periods);
+  if (model.draws.length === 0) return null;
+  const ctx = buildContext(model, periods, undefined);
+  const before = drawResponses(model, ctx, plannedSpend(model, ctx, from)).totals;
+  const after = drawResponses(model, ctx, plannedSpend(model, ctx, to)).totals;
+  return percentiles(before.map((b, d) => (100 * (after[d] - b)) / Math.abs(b)));
 }

@@ -50,7 +50,7 @@ export function summarise(model: FittedCore, table: Table, report: FitReport): F
   const residuals = Float64Array.from(yTrain, (v, i) => v - predicted[i]);
   let diagnostics: Record<string, unknown> = {};
   try {
-    diagnostics = { ...diagnose(residuals, X, terms) };
+    diagnostics = { ...diagnose(residuals, X, terms, report.designQr ?? undefined) };
   } catch (err) {
     diagnostics = { error: (err as Error).message };
   }

@@ -1,12 +1,13 @@
 /**
  * describeFailure(err): what the CLI prints for an error and the exit code — one sentence per
  * problem, each said once, with control characters escaped, never a stack. Bad usage exits 2; bad
- * input, a file that cannot be read or written and an input too large to handle exit 1. Anything
- * else is a bug: null, and bin/mixlab.js reports it (exit 70).
+ * input, a file that cannot be read or written, a service that cannot be reached and an input too
+ * large to handle exit 1. Anything else is a bug: null, and bin/mixlab.js reports it (exit 70).
  */
 import { DataError, formatIssue, type Issue } from "../data/issue";
 import { escapeControl } from "../util/escape-control";
 import { FileError, isErrnoError, reasonOf } from "../util/file-error";
+import { ConnectionError } from "./connection-error";
 import { UsageError } from "./usage-error";
 
 /** How many issues of a DataError are printed before "… n more". */
@@ -47,7 +48,7 @@ export function describeFailure(err: unknown): Failure | null {
     if (issues.length > SHOWN) lines.push(`  … ${issues.length - SHOWN} more`);
     return { code: 1, lines };
   }
-  if (err instanceof FileError) return { code: 1, lines: [err.message] };
+  if (err instanceof FileError || err instanceof ConnectionError) return { code: 1, lines: [err.message] };
   if (isErrnoError(err)) {
     const where = err.path ?? "a file";
     return { code: 1, lines: [`cannot ${err.syscall ?? "use"} ${where}: ${reasonOf(err.code)} (${err.code})`] };

@@ -4,17 +4,20 @@
  * there is one), 2 on bad usage.
  */
 import { Command, CommanderError } from "commander";
+import { registerBatch } from "./batch";
 import { registerClean } from "./clean";
 import type { CliContext } from "./context";
 import { registerDemo } from "./demo";
 import { registerExport } from "./export";
 import { registerFit } from "./fit";
 import { registerGenerate } from "./generate";
+import { registerInit } from "./init";
 import { registerOptimize } from "./optimize";
 import { registerPredict } from "./predict";
 import { registerServe } from "./serve";
 import { registerValidate } from "./validate";
 import { registerWhatIf } from "./whatif";
+import { registerWorker } from "./worker";
 import { describeFailure, failureText } from "./describe-failure";
 import { escapeControl } from "../util/escape-control";
 import { VERSION } from "../version";
@@ -28,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  registerInit(program, ctx);
   registerValidate(program, ctx);
   registerClean(program, ctx);
   registerFit(program, ctx);
@@ -38,6 +42,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerExport(program, ctx);
   registerGenerate(program, ctx);
   registerDemo(program, ctx);
+  registerBatch(program, ctx);
+  registerWorker(program, ctx);
   return program;
 }
 

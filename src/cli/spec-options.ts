@@ -197,6 +197,10 @@ export function mergeChoices(base: SpecChoices, over: SpecChoices): SpecChoices 
  * @example specFromOptions({ adstock: "none", model: "ols" }, {}, table).nonNegativeMedia // => false
  */
 export function specFromOptions(flags: SpecFlags, config: Config, roles: SpecRoles): ModelSpec {
+  const configured = config.roles?.frequency;
+  if (configured !== undefined && configured !== roles.frequency) {
+    throw new DataError(`the config's roles.frequency is ${configured} but the data's dates are ${roles.frequency}; fix the config (or run \`mixlab init\` again)`);
+  }
   const fromFlags = specChoicesFromFlags(flags);
   const fromConfig = specChoicesFromConfig(config.model, roles.channels);
   const choices = mergeChoices(fromConfig, fromFlags);

@@ -24,6 +24,12 @@ export interface ControlColumn {
 export interface RoleWarning {
   header: string;
   message: string;
+  /** Why: an index column, a text column left out, a text column recoded as indicators, or a channel's exposure. */
+  kind: "index" | "text" | "indicator" | "exposure";
+  /** The decision in a few words, without the column's name (`is an unnamed or index column (row numbers)`). */
+  why: string;
+  /** For an exposure: the spend column of its channel, when one is known. */
+  channel?: ChannelColumn;
 }
 
 /** A channel's name (`tv`) and its spend column (`tv_spend`). */
@@ -58,19 +64,21 @@ export function defaultControls(csv: CsvColumns, candidates: readonly string[], 
     const parsed = csv.numbers.get(header);
     if (parsed === undefined) continue;
     const label = columnLabel(csv, header);
-    const leftOut = (why: string) => warnings.push({ header, message: `${label} ${why}, so it is not used as a control (name it with --controls to use it)` });
-    if (isIndexColumn(header, parsed.values)) { leftOut("is an unnamed or index column (row numbers)"); continue; }
+    const leftOut = (kind: RoleWarning["kind"], why: string, channel?: ChannelColumn) =>
+      warnings.push({ header, kind, why, ...(channel ? { channel } : {}), message: `${label} ${why}, so it is not used as a control (name it with --controls to use it)` });
+    if (isIndexColumn(header, parsed.values)) { leftOut("index", "is an unnamed or index column (row numbers)"); continue; }
     if (textLevels(parsed.values, parsed.bad) !== null || mostlyText(parsed.values, parsed.bad)) {
       const built = indicatorColumns(header, parsed.values, parsed.bad);
-      if (typeof built === "string") leftOut(built);
+      if (typeof built === "string") leftOut("text", built);
       else {
         controls.push(...built.columns);
-        warnings.push({ header, message: `${label} is text; it is used as indicator columns ${built.columns.map((c) => `"${c.name}"`).join(", ")} (the most frequent level "${built.baseline}" is the baseline)` });
+        const why = `is text; it is used as indicator columns ${built.columns.map((c) => `"${c.name}"`).join(", ")} (the most frequent level "${built.baseline}" is the baseline)`;
+        warnings.push({ header, kind: "indicator", why, message: `${label} ${why}` });
       }
       continue;
     }
     const exposure = exposureOf(header, parsed.values, csv, channels);
-    if (exposure !== null) { leftOut(exposure); continue; }
+    if (exposure !== null) { leftOut("exposure", exposure.why, exposure.channel ?? undefined); continue; }
     controls.push({ name: header, header, values: parsed.values, bad: parsed.bad });
   }
   return { controls, warnings };
@@ -93,24 +101,25 @@ export function isIndexColumn(header: string, values: Float64Array): boolean {
 
 /**
  * exposureOf(header, values, csv, channels) → why the column is a channel's exposure (by name, or
- * by |r| ≥ EXPOSURE_CORRELATION with a spend column), or null.
+ * by |r| ≥ EXPOSURE_CORRELATION with a spend column) and that channel (null: an exposure by name
+ * whose channel the name does not tell), or null when it is not one.
  */
-export function exposureOf(header: string, values: Float64Array, csv: CsvColumns, channels: readonly ChannelColumn[]): string | null {
+export function exposureOf(header: string, values: Float64Array, csv: CsvColumns, channels: readonly ChannelColumn[]): { why: string; channel: ChannelColumn | null } | null {
   const words = header.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
   const word = words.find((w) => EXPOSURE_WORDS.has(w));
   if (word !== undefined) {
     const lower = header.toLowerCase();
     const channel = channels.find((c) => lower.startsWith(c.name.toLowerCase()));
     return channel !== undefined
-      ? `is the exposure (${word}) of channel "${channel.name}"`
-      : `looks like a media exposure (${word})`;
+      ? { why: `is the exposure (${word}) of channel "${channel.name}"`, channel }
+      : { why: `looks like a media exposure (${word})`, channel: null };
   }
   for (const c of channels) {
     const spend = csv.numbers.get(c.header);
     if (spend === undefined) continue;
     const r = correlation(values, spend.values);
     if (Math.abs(r) >= EXPOSURE_CORRELATION) {
-      return `moves with the spend of channel "${c.name}" (r = ${r.toFixed(3)}, |r| ≥ ${EXPOSURE_CORRELATION}), so it looks like that channel's exposure`;
+      return { why: `moves with the spend of channel "${c.name}" (r = ${r.toFixed(3)}, |r| ≥ ${EXPOSURE_CORRELATION}), so it looks like that channel's exposure`, channel: c };
     }
   }
   return null;

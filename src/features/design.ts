@@ -171,6 +171,21 @@ function cachedCarryState(history: SpendHistory, byChannel: Map<string, ChannelC
   return state;
 }
 
+/**
+ * mediaTerm(channel, spend, transform, firstDay, context) → the channel's media column as design()
+ * builds it for an input starting on `firstDay` (day number): transform.saturation(adstock(spend)),
+ * with the spend of context.history dated before firstDay carried over (its state cached per
+ * history, channel and first day). The one media column behind design() and the channel-only
+ * predictions of marginal returns. O(n·L), O(n) geometric.
+ */
+export function mediaTerm(channel: string, spend: Float64Array, transform: ChannelTransform, firstDay: number, context: DesignContext): Float64Array {
+  const history = context.history;
+  const carries = spend.length > 0 && history !== null && history !== undefined && history.days.length > 0 && history.days[0] < firstDay && history.spend[channel] !== undefined;
+  return carries
+    ? mediaColumnAfter(spend, transform, cachedCarryState(history, carryStates(history), channel, firstDay, context.periodDays, transform.adstock))
+    : mediaColumn(spend, transform, carriedSpend(history, channel, firstDay, context.periodDays));
+}
+
 /** The names, kinds and columns of a design being built, appended to in order. */
 interface Terms {
   names: string[];
@@ -266,10 +281,6 @@ export function design(spec: ModelSpec, transforms: Record<string, ChannelTransf
   const kinds: TermKind[] = [];
   const columns: Float64Array[] = [];
   const firstDay = n > 0 ? input.days[0] : 0;
-  const history = context.history;
-  const h = history ? history.days.length : 0;
-  const carries = n > 0 && h > 0 && (history as SpendHistory).days[0] < firstDay;
-  const byChannel = carries ? carryStates(history as SpendHistory) : null;
   for (const channel of spec.channels) {
     const spend = input.columns[channel];
     if (spend === undefined) throw new RangeError(`design requires spend for channel "${channel}"`);
@@ -277,9 +288,7 @@ export function design(spec: ModelSpec, transforms: Record<string, ChannelTransf
     if (transform === undefined) throw new RangeError(`design requires transforms for channel "${channel}"`);
     names.push(channel);
     kinds.push("media");
-    columns.push(byChannel !== null && (history as SpendHistory).spend[channel] !== undefined
-      ? mediaColumnAfter(spend, transform, cachedCarryState(history as SpendHistory, byChannel, channel, firstDay, context.periodDays, transform.adstock))
-      : mediaColumn(spend, transform, carriedSpend(history, channel, firstDay, context.periodDays)));
+    columns.push(mediaTerm(channel, spend, transform, firstDay, context));
   }
   appendBaseline(spec, input, context, { names, kinds, columns });
   return { n, names, kinds, columns };

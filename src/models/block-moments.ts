@@ -47,13 +47,13 @@ export function blockResampleMoments(columns: readonly Float64Array[], k: number
     for (let i = 0; i < k; i++) s += col[i];
     shift[a] = s / k;
   });
-  const { head, next, resample, sign } = blockEdges(k, length, starts);
+  const { offset, resample, sign } = blockEdges(k, length, starts);
   const T = d + (d * (d + 1)) / 2; // sums, then the products z_a z_b (a ≤ b) packed by rows
   const totals = new Float64Array(starts.length * T);
   const prefix = new Float64Array(T);
   const z = new Float64Array(d);
   for (let t = 0; t <= k; t++) {
-    for (let e = head[t]; e >= 0; e = next[e]) {
+    for (let e = offset[t]; e < offset[t + 1]; e++) {
       const o = resample[e] * T;
       const g = sign[e];
       for (let u = 0; u < T; u++) totals[o + u] += g * prefix[u];
@@ -84,34 +84,36 @@ export function blockResampleMoments(columns: readonly Float64Array[], k: number
 }
 
 /**
- * blockEdges(k, length, starts) → the block edges of every resample as linked lists by row
- * position t ∈ [0, k]: head[t] is the first edge at t (−1: none), next[e] the following one,
- * resample[e] its resample and sign[e] +1 where a block ends, −1 where one starts.
+ * blockEdges(k, length, starts) → the block edges of every resample sorted by row position
+ * t ∈ [0, k] (a counting sort): the edges at t are e ∈ [offset[t], offset[t + 1]), edge e of
+ * resample[e] with value[e] = +1 where a block ends, −1 where one starts. Stored in t order so the
+ * sweep reads them sequentially (linked lists in push order made it jump through memory: most of
+ * its time on 130,000 rows).
  */
 function blockEdges(k: number, length: number, starts: readonly Int32Array[]) {
-  let count = 0;
-  for (const s of starts) count += 2 * s.length;
-  const head = new Int32Array(k + 1).fill(-1);
-  const next = new Int32Array(count);
-  const resample = new Int32Array(count);
-  const sign = new Float64Array(count);
-  let e = 0;
-  const push = (t: number, r: number, end: boolean): void => {
-    next[e] = head[t];
-    head[t] = e;
+  const offset = new Int32Array(k + 2);
+  const visit = (each: (t: number, r: number, end: boolean) => void): void => {
+    starts.forEach((blocks, r) => {
+      let rows = 0;
+      for (let b = 0; b < blocks.length; b++) {
+        const s = blocks[b];
+        const len = Math.min(length, k - rows);
+        if (!(s >= 0 && s + len <= k)) throw new RangeError(`blockResampleMoments requires block starts in [0, ${k - length}]: resample ${r} has ${s}`);
+        each(s, r, false);
+        each(s + len, r, true);
+        rows += len;
+      }
+    });
+  };
+  visit((t) => offset[t + 1]++);
+  for (let t = 0; t <= k; t++) offset[t + 1] += offset[t];
+  const fill = offset.slice(0, k + 1);
+  const resample = new Int32Array(offset[k + 1]);
+  const sign = new Float64Array(offset[k + 1]);
+  visit((t, r, end) => {
+    const e = fill[t]++;
     resample[e] = r;
     sign[e] = end ? 1 : -1;
-    e++;
-  };
-  starts.forEach((blocks, r) => {
-    let rows = 0;
-    for (const s of blocks) {
-      const len = Math.min(length, k - rows);
-      if (!(s >= 0 && s + len <= k)) throw new RangeError(`blockResampleMoments requires block starts in [0, ${k - length}]: resample ${r} has ${s}`);
-      push(s, r, false);
-      push(s + len, r, true);
-      rows += len;
-    }
   });
-  return { head, next, resample, sign };
+  return { offset, resample, sign };
 }

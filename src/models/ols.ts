@@ -4,7 +4,7 @@
  */
 import { fSf, studentTQuantile, studentTTwoSidedP } from "../util/distributions";
 import type { NumberArray } from "../util/vector-checks";
-import { householderQr } from "../linalg/qr";
+import { householderQr, type HouseholderQr } from "../linalg/qr";
 import { checkDesign, columnNames, type DesignMatrix } from "./standardize";
 
 /** Options of fitOls. */
@@ -67,6 +67,8 @@ export interface OlsResult {
   readonly dfModel: number;
   /** Gaussian log-likelihood, AIC = −2ℓ + 2k and BIC = −2ℓ + k·ln n (k = terms, as statsmodels). */
   readonly logLikelihood: number;
+  /** The Householder QR of the design fitted ([1, X] with an intercept), full rank. */
+  readonly qr: HouseholderQr;
   readonly aic: number;
   readonly bic: number;
 }
@@ -207,6 +209,7 @@ export function fitOls(X: DesignMatrix, y: NumberArray, options: OlsOptions = {}
     dfResidual,
     dfModel,
     logLikelihood,
+    qr,
     aic: -2 * logLikelihood + 2 * k,
     bic: -2 * logLikelihood + k * Math.log(n),
   };

@@ -4,7 +4,7 @@
  * into the intercept and one contribution per term (the decomposition sums to it exactly).
  */
 import { parseIsoDate } from "../data/parse-date";
-import { design, type Design, type DesignContext, type DesignInput, type SpendHistory } from "../features/design";
+import { design, mediaTerm, type Design, type DesignContext, type DesignInput, type SpendHistory } from "../features/design";
 import type { FittedCore } from "./fitted-model";
 
 const contexts = new WeakMap<FittedCore, DesignContext>();
@@ -95,6 +95,24 @@ export function predictTerms(model: FittedCore, input: DesignInput, context: Des
   const contributions: Float64Array[] = [];
   const predicted = combine(model, design(model.spec, model.transforms, input, context), contributions);
   return { names: [...model.terms], contributions, intercept: model.intercept, predicted };
+}
+
+/**
+ * predictChannel(model, input, channel) → the channel's contribution per row, coefficient × media
+ * column: predictTerms(model, input).contributions of that channel, bit for bit, without building
+ * the other terms. Zeros when the model has no term for the channel.
+ * @throws RangeError when the input lacks the channel's spend
+ */
+export function predictChannel(model: FittedCore, input: DesignInput, channel: string, context: DesignContext = designContext(model)): Float64Array {
+  const spend = input.columns[channel];
+  if (spend === undefined) throw new RangeError(`design requires spend for channel "${channel}"`);
+  const j = model.terms.indexOf(channel);
+  const out = new Float64Array(spend.length);
+  if (j < 0) return out;
+  const column = mediaTerm(channel, spend, model.transforms[channel], spend.length > 0 ? input.days[0] : 0, context);
+  const b = model.coefficients[j];
+  for (let i = 0; i < out.length; i++) out[i] = b * column[i];
+  return out;
 }
 
 /**

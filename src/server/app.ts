@@ -5,7 +5,7 @@
  *   GET  /health        {"status":"ok","models":n}
  *   GET  /models        [{"id","model_type","channels","created_at","metrics",…}]
  *   POST /predict       {"rows":[{"date","<channel>":spend,"<control>":v}]} → {"predictions":[{"date","predicted"}]}
- *   POST /predictions   multipart `files` (channel-dir CSVs) → {"forecast","model_type","rows_processed","evaluation":{"mape"}}
+ *   POST /predictions   multipart `files` (channel-dir CSVs), `?clean=false` optional → {"forecast","model_type","rows_processed","evaluation":{"mape"},"cleaning"}
  *   POST /whatif        the flags of `mixlab whatif` as JSON → its --json answer
  *   POST /optimize      the flags of `mixlab optimize` as JSON → its --json answer
  *   GET  /openapi.json  generated from the request schemas;  GET /docs  Swagger UI, offline
@@ -93,6 +93,16 @@ function formFields(form: Record<string, unknown>): Record<string, unknown[]> {
 }
 
 /** registerMethodErrors(app) answers the other methods of every route with 405 and Allow. */
+/**
+ * cleanQuery(value) → whether POST /predictions cleans the upload: `?clean=` absent or `true` → yes, `false` → no.
+ * @throws HttpError 400 for any other value
+ */
+function cleanQuery(value: string | undefined): boolean {
+  if (value === undefined || value === "true") return true;
+  if (value === "false") return false;
+  throw new HttpError(400, "the query parameter clean must be true or false");
+}
+
 function registerMethodErrors(app: Hono<Env>): void {
   const OTHER = ["GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"];
   for (const path of ["/predict", "/predictions", "/whatif", "/optimize"]) {
@@ -174,12 +184,13 @@ export function createApp(options: AppOptions): MixlabApp {
     validator("form", (value, c): { files: File[] } => zodCheck(c.var.served.schemas.predictions, formFields(value))),
     async (c) => {
       const s = c.var.served;
+      const clean = cleanQuery(c.req.query("clean"));
       const files = c.req.valid("form").files;
       files.forEach((f, i) => {
         if (!UPLOAD_NAME.test(f.name)) throw new HttpError(422, `files[${i}] is named ${shownName(f.name)}; a channel-dir file is <channel>_spend.csv or sales_data.csv`);
       });
       const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-      const body = { files: texts, modelType: String(s.info.model_type), maxRows: limits.maxRows };
+      const body = { files: texts, modelType: String(s.info.model_type), maxRows: limits.maxRows, clean };
       return json(c, await work.run({ kind: "predictions", model: s.id, body }, job(c)));
     });
 

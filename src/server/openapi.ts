@@ -41,6 +41,11 @@ export function openApiDocument(served: ServedModel, ids: readonly string[]): Re
     description: `model id (default: ${ids[0]}); the request bodies below are those of model "${served.id}" — see /openapi.json?model=id for another`,
     schema: { type: "string", enum: [...ids] },
   };
+  const cleanParam = {
+    name: "clean", in: "query", required: false,
+    description: "true (default): clean a raw upload with `mixlab clean`'s rules and report the changes in `cleaning`; false: a dirty upload is a 422",
+    schema: { type: "boolean", default: true },
+  };
   const post = (summary: string, body: z.ZodType, answer: z.ZodType, codes: number[], contentType = "application/json") => ({
     summary,
     parameters: [modelParam],
@@ -52,7 +57,10 @@ export function openApiDocument(served: ServedModel, ids: readonly string[]): Re
     "/models": { get: { summary: "the served models", responses: { 200: { description: "OK", content: jsonContent(ModelsResponse) } } } },
     "/predict": { post: post("predict the target of consecutive periods (JSON rows)", served.schemas.predict, PredictResponse, [400, 404, 413, 415, 422, 500]) },
     "/predictions": {
-      post: post("predict from uploaded channel-dir CSVs and evaluate MAPE against their sales", served.schemas.predictions, PredictionsResponse, [400, 404, 413, 415, 422, 500, 503], "multipart/form-data"),
+      post: {
+        ...post("predict from uploaded channel-dir CSVs, cleaned by `mixlab clean`'s rules, and evaluate MAPE against their sales", served.schemas.predictions, PredictionsResponse, [400, 404, 413, 415, 422, 500, 503], "multipart/form-data"),
+        parameters: [modelParam, cleanParam],
+      },
     },
   };
   paths["/whatif"] = { post: post("what-if: historical counterfactual (scale), a plan (spend) or several plans (scenarios)", served.schemas.whatIf, WhatIfResponse, [400, 404, 413, 415, 422, 500, 503]) };

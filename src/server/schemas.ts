@@ -122,6 +122,10 @@ export const PredictionsResponse = z.object({
     mape: z.number().nullable().meta({ description: "MAPE in percent against the uploaded sales; null without sales" }),
     rows: z.int().meta({ description: "periods with a sales value" }),
   }),
+  cleaning: z.looseObject({
+    changes: z.array(z.looseObject({ column: z.string(), date: IsoDate.nullable(), kind: z.string(), before: z.union([z.number(), z.string()]).nullable(), after: z.number().nullable() })),
+    summary: z.record(z.string(), z.int()),
+  }).nullable().meta({ description: "what `mixlab clean`'s rules changed in the upload (its report); null with ?clean=false or without sales_data.csv" }),
 });
 export const WhatIfResponse = z.union([
   z.looseObject({ baseline: z.number(), scenario: z.number(), change: z.number(), change_pct: z.number().nullable(), channels: z.array(z.looseObject({ name: z.string(), baseline: z.number(), scenario: z.number() })) }),

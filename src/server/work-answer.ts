@@ -6,13 +6,13 @@ import type { DesignContext } from "../features/design";
 import type { FittedModel } from "../models/fitted-model";
 import { designContext } from "../models/predict";
 import { optimizeAnswer, whatIfAnswer, type OptimizeRequest, type WhatIfRequest } from "./analysis-answers";
-import { predictionsAnswer, type UploadedText } from "./predictions-answer";
+import { predictionsAnswer, type PredictionsJob } from "./predictions-answer";
 
 /** A job for a worker: what to compute, on which model. */
 export type WorkJob =
   | { kind: "whatif"; model: string; body: WhatIfRequest }
   | { kind: "optimize"; model: string; body: OptimizeRequest }
-  | { kind: "predictions"; model: string; body: { files: UploadedText[]; modelType: string; maxRows: number } };
+  | { kind: "predictions"; model: string; body: PredictionsJob };
 
 /** A job as posted to the worker, with its id. */
 export type WorkMessage = WorkJob & { id: number };
@@ -29,7 +29,7 @@ export function workAnswer(job: WorkJob, model: FittedModel, context: () => Desi
   switch (job.kind) {
     case "whatif": return JSON.stringify(whatIfAnswer(model, job.body));
     case "optimize": return JSON.stringify(optimizeAnswer(model, job.body));
-    case "predictions": return predictionsAnswer(model, context(), job.body.modelType, job.body.files, job.body.maxRows);
+    case "predictions": return predictionsAnswer(model, context(), job.body);
   }
 }
 

@@ -8,9 +8,8 @@
  * signal) is dropped the same way. When `limits.maxQueue` jobs already wait, a new one is refused
  * at once: 503 with Retry-After.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { workerScript } from "../util/worker-script";
 import type { FittedModel } from "../models/fitted-model";
 import { ClientGone, HttpError, type ErrorStatus } from "./errors";
 import type { ServerLimits } from "./limits";
@@ -46,13 +45,6 @@ interface Slot {
 
 /** Heap of one worker thread, MB: a job that needs more fails alone (503), not the server. */
 const WORKER_HEAP_MB = 1024;
-
-/** workerScript() → the compiled worker (dist) or, when running from sources (tests), the .ts file with tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  const js = join(__dirname, "work-worker.js");
-  if (existsSync(js)) return { file: js, execArgv: [] };
-  return { file: join(__dirname, "work-worker.ts"), execArgv: ["--require", "tsx/cjs"] };
-}
 
 /** tooSlow(limits) → the 503 of a job past its deadline. */
 const tooSlow = (limits: ServerLimits) => new HttpError(503, `the request took longer than ${limits.timeoutMs} ms (the server's time limit, counted from its arrival) and was stopped; ask for fewer scenarios, budgets or periods`);
@@ -103,7 +95,7 @@ export function workQueue(models: ReadonlyMap<string, FittedModel>, limits: Serv
   };
 
   const start = (slot: Slot): Worker => {
-    const { file, execArgv } = workerScript();
+    const { file, execArgv } = workerScript(__dirname, "work-worker");
     const w = new Worker(file, { workerData: { mixlabWork: true, models: Object.fromEntries(models) }, execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.unref();
     w.on("message", (reply: WorkReply) => {

@@ -4,6 +4,7 @@
  * zod so that a typo gets a message naming the field. Reading the file is cli/read-config.ts.
  */
 import { z } from "zod";
+import { FREQUENCIES } from "../data/table";
 import { ADSTOCK_CHOICES, ChannelBoundsSchema, IsoDateSchema, ModelKindSchema, ModelSpecSchema, SearchMethodSchema, TrendSchema } from "./model-spec";
 import { SaturationKindSchema } from "./transform-params";
 
@@ -57,7 +58,15 @@ export const ConfigSchema = z.object({
     target: z.string().min(1).optional(),
     channels: z.array(z.string().min(1)).min(1).optional(),
     controls: z.array(z.string().min(1)).optional(),
+    /** Channel → its exposure columns (impressions, clicks, GRPs): what `mixlab init` left out of the controls; never a model input. */
+    exposures: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
+    /** The panel's group column (geo, region): several rows per date, one per group. */
+    group: z.string().min(1).optional(),
+    /** The frequency of the dates; `fit` stops when the data's detected frequency differs. */
+    frequency: z.enum(FREQUENCIES).optional(),
   }).strict().optional(),
+  /** Why each role is what it is (written by `mixlab init`; informational). */
+  reasons: z.record(z.string(), z.string()).optional(),
   channel_map: z.record(z.string(), z.string().min(1)).optional(),
   clean: z.object({
     outlier_factor: z.number().positive().finite().optional(),

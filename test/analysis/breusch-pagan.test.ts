@@ -1,6 +1,9 @@
 import { Matrix } from "ml-matrix";
 import { describe, expect, it } from "vitest";
-import { breuschPagan } from "../../src/analysis/breusch-pagan";
+import { breuschPagan, breuschPaganOfQr } from "../../src/analysis/breusch-pagan";
+import { designColumns, onesColumn } from "../../src/analysis/least-squares";
+import { householderQr } from "../../src/linalg/qr";
+import { designMatrixFromColumns } from "../../src/models/standardize";
 import { chiSquareSf, fSf } from "../../src/util/distributions";
 import { reference } from "../fixtures/analysis/reference";
 import { expectClose } from "../helpers/expect-close";
@@ -15,6 +18,16 @@ describe("breuschPagan", () => {
     expectClose(got.f, d.breusch_pagan.f, { rel: 1e-9 });
     expectClose(got.lmPValue, d.breusch_pagan.lm_p, { abs: 1e-7, rel: 1e-9 });
     expectClose(got.fPValue, d.breusch_pagan.f_p, { abs: 1e-7, rel: 1e-9 });
+  });
+
+  it("breuschPaganOfQr(residuals, QR of [1, X]) matches statsmodels het_breuschpagan as breuschPagan does", () => {
+    const n = d.residuals.length;
+    const qr = householderQr(designMatrixFromColumns([onesColumn(n), ...designColumns("test", d.X, n)]));
+    const got = breuschPaganOfQr(d.residuals, qr);
+    expectClose(got.lm, d.breusch_pagan.lm, { rel: 1e-9 });
+    expectClose(got.f, d.breusch_pagan.f, { rel: 1e-9 });
+    expectClose(got.lmPValue, d.breusch_pagan.lm_p, { abs: 1e-7, rel: 1e-9 });
+    expect(() => breuschPaganOfQr(d.residuals.slice(1), qr)).toThrow(RangeError);
   });
 
   it("breuschPagan with one regressor is n·R² of e² on x", () => {

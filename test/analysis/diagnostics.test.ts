@@ -9,6 +9,8 @@ import {
   shapiroWilk,
   vif,
 } from "../../src/analysis/diagnostics";
+import { fitOls } from "../../src/models/ols";
+import { designMatrix } from "../../src/models/standardize";
 import { reference } from "../fixtures/analysis/reference";
 import { expectClose } from "../helpers/expect-close";
 
@@ -40,6 +42,15 @@ describe("diagnose", () => {
       shapiro_p: shapiroWilk(d.residuals).pValue,
       breusch_pagan_p: breuschPagan(d.residuals, d.X).lmPValue,
     });
+  });
+
+  it("diagnose(residuals, X, names, qr) with the QR of [1, X] an OLS fit made gives the same diagnostics bit for bit", () => {
+    const X = designMatrix(d.X);
+    const fit = fitOls(X, d.X.map((_, i) => i + d.residuals[i]));
+    expect(diagnose(d.residuals, d.X, d.names, fit.qr)).toEqual(diagnose(d.residuals, d.X, d.names));
+    // a QR of another shape is not used
+    const other = fitOls(designMatrix(d.X.map((r) => r.slice(1))), d.X.map((_, i) => i + d.residuals[i]));
+    expect(diagnose(d.residuals, d.X, d.names, other.qr)).toEqual(diagnose(d.residuals, d.X, d.names));
   });
 
   it("diagnose gives null for tests that do not apply instead of throwing", () => {

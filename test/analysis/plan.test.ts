@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { futurePeriods } from "../../src/analysis/future-periods";
-import { plan, planScenarios } from "../../src/analysis/plan";
+import { plan, planChangeInterval, planScenarios } from "../../src/analysis/plan";
 import { recentSpend } from "../../src/analysis/recent-spend";
 import { predict } from "../../src/models/predict";
 import { hillValue } from "../../src/features/saturation";
@@ -89,6 +89,41 @@ describe("plan: carry-over and the response by hand", () => {
     expectClose(r.response_low!, 0.55 * r.response, { rel: 1e-14 });
     expectClose(r.response_high!, 1.9 * r.response, { rel: 1e-14 });
     expectClose(r.channels[1].response_low!, 0.55 * r.channels[1].response, { rel: 1e-14 });
+  });
+});
+
+describe("planChangeInterval: the lift's interval over the draws", () => {
+  const model = syntheticModel([
+    { name: "tv", transform: { adstock: geometricHalf, saturation: { type: "none" } }, coefficient: 2, history: [40, 0, 100] },
+    { name: "radio", transform: { adstock: geometricHalf, saturation: { type: "hill", halfSaturation: 50, shape: 2 } }, coefficient: 3, history: [40, 0, 100] },
+  ], { intercept: 1000 });
+  const from = { tv: 100, radio: 40 };
+  const to = { tv: 60, radio: 80 };
+
+  it("planChangeInterval(model, from, to, K) is null without draws", () => {
+    expect(planChangeInterval(model, from, to, 4)).toBeNull();
+  });
+
+  it("planChangeInterval with draws that scale every coefficient alike is the point lift, twice (a common factor cancels)", () => {
+    const draws = [0.5, 1, 2].map((f) => ({ transforms: model.transforms, coefficients: { tv: 2 * f, radio: 3 * f } }));
+    const lift = 100 * (plan(model, { spend: to, periods: 4 }).response - plan(model, { spend: from, periods: 4 }).response) / plan(model, { spend: from, periods: 4 }).response;
+    const [low, high] = planChangeInterval({ ...model, draws }, from, to, 4)!;
+    expectClose(low, lift, { rel: 1e-12 });
+    expectClose(high, lift, { rel: 1e-12 });
+  });
+
+  it("planChangeInterval is the type-7 5th/95th percentile of each draw's lift, each draw's plan computed as a model of its own", () => {
+    const draws = [0.5, 1, 2, 4].map((f) => ({ transforms: model.transforms, coefficients: { tv: 2 * f, radio: 3 } }));
+    const lifts = draws.map((d) => {
+      const own = { ...model, coefficients: model.terms.map((t, j) => d.coefficients[t as "tv" | "radio"] ?? model.coefficients[j]) };
+      const before = plan(own, { spend: from, periods: 4 }).response;
+      return (100 * (plan(own, { spend: to, periods: 4 }).response - before)) / Math.abs(before);
+    }).sort((a, b) => a - b);
+    // Type 7 with n = 4: p = 0.05 → h = 0.15 between the first two; p = 0.95 → h = 2.85 between the last two.
+    const [low, high] = planChangeInterval({ ...model, draws }, from, to, 4)!;
+    expectClose(low, lifts[0] + 0.15 * (lifts[1] - lifts[0]), { rel: 1e-12 });
+    expectClose(high, lifts[2] + 0.85 * (lifts[3] - lifts[2]), { rel: 1e-12 });
+    expect(low).toBeLessThan(high);
   });
 });
 

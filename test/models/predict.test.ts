@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { designContext, predict, predictTerms } from "../../src/models/predict";
+import { designContext, predict, predictChannel, predictTerms } from "../../src/models/predict";
 import { design } from "../../src/features/design";
 import { fixtureInput, fixtureModel } from "../artifact/fixture-model";
 
@@ -21,6 +21,17 @@ function inputs() {
 }
 
 describe("predict", () => {
+  it("predictChannel(model, input, channel) is that channel's predictTerms contribution bit for bit, inside, across and after the history (carry-over)", () => {
+    for (const input of inputs()) {
+      const terms = predictTerms(model, input);
+      for (const channel of model.spec.channels) {
+        const j = terms.names.indexOf(channel);
+        expect(Array.from(predictChannel(model, input, channel))).toEqual(Array.from(terms.contributions[j]));
+      }
+    }
+    expect(() => predictChannel(model, { days: Int32Array.of(19723), columns: {} }, "tv")).toThrow(/spend for channel "tv"/);
+  });
+
   it("predict(model, input) is predictTerms(model, input).predicted bit for bit, with or without the cached context, on repeated calls", () => {
     for (const input of inputs()) {
       const terms = predictTerms(model, input);

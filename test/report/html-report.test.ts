@@ -95,13 +95,13 @@ describe("renderReport", () => {
     }
     expect(html).toContain("<tr><th>metric</th><th>train</th><th>holdout</th><th>input</th></tr>");
     expect(html).toContain(`<td>durbin_watson</td>`);
-    for (const c of model.spec.channels) expect(count(html, new RegExp(`<tr><td>${c}</td>`, "g"))).toBe(2); // input spend and channel tables
+    for (const c of model.spec.channels) expect(count(html, new RegExp(`<tr><td>${c}</td>`, "g"))).toBe(3); // headline split, input spend and channel tables
     expect(count(html, /<tr><td>\d+ %<\/td>/g)).toBe(5); // one row per budget scenario
   });
 
   it("renderReport(data) draws every table with htmlTable in class styling, styled by HTML_TABLE_CSS in the page", () => {
-    expect(count(html, /<table class="mixlab-table">/g)).toBe(6);
-    expect(count(html, /<table/g)).toBe(6);
+    expect(count(html, /<table class="mixlab-table">/g)).toBe(7);
+    expect(count(html, /<table/g)).toBe(7);
     const style = html.slice(html.indexOf("<style>"), html.indexOf("</style>"));
     expect(style).toContain(HTML_TABLE_CSS);
     expect(html).toContain('<tr><th></th><th class="text">value</th></tr>'); // the data summary's text column

@@ -125,10 +125,10 @@ describe("POST /predictions", () => {
     expect(((await r.json()) as { error: string }).error).toMatch(/^upload has no spend for "radio"/);
   });
 
-  it("POST /predictions with a cell that is not a number answers 422 naming file, line and column, not the cell", async () => {
+  it("POST /predictions?clean=false with a cell that is not a number answers 422 naming file, line and column, not the cell", async () => {
     const files = fixtureCsvFiles();
     files[0].text = files[0].text.replace(/\n(2024-01-15),[^\n]*/, "\n$1,MARKER<script>");
-    const r = await postFiles(app, "/predictions", files);
+    const r = await postFiles(app, "/predictions?clean=false", files);
     expect(r.status).toBe(422);
     const text = await r.text();
     expect(text).not.toMatch(/MARKER|script/);

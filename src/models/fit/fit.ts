@@ -6,6 +6,7 @@
  * docs/decisions/001-evidence-and-posterior-draws.md.
  */
 import { periodDays, type Table } from "../../data/table";
+import type { HouseholderQr } from "../../linalg/qr";
 import type { ModelSpec } from "../../spec/model-spec";
 import type { FitSummary, FittedCore, StructureSummary } from "../fitted-model";
 import type { DesignMatrix } from "../standardize";
@@ -39,6 +40,8 @@ export interface FitReport {
   stdErrors: Record<string, number>;
   /** Textbook inference of an OLS fit (null for the other model kinds). */
   ols: OlsInference | null;
+  /** The QR of [1, X] of an OLS fit, for the diagnostics (null for the other model kinds). */
+  designQr: HouseholderQr | null;
   alpha: number | null;
   /** Per channel (empty without intervals). */
   intervals: ChannelInterval[];
@@ -101,6 +104,6 @@ export async function fitSteps(table: Table, given: ModelSpec, options: FitOptio
     },
     draws: intervals.draws,
   };
-  const { X, stdErrors, alpha, ols } = refitted;
-  return { model, report: { splitIndex: k, X, stdErrors, alpha, ols, intervals: intervals.intervals, search, bootstrap: intervals.bootstrap, sampler: intervals.sampler, structure: structure.report } };
+  const { X, stdErrors, alpha, ols, designQr } = refitted;
+  return { model, report: { splitIndex: k, X, stdErrors, alpha, ols, designQr, intervals: intervals.intervals, search, bootstrap: intervals.bootstrap, sampler: intervals.sampler, structure: structure.report } };
 }

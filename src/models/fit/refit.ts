@@ -5,6 +5,7 @@
  * the penalty chosen by time-series CV unless fixed).
  */
 import { design } from "../../features/design";
+import type { HouseholderQr } from "../../linalg/qr";
 import type { ModelSpec } from "../../spec/model-spec";
 import { drawMediaPosterior, mediaPosterior } from "../bayes/media-posterior";
 import { fitElasticNet } from "../elastic-net";
@@ -30,6 +31,8 @@ export interface Refit {
   stdErrors: Record<string, number>;
   /** Textbook inference of `model: "ols"` (null for the other kinds). */
   ols: OlsInference | null;
+  /** The QR of [1, X] an ols fit factorised (full rank; the diagnostics reuse it), null otherwise. */
+  designQr: HouseholderQr | null;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface OlsInference {
 }
 
 /** The coefficients part of a Refit, as each model kind gives it. */
-type Coefficients = Pick<Refit, "coefficients" | "intercept" | "alpha" | "stdErrors"> & { ols?: OlsInference };
+type Coefficients = Pick<Refit, "coefficients" | "intercept" | "alpha" | "stdErrors"> & { ols?: OlsInference; designQr?: HouseholderQr };
 
 /**
  * refit(spec, window, setup, chosen) → the exact fit of the chosen candidate's transforms over the
@@ -67,7 +70,7 @@ export function refit(spec: ModelSpec, window: FitWindow, setup: SearchSetup, ch
   else if (spec.model === "ridge") fitted = refitRidge(X, yK, chosen.alpha, spec.channels.length, setup);
   else if (spec.model === "bayes") fitted = refitBayes(spec, trainColumns, yK, terms, setup.searchAlpha(chosen.alpha), setup);
   else fitted = refitPenalized(spec, X, yK, terms);
-  return { terms, X, ols: null, ...fitted };
+  return { terms, X, ols: null, designQr: null, ...fitted };
 }
 
 /** refitOls(X, y, terms) → unconstrained least squares with standard errors (fitOls). */
@@ -88,7 +91,7 @@ export function refitOls(X: DesignMatrix, y: Float64Array, terms: readonly strin
     residual_std_error: fit.sigma,
     df_residual: fit.dfResidual,
   };
-  return { coefficients: Float64Array.from(fit.coefficients), intercept: fit.intercept, alpha: null, stdErrors, ols };
+  return { coefficients: Float64Array.from(fit.coefficients), intercept: fit.intercept, alpha: null, stdErrors, ols, designQr: fit.qr };
 }
 
 /** refitRidge(X, y, alpha, mediaCols, setup) → the media-prior ridge at the chosen penalty, solved exactly. */
