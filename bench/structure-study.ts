@@ -1,5 +1,5 @@
 /**
- * The structure-selection study (issue #13, docs/decisions/008-structure-from-the-data.md): on
+ * The structure-selection study (issue #13, docs/decisions/011-structure-from-the-data.md): on
  * generated sets from varied truths (Hill or logistic saturation × trend on/off × seasonal or flat ×
  * weekly or daily, `seeds` seeds each), the holdout MAPE of the default fit (the structure chosen
  * from the data) against every fixed structure of a grid (saturation hill/logistic × trend

@@ -12,7 +12,7 @@
  */
 
 // Load, validate, clean: an input (wide CSV, channel folder, campaigns) → a Table, its issues, the repairs.
-export { detectFormat, loadInput, toTable, type LoadOptions } from "./data/load";
+export { detectFormat, loadInput, toPanel, toTable, type LoadOptions } from "./data/load";
 export { detectRoles, type DetectedRoles } from "./data/detect-roles";
 export { assemble, detectFrequency, type Assembled, type GridSeries } from "./data/assemble";
 export { FREQUENCIES, makeTable, periodDays, type Frequency, type Table } from "./data/table";
@@ -20,13 +20,19 @@ export type { CampaignKpi, Dataset, InputFormat, Role, SourceColumn, SourceFile 
 export { DataError, formatIssue, type ErrorKind, type Issue, type IssueKind, type Severity, type WarningKind } from "./data/issue";
 export { validate, type ValidationReport } from "./data/validate";
 export { clean, type Change, type ChangeKind, type CleanOptions, type CleanReport, type RepairKind, type Strategy } from "./data/clean";
-export { tableToWideCsv } from "./data/write-wide";
+export { panelToWideCsv, tableToWideCsv } from "./data/write-wide";
+export { panelRows, stackPanel, type Panel, type PanelGroup, type StackedPanel } from "./data/panel";
+export { cleanPanel, type PanelCleanReport } from "./data/clean-panel";
+export {
+  evaluateTargetExpression, ExpressionSyntaxError, parseTargetExpression, type TargetExpression,
+} from "./data/target-expression";
 export { formatDay, parseIsoDate } from "./data/parse-date";
 
 // Generate: synthetic data sets with their ground truth, and the bundled sets.
 export { generate } from "./generate/generate";
 export type { GenerateFrequency, GenerateOptions, GenerateShape } from "./generate/options";
 export type { GeneratedData, GeneratedSeries, Truth, TruthBaseline, TruthChannel } from "./generate/truth";
+export type { TruthGroup } from "./generate/panel";
 export type { Fault, FaultKind } from "./generate/dirt";
 export { generatedTable, trueReturns, type TrueReturns } from "./generate/generated-table";
 export { BUNDLED_SETS, writeBundledSets, type BundledSet, type BundledSetName } from "./generate/bundled-sets";
@@ -74,6 +80,8 @@ export {
   type RegressionMetrics, type SamplerSummary, type SearchSummary, type StructureSummary,
 } from "./models/fit-summary";
 export { fitOls, type OlsOptions, type OlsResult } from "./models/ols";
+export { fitFixedEffectsOls, type FixedEffectsOlsOptions, type FixedEffectsOlsResult } from "./models/fixed-effects-ols";
+export { withinTransform, type WithinTransformed } from "./models/within-transform";
 export { fitRidge, type RidgeOptions, type RidgeResult } from "./models/ridge";
 export { fitElasticNet, type ElasticNetOptions, type ElasticNetResult } from "./models/elastic-net";
 export { designMatrixFromColumns, type DesignMatrix } from "./models/standardize";

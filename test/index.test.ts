@@ -23,23 +23,23 @@ const VALUES = [
   "SearchMethodSchema", "SearchSummarySchema", "StructurePartSchema", "StructureSummarySchema", "TRUTH_FILE", "TrendSchema", "VERSION", "WindowSchema",
   "adjustedR2", "adstock", "adstockCarryover", "adstockKind", "adstockWeights", "assemble", "baselineTerms",
   "breuschPagan", "budgetScenarios", "carriedSpend", "channelReturns", "charts", "clean", "conditionNumber",
-  "correlationMatrix", "createApp", "createRandom", "dampedTrend", "dayOfWeekDummies", "decomposition", "defaultSpec",
+  "cleanPanel", "correlationMatrix", "createApp", "createRandom", "dampedTrend", "dayOfWeekDummies", "decomposition", "defaultSpec",
   "delayedAdstock", "delayedWeights", "describeTable", "design", "designMatrixFromColumns", "detectFormat",
-  "detectFrequency", "detectRoles", "diagnose", "durbinWatson", "exportCsv", "exportData", "exportSqlite", "exportTables",
-  "figureDiv", "fitElasticNet", "fitModel", "fitOls", "fitRidge", "formatDay", "formatIssue",
+  "detectFrequency", "detectRoles", "diagnose", "durbinWatson", "evaluateTargetExpression", "ExpressionSyntaxError", "exportCsv", "exportData", "exportSqlite", "exportTables",
+  "figureDiv", "fitElasticNet", "fitFixedEffectsOls", "fitModel", "fitOls", "fitRidge", "formatDay", "formatIssue",
   "formatTableSummary", "fourierTerms", "fromArtifact", "generate", "generatedTable", "geometricAdstock",
   "headline", "hill", "hillDerivative", "hillDerivativeValue", "hillValue", "holidayCount", "holidayIndicator",
   "htmlTable", "jarqueBera", "linearTrend", "ljungBox", "loadArtifact", "loadExportInput", "loadInput",
   "loadModel", "loadPredictionInput", "logSaturation", "logSaturationDerivative",
   "logSaturationDerivativeValue", "logSaturationValue", "logisticSaturation", "logisticSaturationDerivative",
   "logisticSaturationDerivativeValue", "logisticSaturationValue", "mae", "makeTable", "mape", "mediaColumn",
-  "nrmse", "optimizeBudget", "parseIsoDate", "parseModel", "pearson", "periodDays", "piecewiseTrend", "plan", "planChangeInterval",
+  "nrmse", "optimizeBudget", "panelRows", "panelToWideCsv", "parseIsoDate", "parseModel", "parseTargetExpression", "pearson", "periodDays", "piecewiseTrend", "plan", "planChangeInterval",
   "planScenarios", "plotlyScriptTag", "predict", "predictTerms", "predictionInput", "r2", "recentControls",
   "recentSpend", "regressionMetrics", "renderReport", "responseCurve", "rmse", "saturate",
   "saturateDerivative", "saturateDerivativeValue", "saturateValue", "saveModel", "serializeArtifact",
-  "seriesSummary", "shapiroWilk", "smape", "startServer", "strongestCorrelations", "summaryStatistics",
-  "tableToWideCsv", "toArtifact", "toTable", "trueReturns", "validate", "vif", "weibullAdstock",
-  "weibullWeights", "whatIf", "wmape", "writeBundledSets", "writeExports", "writeGenerated", "writeReport"
+  "seriesSummary", "shapiroWilk", "smape", "stackPanel", "startServer", "strongestCorrelations", "summaryStatistics",
+  "tableToWideCsv", "toArtifact", "toPanel", "toTable", "trueReturns", "validate", "vif", "weibullAdstock",
+  "weibullWeights", "whatIf", "withinTransform", "wmape", "writeBundledSets", "writeExports", "writeGenerated", "writeReport"
 ];
 
 /** The types (interfaces and type aliases only) src/index.ts exports. */
@@ -50,18 +50,18 @@ const TYPES = [
   "ChannelTransform", "CleanOptions", "CleanReport", "Config", "CorrelationMatrix", "Dataset", "Design", "DetectedRoles",
   "DesignContext", "DesignInput", "DesignMatrix", "Diagnostics", "ElasticNetOptions", "ElasticNetResult",
   "ErrorKind", "ExportData", "ExportInput", "ExportOptions", "ExportResult", "ExportTable", "ExportTargets",
-  "Fault", "FaultKind", "FitOptions", "FitPhase", "FitSummary", "FittedCore", "FittedModel", "Frequency",
+  "Fault", "FaultKind", "FitOptions", "FixedEffectsOlsOptions", "FixedEffectsOlsResult", "FitPhase", "FitSummary", "FittedCore", "FittedModel", "Frequency",
   "GenerateFrequency", "GenerateOptions", "GenerateShape", "GeneratedData", "GeneratedSeries",
   "GeometricOptions", "GridSeries", "Headline", "HtmlTableOptions", "InputFormat", "Interval", "Issue", "IssueKind",
   "JarqueBeraResult", "LjungBoxResult", "LoadOptions", "MediaDraw", "MetricName", "MetricSet", "MixlabApp",
-  "ModelKind", "ModelSpec", "OlsOptions", "OlsResult", "OptimizeChannel", "OptimizeOptions", "OptimizeResult",
+  "ModelKind", "ModelSpec", "OlsOptions", "Panel", "PanelCleanReport", "PanelGroup", "OlsResult", "OptimizeChannel", "OptimizeOptions", "OptimizeResult",
   "PlanChannel", "PlanOptions", "PlanResult", "PredictionInput", "Random", "RecentSpend", "RegressionMetrics",
   "RepairKind", "ResponseCurve", "ResponseCurveOptions", "ResponseCurvePoint", "RidgeOptions", "RidgeResult",
   "Role", "RunningServer", "SamplerSummary", "SaturationKind", "SaturationParams", "SearchSummary",
   "SeriesSummary", "ServeOptions", "Severity", "ShapiroWilkResult", "SourceColumn", "SourceFile", "SpecInput",
-  "SpendHistory", "SpendPlan", "Strategy", "StructurePart", "StructureSummary", "Table", "TableSummary", "TermContributions", "TermKind",
-  "TrueReturns", "Truth", "TruthBaseline", "TruthChannel", "ValidationReport", "WarningKind",
-  "WeibullOptions", "WhatIfChannel", "WhatIfOptions", "WhatIfResult"
+  "SpendHistory", "SpendPlan", "StackedPanel", "Strategy", "StructurePart", "StructureSummary", "Table", "TargetExpression", "TableSummary", "TermContributions", "TermKind",
+  "TrueReturns", "Truth", "TruthBaseline", "TruthChannel", "TruthGroup", "ValidationReport", "WarningKind",
+  "WeibullOptions", "WhatIfChannel", "WhatIfOptions", "WhatIfResult", "WithinTransformed"
 ];
 
 /** exportsOf(file) → the names a module exports, split into values and types, read by TypeScript. */

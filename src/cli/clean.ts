@@ -1,8 +1,10 @@
 /** `mixlab clean INPUT --out FILE.csv [--report FILE.json] [--json]`: repair and report every change. */
 import type { Command } from "commander";
-import { clean, REPAIR_KINDS, type CleanReport, type RepairKind, type Strategy } from "../data/clean";
+import { clean, REPAIR_KINDS, type CleanOptions, type CleanReport, type RepairKind, type Strategy } from "../data/clean";
+import { cleanPanel } from "../data/clean-panel";
 import { loadInput } from "../data/load";
-import { tableToWideCsv } from "../data/write-wide";
+import type { Dataset } from "../data/source";
+import { panelToWideCsv, tableToWideCsv } from "../data/write-wide";
 import { probeWritable } from "./probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import { printJson, type CliContext } from "./context";
@@ -38,8 +40,9 @@ export function registerClean(program: Command, ctx: CliContext): void {
       ? numberOption("--outlier-factor", flags.outlierFactor, { positive: true })
       : config.clean?.outlier_factor ?? 20;
     checkInputSize(input);
-    const { table, report } = clean(loadInput(input, load), { strategies, outlierFactor });
-    writeFileAtomic(flags.out, tableToWideCsv(table));
+    const dataset = loadInput(input, load);
+    const { text, report } = dataset.panel === undefined ? cleanTable(dataset, { strategies, outlierFactor }) : cleanedPanel(dataset, { strategies, outlierFactor });
+    writeFileAtomic(flags.out, text);
     if (flags.report !== undefined) writeFileAtomic(flags.report, `${JSON.stringify(report, null, 2)}\n`);
     if (flags.json) printJson(ctx, report);
     else ctx.out(describeCleaning(report, flags.out, flags.report));
@@ -47,10 +50,24 @@ export function registerClean(program: Command, ctx: CliContext): void {
   });
 }
 
+/** cleanTable(dataset, options) → the cleaned file's CSV text and the report. */
+function cleanTable(dataset: Dataset, options: CleanOptions): { text: string; report: CleanReport } {
+  const { table, report } = clean(dataset, options);
+  return { text: tableToWideCsv(table), report };
+}
+
+/** cleanedPanel(dataset, options) → the cleaned panel's CSV text (group after group) and the report. */
+function cleanedPanel(dataset: Dataset, options: CleanOptions): { text: string; report: CleanReport } {
+  const { panel, report } = cleanPanel(dataset, options);
+  return { text: panelToWideCsv(panel), report };
+}
+
 /** describeCleaning(report) → a few readable lines: rows in/out and the changes by kind. */
 export function describeCleaning(report: CleanReport, out?: string, reportPath?: string): string {
   const kinds = Object.entries(report.summary).map(([k, n]) => `${k} ${n}`).join(", ");
-  let text = `${report.input}: ${report.rows_in} ${report.frequency} periods in, ${report.rows_out} out; ` +
+  const groups = "groups" in report && Array.isArray(report.groups) ? report.groups.length : null;
+  const unit = groups === null ? `${report.frequency} periods` : `${report.frequency} rows (${groups} groups)`;
+  let text = `${report.input}: ${report.rows_in} ${unit} in, ${report.rows_out} out; ` +
     `${report.changes.length} value(s) changed${kinds ? ` (${kinds})` : ""}` +
     `${report.kept.length ? `, ${report.kept.length} flagged and kept` : ""}\n`;
   if (out) text += `  cleaned data → ${out}\n`;

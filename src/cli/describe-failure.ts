@@ -5,6 +5,7 @@
  * large to handle exit 1. Anything else is a bug: null, and bin/mixlab.js reports it (exit 70).
  */
 import { DataError, formatIssue, type Issue } from "../data/issue";
+import { ExpressionSyntaxError } from "../data/target-expression";
 import { escapeControl } from "../util/escape-control";
 import { FileError, isErrnoError, reasonOf } from "../util/file-error";
 import { ConnectionError } from "./connection-error";
@@ -41,7 +42,7 @@ function isTooLarge(err: unknown): err is Error {
  * @example describeFailure(new UsageError("--trials must be a number, not \"x\"")) // => { code: 2, lines: ['--trials must be a number, not "x"'] }
  */
 export function describeFailure(err: unknown): Failure | null {
-  if (err instanceof UsageError) return { code: 2, lines: [err.message] };
+  if (err instanceof UsageError || err instanceof ExpressionSyntaxError) return { code: 2, lines: [err.message] };
   if (err instanceof DataError) {
     const issues = newIssues(err);
     const lines = [err.message, ...issues.slice(0, SHOWN).map((issue) => `  ${formatIssue(issue)}`)];

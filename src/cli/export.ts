@@ -15,7 +15,7 @@ import { writeExports } from "../report/write-exports";
 import { probeWritable } from "./probe-writable";
 import { printJson, type CliContext } from "./context";
 import { checkInputSize } from "./input-size";
-import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
+import { addInputOptions, loadOptionsFrom, refusePanel, type InputFlags } from "./input-options";
 import { numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
 
@@ -56,6 +56,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     const multipliers = flags.budgets === undefined ? undefined
       : flags.budgets.split(",").map((t) => numberOption("--budgets", t.trim(), { positive: true }));
     const { load } = loadOptionsFrom(flags);
+    refusePanel(load, "export");
     const model = loadModel(modelPath);
     let input: ExportInput;
     if (flags.input !== undefined) {

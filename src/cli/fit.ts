@@ -16,7 +16,7 @@ import { createProgress, type Progress, type ProgressStream } from "../util/prog
 import { printJson, type CliContext } from "./context";
 import { textTable, type Row } from "./text-table";
 import { checkInputSize } from "./input-size";
-import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
+import { addInputOptions, loadOptionsFrom, refusePanel, type InputFlags } from "./input-options";
 import { addSpecOptions, specChoicesFromFlags, specFromOptions, type SpecFlags } from "./spec-options";
 
 type FitFlags = InputFlags & SpecFlags & { out: string; json?: boolean; progress: boolean };
@@ -38,6 +38,7 @@ export function registerFit(program: Command, ctx: CliContext): void {
       specChoicesFromFlags(flags); // bad flags fail (exit 2) before any data is read
       probeWritable(flags.out, "file"); // and a path that cannot be written fails before the search
       const { load, config } = loadOptionsFrom(flags);
+      refusePanel(load, "fit");
       checkInputSize(input);
       const table = toTable(loadInput(input, load));
       for (const w of table.warnings ?? []) ctx.err(`mixlab: warning: ${w}\n`);

@@ -30,10 +30,18 @@ interface GenerateFlags {
   snr?: string;
   country?: string;
   start?: string;
+  groups?: string;
   json?: boolean;
   saturation: string;
   trend: string;
   season: string;
+}
+
+/** groupsOption(text, options) → the --groups count, checked against the shape and --dirt. */
+function groupsOption(text: string, options: GenerateOptions): number {
+  const groups = numberOption("--groups", text, { integer: true, min: 2, max: 500 });
+  if (options.shape !== "wide" || options.dirt) throw new UsageError("--groups writes one wide file: it needs --shape wide and no --dirt");
+  return groups;
 }
 
 export function registerGenerate(program: Command, ctx: CliContext): void {
@@ -54,6 +62,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .option("--snr <x>", "signal-to-noise ratio")
     .option("--country <code>", "holiday calendar country", "US")
     .option("--start <date>", "first date, YYYY-MM-DD")
+    .option("--groups <n>", "panel: N geos in one wide file (date, geo, …, population), per-group truth in truth.json")
     .option("--json", "print truth.json on stdout")
     .option("--saturation <kind>", "true saturation family: hill | logistic", "hill")
     .option("--trend <on|off>", "a linear trend in the target", "on")
@@ -83,6 +92,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       options.saturation = choiceOption("--saturation", flags.saturation, ["hill", "logistic"] as const);
       options.trend = choiceOption("--trend", flags.trend, ["on", "off"] as const) === "on";
       options.seasonal = choiceOption("--season", flags.season, ["seasonal", "flat"] as const) === "seasonal";
+      if (flags.groups !== undefined) options.groups = groupsOption(flags.groups, options);
       probeWritable(flags.out, "folder");
       const data = generate(options);
       writeGenerated(flags.out, data);
@@ -91,7 +101,8 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
         ctx.out(`wrote ${data.files.map((f) => f.path).join(", ")} and truth.json to ${flags.out}\n`);
         ctx.out(`  ${data.truth.periods} ${data.truth.frequency} periods, ${data.truth.start} … ${data.truth.end}, ` +
           `${data.truth.channels.length} channels, media share ${(100 * data.truth.media_share).toFixed(1)} %` +
-          (data.truth.dirt ? `, ${data.truth.dirt.faults.length} injected faults` : "") + "\n");
+          (data.truth.dirt ? `, ${data.truth.dirt.faults.length} injected faults` : "") +
+          (data.truth.groups ? `, ${data.truth.groups.length} groups (read with --group ${data.truth.group_column} --population ${data.truth.population_column})` : "") + "\n");
       }
       ctx.exit(0);
     });

@@ -17,6 +17,8 @@ export interface InputFlags {
   controls?: string;
   channelMap?: string;
   config?: string;
+  group?: string;
+  population?: string;
 }
 
 /** addInputOptions(cmd) declares the shared input flags on a command. */
@@ -24,11 +26,23 @@ export function addInputOptions(cmd: Command): Command {
   return cmd
     .option("--format <format>", "input shape: wide | channel-dir | campaigns (default: detected)")
     .option("--date <column>", "date column of a wide file (default: date)")
-    .option("--target <column>", "target column of a wide file (default: revenue or sales)")
+    .option("--target <column|expression>", "target column of a wide file, or + - * / and parentheses over columns and numbers, e.g. \"PRICE - DISCOUNT\" (default: revenue or sales)")
     .option("--channels <list>", "comma-separated channel columns of a wide file (default: *_spend)")
     .option("--controls <list>", "comma-separated control columns (default: every other numeric column but a channel's exposure and index columns; text columns as indicators <col>=<level>)")
     .option("--channel-map <file>", "JSON {campaign_name: channel} grouping campaigns into channels")
-    .option("--config <file>", "JSON config with roles, channel_map, clean and model settings");
+    .option("--config <file>", "JSON config with roles, channel_map, clean and model settings")
+    .option("--group <column>", "panels: the column naming each row's group (region, geo); several rows per date, one per group")
+    .option("--population <column>", "panels: the column with each group's population (constant per group)");
+}
+
+/**
+ * refusePanel(load, command) stops a command that has no panel models yet when it is given
+ * `--group` or `--population`, rather than fitting or predicting as if the file had one group.
+ * @throws UsageError naming the command
+ */
+export function refusePanel(load: Pick<LoadOptions, "group" | "population">, command: string): void {
+  if (load.group === undefined && load.population === undefined) return;
+  throw new UsageError(`mixlab ${command} --group: panel models are not available yet (validate and clean read panels; panel fits come later)`);
 }
 
 const list = (text: string | undefined): string[] | undefined =>
@@ -58,6 +72,8 @@ export function loadOptionsFrom(flags: InputFlags): { load: LoadOptions; config:
       channels: list(flags.channels) ?? config.roles?.channels,
       controls: list(flags.controls) ?? config.roles?.controls,
       channelMap,
+      group: flags.group ?? config.roles?.group,
+      population: flags.population,
     },
   };
 }

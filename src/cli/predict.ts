@@ -12,7 +12,7 @@ import { probeWritable } from "./probe-writable";
 import { writeFileAtomic } from "../util/write-file-atomic";
 import { printJson, type CliContext } from "./context";
 import { checkInputSize } from "./input-size";
-import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
+import { addInputOptions, loadOptionsFrom, refusePanel, type InputFlags } from "./input-options";
 
 /** predictionsCsv(dates, predicted) → `date,predicted` lines, numbers written exactly (shortest round-trip form). */
 export function predictionsCsv(dates: readonly string[], predicted: ArrayLike<number>): string {
@@ -33,6 +33,7 @@ export function registerPredict(program: Command, ctx: CliContext): void {
   ).action((modelPath: string, input: string, flags: InputFlags & { out?: string; json?: boolean }) => {
     if (flags.out !== undefined) probeWritable(flags.out, "file");
     const { load } = loadOptionsFrom(flags);
+    refusePanel(load, "predict");
     const model = loadModel(modelPath);
     checkInputSize(input);
     const rows = loadPredictionInput(input, model, load);

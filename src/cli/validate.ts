@@ -53,7 +53,8 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     const report = validate(dataset, { outlierFactor });
     if (flags.json) printJson(ctx, validateJson(report));
     else {
-      ctx.out(`${input}: ${report.format}, ${report.rows} ${report.frequency ?? "?"} periods` +
+      const rows = report.groups === undefined ? `${report.frequency ?? "?"} periods` : `${report.frequency ?? "?"} rows in ${report.groups} groups (column ${report.group})`;
+      ctx.out(`${input}: ${report.format}, ${report.rows} ${rows}` +
         (report.start ? ` (${report.start} … ${report.end})` : "") +
         `, ${report.channels.length} channels, target ${report.target || "?"}` +
         `${report.controls.length ? `, controls ${report.controls.join(", ")}` : ""}\n`);

@@ -29,7 +29,7 @@ import type { FittedModel } from "../models/fitted-model";
 import { printJson, type CliContext } from "./context";
 import { textTable, type Row } from "./text-table";
 import { checkInputSize } from "./input-size";
-import { addInputOptions, loadOptionsFrom, type InputFlags } from "./input-options";
+import { addInputOptions, loadOptionsFrom, refusePanel, type InputFlags } from "./input-options";
 import { keyValueOption, numberOption } from "./parse-flags";
 import { UsageError } from "./usage-error";
 
@@ -174,6 +174,7 @@ export function registerWhatIf(program: Command, ctx: CliContext): void {
       .option("--scenarios <file.json>", "plan mode: a JSON list of per-period spend maps, answered in one call")
       .option("--json", "print the answer as JSON on stdout"),
   ).action((modelPath: string, flags: WhatIfFlags) => {
+    refusePanel(flags, "whatif");
     const historicalOnly = flags.input !== undefined || flags.from !== undefined || flags.to !== undefined;
     if (flags.scenarios !== undefined && (flags.scale !== undefined || flags.spend !== undefined || historicalOnly)) {
       throw new UsageError("--scenarios takes the plans from its file; it does not go with --scale, --spend, --input, --from or --to");

@@ -72,8 +72,23 @@ export function detectFrequency(days: readonly number[]): { frequency: Frequency
   return { frequency: null, step, reason: `the dates are mostly ${step} days apart; mixlab models daily (1) or weekly (7) data` };
 }
 
-/** assemble(dataset) lays every series on the detected grid (see the module comment). O(cells). */
-export function assemble(dataset: Dataset): Assembled {
+/**
+ * The grid a panel's groups share: its frequency, step (days) and a day on it. Each group's grid runs
+ * from its own first to its own last date on these steps.
+ */
+export interface GridAnchor {
+  frequency: Frequency;
+  step: number;
+  /** A day number on the grid (the panel's first date). */
+  start: number;
+}
+
+/**
+ * assemble(dataset, anchor) lays every series on the detected grid (see the module comment), or,
+ * given an anchor (one group of a panel), on the anchor's steps from the first to the last date of
+ * this dataset that is on them. O(cells).
+ */
+export function assemble(dataset: Dataset, anchor?: GridAnchor): Assembled {
   const issues: Issue[] = [...dataset.issues];
   const setAside: SetAside[] = [];
   const cellsOf = recordCells();
@@ -81,16 +96,19 @@ export function assemble(dataset: Dataset): Assembled {
   const kept = dataset.files.map((f) => keepFirstValidDates(f, cellsOf, issues, setAside));
   // 2. Frequency and grid from the union of kept dates.
   const sorted = keptDays(dataset.files, kept);
-  const detected = detectFrequency(sorted);
+  const detected = anchor === undefined ? detectFrequency(sorted) : { ...anchor, reason: "" };
   const result: Assembled = { frequency: detected.frequency, days: [], series: [], setAside, issues };
-  if (dataset.files.length === 0) return result;
+  if (dataset.files.length === 0 || (anchor !== undefined && sorted.length === 0)) return result;
   if (detected.frequency === null) {
     issues.push(makeIssue({ file: dataset.input, row: null, column: null, date: null, kind: "unknown_frequency", value: detected.step || null, message: `cannot tell the frequency: ${detected.reason}` }));
     return result;
   }
-  const start = sorted[0], step = detected.step;
-  dataset.files.forEach((f, k) => { setAsideOffGrid(f, kept[k], start, step, cellsOf, issues, setAside); });
-  const grid = makeGrid(dataset.files, kept, start, sorted[sorted.length - 1], step, detected.frequency);
+  const step = detected.step;
+  const gridStart = anchor === undefined ? sorted[0] : anchor.start;
+  dataset.files.forEach((f, k) => { setAsideOffGrid(f, kept[k], gridStart, step, cellsOf, issues, setAside); });
+  const onGrid = anchor === undefined ? sorted : sorted.filter((d) => (d - anchor.start) % step === 0);
+  if (onGrid.length === 0) return result;
+  const grid = makeGrid(dataset.files, kept, onGrid[0], onGrid[onGrid.length - 1], step, detected.frequency);
   result.days = grid.days;
   // 3. Series on the grid, with the reason for each hole.
   dataset.files.forEach((f, k) => { result.series.push(...fileSeries(f, kept[k], grid, issues)); });

@@ -17,8 +17,8 @@
  *    `keep` (left as it is, listed under `kept`). Filled values are rounded to the decimals the
  *    series uses (at least 2, at most 6).
  */
-import { type Assembled, assemble, HOLE_GAP, HOLE_EMPTY, HOLE_NON_NUMERIC, type GridSeries } from "./assemble";
-import { DataError, type Issue } from "./issue";
+import { type Assembled, assemble, type GridAnchor, HOLE_GAP, HOLE_EMPTY, HOLE_NON_NUMERIC, type GridSeries } from "./assemble";
+import { DataError, STRUCTURAL_KINDS, type Issue } from "./issue";
 import { formatDay } from "./parse-date";
 import type { Dataset, InputFormat } from "./source";
 import { makeTable, type Table } from "./table";
@@ -26,7 +26,7 @@ import { checkValues, FLAG_NEGATIVE, FLAG_OUTLIER, FLAG_ZERO_TARGET, type ValueC
 
 export type Strategy = "interpolate" | "zero" | "drop" | "keep";
 export type RepairKind = "missing" | "non_numeric" | "negative" | "outlier" | "zero_target";
-export type ChangeKind = RepairKind | "invalid_date" | "duplicate_date" | "off_grid";
+export type ChangeKind = RepairKind | "invalid_date" | "duplicate_date" | "off_grid" | "invalid_group";
 export const REPAIR_KINDS: readonly RepairKind[] = ["missing", "non_numeric", "negative", "outlier", "zero_target"];
 
 export interface CleanOptions extends ValueCheckOptions {
@@ -50,6 +50,8 @@ export interface Change {
   row: number | null;
   /** The date text of an invalid-date record. */
   date_text?: string;
+  /** Panels: the group of the cell. */
+  group?: string;
 }
 
 export interface CleanReport {
@@ -70,19 +72,17 @@ export interface CleanReport {
   options: { outlier_factor: number; strategies: Record<RepairKind, Strategy> };
 }
 
-const STRUCTURAL: ReadonlySet<string> = new Set(["missing_file", "empty_file", "missing_column", "unknown_frequency"]);
-
-/** clean(dataset, options) → the cleaned Table and the report described in the module comment. */
-export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Table; report: CleanReport } {
-  const assembled = assemble(dataset);
-  const fatal = assembled.issues.filter((i) => STRUCTURAL.has(i.kind));
+/**
+ * clean(dataset, options, anchor) → the cleaned Table and the report described in the module
+ * comment; `anchor` lays the dates on a panel's shared grid (one group of a panel: clean-panel.ts).
+ */
+export function clean(dataset: Dataset, options: CleanOptions = {}, anchor?: GridAnchor): { table: Table; report: CleanReport } {
+  const assembled = assemble(dataset, anchor);
+  const fatal = assembled.issues.filter((i) => STRUCTURAL_KINDS.has(i.kind));
   if (fatal.length > 0) {
     throw new DataError(`cannot clean ${dataset.input}: ${fatal.map((i) => i.message).join("; ")}`, fatal);
   }
-  const strategies: Record<RepairKind, Strategy> = {
-    missing: "interpolate", non_numeric: "interpolate", negative: "interpolate", outlier: "interpolate", zero_target: "interpolate",
-    ...options.strategies,
-  };
+  const { strategies } = resolvedCleanOptions(options);
   const n = assembled.days.length;
   const dates = assembled.days.map(formatDay);
   const kinds = assembled.series.map((s) => repairKinds(s, n, options));
@@ -103,7 +103,18 @@ export function clean(dataset: Dataset, options: CleanOptions = {}): { table: Ta
     report: {
       input: dataset.input, format: dataset.format, frequency: assembled.frequency!,
       rows_in: n, rows_out: keepIdx.length, changes, summary, dropped_rows: plan.dropped_rows, kept, notes,
-      options: { outlier_factor: options.outlierFactor ?? 20, strategies },
+      options: resolvedCleanOptions(options),
+    },
+  };
+}
+
+/** resolvedCleanOptions(options) → the outlier factor and the strategy of every kind (default interpolate), as the report lists them. */
+export function resolvedCleanOptions(options: CleanOptions): CleanReport["options"] {
+  return {
+    outlier_factor: options.outlierFactor ?? 20,
+    strategies: {
+      missing: "interpolate", non_numeric: "interpolate", negative: "interpolate", outlier: "interpolate", zero_target: "interpolate",
+      ...options.strategies,
     },
   };
 }
@@ -162,7 +173,11 @@ function repairSeries(s: GridSeries, k: number, plan: RepairPlan, changes: Chang
   const { dates, kinds, strategies, dropRow } = plan;
   const values = Float64Array.from(s.values);
   const good = (i: number): boolean => !dropRow[i] && (kinds[k][i] === null || (strategies[kinds[k][i] as RepairKind] === "keep" && !Number.isNaN(s.values[i])));
-  const decimals = Math.max(2, decimalsOf(s.values));
+  let decimals = -1; // decimalsOf reads every value as text: only when a value is filled
+  const rounded = (x: number): number => {
+    if (decimals < 0) decimals = Math.max(2, decimalsOf(s.values));
+    return roundTo(x, decimals);
+  };
   for (let i = 0; i < values.length; i++) {
     const kind = kinds[k][i];
     const before = beforeValue(s, i);
@@ -176,7 +191,7 @@ function repairSeries(s: GridSeries, k: number, plan: RepairPlan, changes: Chang
       kept.push(change(s, dates[i], kind, before, Number.isNaN(s.values[i]) ? null : s.values[i], i));
       continue;
     }
-    const after = strategy === "zero" ? 0 : roundTo(interpolateAt(plan.days, s.values, good, i), decimals);
+    const after = strategy === "zero" ? 0 : rounded(interpolateAt(plan.days, s.values, good, i));
     values[i] = after;
     changes.push(change(s, dates[i], kind, before, after, i));
   }
@@ -208,7 +223,13 @@ function reportSetAside(assembled: Assembled, repaired: Float64Array[], plan: Re
 /** The cleaned Table: the repaired series at the kept grid periods `keepIdx`. */
 function cleanedTable(dataset: Dataset, assembled: Assembled, repaired: Float64Array[], keepIdx: number[]): Table {
   const columns: Record<string, Float64Array> = {};
-  assembled.series.forEach((s, k) => { columns[s.name] = Float64Array.from(keepIdx, (i) => repaired[k][i]); });
+  // A panel group whose every date is off the shared grid has no series: its table is empty.
+  for (const name of [dataset.target, ...dataset.channels, ...dataset.controls]) columns[name] = new Float64Array(0);
+  assembled.series.forEach((s, k) => {
+    const kept = new Float64Array(keepIdx.length);
+    for (let j = 0; j < keepIdx.length; j++) kept[j] = repaired[k][keepIdx[j]];
+    columns[s.name] = kept;
+  });
   return makeTable({
     days: Int32Array.from(keepIdx, (i) => assembled.days[i]),
     frequency: assembled.frequency!,

@@ -15,7 +15,12 @@ export const ERROR_KINDS = [
   "duplicate_date",
   "unknown_frequency",
   "off_grid",
+  "invalid_group",
+  "invalid_population",
 ] as const;
+
+/** Errors of the input's structure, which cleaning cannot repair. */
+export const STRUCTURAL_KINDS: ReadonlySet<string> = new Set(["missing_file", "empty_file", "missing_column", "unknown_frequency"]);
 
 /** Problems that are reported but do not stop anything. */
 export const WARNING_KINDS = ["negative", "outlier", "zero_target", "missing", "ignored_column"] as const;
@@ -39,6 +44,8 @@ export interface Issue {
   /** The offending cell as written (text) or as parsed (number); null when absent. */
   value: string | number | null;
   message: string;
+  /** Panels: the group of the row (absent for files without groups). */
+  group?: string;
 }
 
 const errorKinds: ReadonlySet<string> = new Set(ERROR_KINDS);
@@ -70,6 +77,6 @@ export class DataError extends Error {
 export function formatIssue(issue: Issue): string {
   const where = issue.row === null ? issue.file : `${issue.file}:${issue.row}`;
   const column = issue.column === null ? "" : ` [${issue.column}]`;
-  const date = issue.date === null ? "" : ` ${issue.date}`;
+  const date = (issue.group === undefined ? "" : ` group ${issue.group}`) + (issue.date === null ? "" : ` ${issue.date}`);
   return `${issue.severity === "error" ? "error" : "warning"} ${where}${column}${date}: ${issue.kind} — ${issue.message}`;
 }

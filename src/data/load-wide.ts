@@ -7,10 +7,13 @@
  * indicators or left out), each decision an `ignored_column` warning.
  */
 import { defaultControls, indicatorFor } from "./control-roles";
-import { makeIssue, type Issue } from "./issue";
+import { groupColumnOf } from "./detect-group";
+import { expressionTarget, operandWarning } from "./expression-target";
+import { DataError, makeIssue, type Issue } from "./issue";
+import { looksLikeExpression } from "./target-expression";
 import {
   emptyFileIssue, findColumn, missingColumnIssue, parseDates, readCsvColumns, readText,
-  type CsvColumns, type Dataset, type SourceColumn,
+  type CsvColumns, type Dataset, type SourceColumn, type SourceFile,
 } from "./source";
 
 /** Column roles for the wide shape; each is optional and falls back to the defaults above. */
@@ -20,6 +23,10 @@ export interface WideRoles {
   /** Channel columns (`tv_spend`) or channel names (`tv`, matched to `tv_spend`). */
   channels?: readonly string[];
   controls?: readonly string[];
+  /** Panels: the column naming each row's group (region, geo); several rows per date, one per group. */
+  group?: string;
+  /** Panels: a column with each group's population (constant per group), for per-capita models. */
+  population?: string;
 }
 
 const SPEND_SUFFIX = "_spend";
@@ -37,7 +44,9 @@ export function loadWide(path: string, roles: WideRoles = {}): Dataset {
 /** wideFromText(text, path, roles) is loadWide on text already read (`path` names it in messages). */
 export function wideFromText(text: string, path: string, roles: WideRoles = {}): Dataset {
   const dateName = roles.date ?? "date";
-  const csv = readCsvColumns(text, path, new Set([dateName.toLowerCase()]));
+  const textColumns = new Set([dateName.toLowerCase()]);
+  if (roles.group !== undefined) textColumns.add(roles.group.toLowerCase());
+  const csv = readCsvColumns(text, path, textColumns);
   const issues: Issue[] = [...csv.issues];
   const dataset: Dataset = { format: "wide", input: path, target: roles.target ?? "", channels: [], controls: [], files: [], issues };
   if (csv.header.length === 0 || csv.rows === 0) {
@@ -49,8 +58,9 @@ export function wideFromText(text: string, path: string, roles: WideRoles = {}):
     issues.push(missingColumnIssue(path, dateName, csv.header, "the date column"));
     return dataset;
   }
+  const panel = panelColumns(csv, dateHeader, roles, dataset);
   const columns: SourceColumn[] = [];
-  const used = new Set<string>([dateHeader]);
+  const used = new Set<string>([dateHeader, ...panel.used]);
   const take = (header: string, name: string, role: SourceColumn["role"]): void => {
     const parsed = csv.numbers.get(header);
     if (parsed === undefined) return;
@@ -58,16 +68,7 @@ export function wideFromText(text: string, path: string, roles: WideRoles = {}):
     used.add(header);
   };
 
-  // Target.
-  const targetHeader = roles.target !== undefined
-    ? findColumn(csv.header, roles.target)
-    : findColumn(csv.header, "revenue") ?? findColumn(csv.header, "sales");
-  if (targetHeader === null) {
-    issues.push(missingColumnIssue(path, roles.target ?? "revenue", csv.header, roles.target !== undefined ? "given as the target" : "the target: revenue or sales"));
-  } else {
-    dataset.target = roles.target ?? targetHeader.toLowerCase();
-    take(targetHeader, dataset.target, "target");
-  }
+  readTarget(csv, roles, dataset, columns, used, take);
 
   // Channels.
   const channelHeaders: string[] = [];
@@ -103,8 +104,64 @@ export function wideFromText(text: string, path: string, roles: WideRoles = {}):
     }
   }
   const dateText = csv.text.get(dateHeader) ?? [];
-  dataset.files.push({ path, dateHeader, lines: csv.lines, dateText, days: parseDates(dateText), columns });
+  dataset.files.push({ path, dateHeader, lines: csv.lines, dateText, days: parseDates(dateText), columns, ...panel.file });
   return dataset;
+}
+
+/**
+ * readTarget(csv, roles, dataset, columns, used, take) adds the target: the column named by
+ * `roles.target` (default revenue or sales), or, when no column has that name and it reads as an
+ * expression, the expression computed row by row (its columns are then not controls by default).
+ */
+function readTarget(
+  csv: CsvColumns, roles: WideRoles, dataset: Dataset, columns: SourceColumn[], used: Set<string>,
+  take: (header: string, name: string, role: SourceColumn["role"]) => void,
+): void {
+  const path = csv.path;
+  const targetHeader = roles.target !== undefined
+    ? findColumn(csv.header, roles.target)
+    : findColumn(csv.header, "revenue") ?? findColumn(csv.header, "sales");
+  if (targetHeader === null && roles.target !== undefined && looksLikeExpression(roles.target)) {
+    const computed = expressionTarget(csv, roles.target);
+    dataset.issues.push(...computed.issues);
+    if (computed.column === null) return;
+    dataset.target = computed.column.name;
+    columns.push(computed.column);
+    for (const h of computed.operands) {
+      used.add(h);
+      if (roles.controls === undefined) dataset.issues.push(operandWarning(path, h, computed.column.name));
+    }
+  } else if (targetHeader === null) {
+    dataset.issues.push(missingColumnIssue(path, roles.target ?? "revenue", csv.header, roles.target !== undefined ? "given as the target" : "the target: revenue or sales"));
+  } else {
+    dataset.target = roles.target ?? targetHeader.toLowerCase();
+    take(targetHeader, dataset.target, "target");
+  }
+}
+
+/**
+ * panelColumns(csv, dateHeader, roles, dataset) reads the group and population columns of a panel
+ * (`roles.group`), recording them in `dataset.panel`; without `roles.group`, a file whose dates
+ * repeat with a column telling the rows apart is refused (never cut to one row per date).
+ * @throws DataError naming that column and the flag --group
+ */
+function panelColumns(csv: CsvColumns, dateHeader: string, roles: WideRoles, dataset: Dataset): { used: string[]; file: Pick<SourceFile, "groups" | "population"> } {
+  if (roles.group === undefined) {
+    const group = roles.population === undefined ? groupColumnOf(csv, dateHeader) : null;
+    if (group === null) return { used: [], file: {} };
+    const message = `${csv.path} has several rows per date, told apart by column "${group}": read it as a panel with --group ${group}`;
+    throw new DataError(message, [makeIssue({ file: csv.path, row: 1, column: group, date: null, kind: "missing_column", value: null, message })]);
+  }
+  const groupHeader = findColumn(csv.header, roles.group);
+  const populationHeader = roles.population === undefined ? null : findColumn(csv.header, roles.population);
+  if (groupHeader === null) dataset.issues.push(missingColumnIssue(csv.path, roles.group, csv.header, "given as the group"));
+  if (roles.population !== undefined && populationHeader === null) dataset.issues.push(missingColumnIssue(csv.path, roles.population, csv.header, "given as the population"));
+  dataset.panel = { group: groupHeader ?? roles.group, population: populationHeader };
+  const file: Pick<SourceFile, "groups" | "population"> = {};
+  if (groupHeader !== null) file.groups = csv.text.get(groupHeader);
+  const population = populationHeader === null ? undefined : csv.numbers.get(populationHeader);
+  if (populationHeader !== null && population !== undefined) file.population = { header: populationHeader, ...population };
+  return { used: [groupHeader, populationHeader].filter((h): h is string => h !== null), file };
 }
 
 /**

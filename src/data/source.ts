@@ -39,6 +39,10 @@ export interface SourceFile {
   /** Day number of each record (days since 1970-01-01), NaN when the date is not a valid ISO date. */
   days: Float64Array;
   columns: SourceColumn[];
+  /** Panels (`--group`): the group of each record, trimmed text. */
+  groups?: string[];
+  /** Panels with `--population`: the population column as read (constant per group when valid). */
+  population?: { header: string; values: Float64Array; bad: BadCell[] };
 }
 
 /** Per-campaign totals and ratios for the campaigns shape. */
@@ -72,6 +76,8 @@ export interface Dataset {
   /** Structural problems: missing files or columns, empty files, ragged rows, ignored columns. */
   issues: Issue[];
   campaigns?: CampaignKpi[];
+  /** Panels: the group column's header and the population column's header (null when not given). */
+  panel?: { group: string; population: string | null };
 }
 
 /** The raw columns of one CSV file, before roles are assigned. */

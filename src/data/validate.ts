@@ -8,6 +8,7 @@ import { assemble, type Assembled } from "./assemble";
 import { makeIssue, type Issue } from "./issue";
 import { formatDay } from "./parse-date";
 import type { Dataset, InputFormat } from "./source";
+import { splitGroups } from "./split-groups";
 import type { Frequency } from "./table";
 import { checkValues, FLAG_NEGATIVE, FLAG_OUTLIER, FLAG_ZERO_TARGET, type ValueCheckOptions } from "./value-checks";
 
@@ -25,18 +26,48 @@ export interface ValidationReport {
   errors: number;
   warnings: number;
   issues: Issue[];
+  /** Panels: the group column and the number of groups. */
+  group?: string;
+  groups?: number;
 }
 
-/** validate(dataset, options) → the report above; `assembled` may be passed to avoid a second join. */
-export function validate(dataset: Dataset, options: ValueCheckOptions = {}, assembled: Assembled = assemble(dataset)): ValidationReport {
-  const issues = [...assembled.issues, ...valueIssues(assembled, options)];
+/**
+ * validate(dataset, options) → the report above; `assembled` may be passed to avoid a second join.
+ * A panel (read with `--group`) is validated group by group (duplicates are a repeated group + date,
+ * gaps and value checks per group's series); each of its issues names its group, `rows` counts group
+ * × date rows, and `group`/`groups` say which column and how many groups.
+ */
+export function validate(dataset: Dataset, options: ValueCheckOptions = {}, assembled?: Assembled): ValidationReport {
+  if (dataset.panel !== undefined) return validatePanel(dataset, options);
+  const joined = assembled ?? assemble(dataset);
+  const issues = [...joined.issues, ...valueIssues(joined, options)];
+  return report(dataset, issues, joined.frequency, joined.days.length, joined.days);
+}
+
+/** validatePanel(dataset, options) → validate of a panel: every group on the shared grid, issues tagged with their group. */
+function validatePanel(dataset: Dataset, options: ValueCheckOptions): ValidationReport {
+  const split = splitGroups(dataset);
+  const issues = [...dataset.issues, ...split.issues];
+  let rows = 0;
+  const days: number[] = [];
+  for (const g of split.anchor === null ? [] : split.groups) {
+    const joined = assemble(g.dataset, split.anchor!);
+    for (const issue of [...joined.issues, ...valueIssues(joined, options)]) issues.push({ ...issue, group: g.name });
+    rows += joined.days.length;
+    if (joined.days.length > 0) days.push(joined.days[0], joined.days[joined.days.length - 1]);
+  }
+  days.sort((a, b) => a - b);
+  return { ...report(dataset, issues, split.anchor?.frequency ?? null, rows, days), group: dataset.panel!.group, groups: split.groups.length };
+}
+
+/** report(dataset, issues, frequency, rows, days) → the ValidationReport of the issues (sorted by file and line); start and end from the ascending `days`. */
+function report(dataset: Dataset, issues: Issue[], frequency: Frequency | null, rows: number, days: readonly number[]): ValidationReport {
   issues.sort(byFileThenLine);
   const errors = issues.filter((i) => i.severity === "error").length;
-  const days = assembled.days;
   return {
     ok: errors === 0,
-    rows: days.length,
-    frequency: assembled.frequency,
+    rows,
+    frequency,
     start: days.length > 0 ? formatDay(days[0]) : null,
     end: days.length > 0 ? formatDay(days[days.length - 1]) : null,
     format: dataset.format,

@@ -51,7 +51,7 @@ export function piecewiseTrend(
  * Half-life of a damped trend's slope after the fit window, in days: past the window's last day the
  * slope halves every DAMPED_HALF_LIFE_DAYS (a quarter), so the trend adds at most
  * DAMPED_HALF_LIFE_DAYS / ln 2 ≈ 131 days' worth of the fitted slope, however far the forecast.
- * Why: docs/decisions/008-structure-from-the-data.md.
+ * Why: docs/decisions/011-structure-from-the-data.md.
  */
 export const DAMPED_HALF_LIFE_DAYS = 91;
 

@@ -8,11 +8,12 @@
  * the files of the chosen shape (sheets.ts for wide and channel-dir, campaigns.ts), the recorded
  * faults (dirt.ts) and the truth (truth.ts), computed from the clean data before dirt.
  */
-import { createRandom } from "../util/random";
+import { createRandom, type Random } from "../util/random";
 import { campaignsFile } from "./campaigns";
 import { injectDirt } from "./dirt";
-import { resolveGenerateOptions, type GenerateOptions } from "./options";
-import { simulateProcess } from "./process";
+import { resolveGenerateOptions, type GenerateOptions, type ResolvedGenerateOptions } from "./options";
+import { GROUP_COLUMN, groupTruth, nationalOfGroups, panelSheet, POPULATION_COLUMN, simulateGroups } from "./panel";
+import { simulateProcess, type SimulatedProcess } from "./process";
 import { render, shapeSheets } from "./sheets";
 import { truthOf, type GeneratedData, type Truth } from "./truth";
 
@@ -39,6 +40,7 @@ export function generate(options: GenerateOptions = {}): GeneratedData {
   const rCampaigns = root.fork();
   const rDirt = root.fork();
   const process = simulateProcess(opt, { base: rBase, controls: rControls, channels: rChannels, noise: rNoise });
+  if (opt.groups !== undefined) return panelData(opt, process, root.fork());
 
   // The files of the chosen shape (campaigns: channel spend = Σ of its campaigns' cents, unchanged).
   let campaignTruth: Truth["campaigns"] = null;
@@ -66,4 +68,23 @@ export function generate(options: GenerateOptions = {}): GeneratedData {
     truth: truthOf(opt, process, files, campaignTruth, dirtTruth),
     series: { dates, days, signal, noise, baseline, spend, contributions, controls: controlSeries },
   };
+}
+
+/**
+ * panelData(opt, national, r) → the generated panel (`opt.groups` geos around the national process,
+ * panel.ts): one wide file, truth with national totals and per-group figures, series summed over groups.
+ */
+function panelData(opt: ResolvedGenerateOptions, national: SimulatedProcess, r: Random): GeneratedData {
+  const groups = simulateGroups(opt, national, r);
+  const sheet = panelSheet(opt, national, groups);
+  const files = [{ path: sheet.path, content: render(sheet) }];
+  const summed = nationalOfGroups(national, groups);
+  const groupTruths = groups.map((g) => groupTruth(national, g, groups.length));
+  const truth: Truth = {
+    ...truthOf(opt, summed, files, null, null),
+    noise_sd: Math.sqrt(groupTruths.reduce((s, g) => s + g.noise_sd ** 2, 0)),
+    group_column: GROUP_COLUMN, population_column: POPULATION_COLUMN, groups: groupTruths,
+  };
+  const { dates, days, signal, noise, baseline, spend, contributions, controlSeries } = summed;
+  return { files, truth, series: { dates, days, signal, noise, baseline, spend, contributions, controls: controlSeries } };
 }

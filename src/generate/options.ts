@@ -47,6 +47,8 @@ export interface GenerateOptions {
   trend?: boolean;
   /** Yearly seasonality in the target (default true; false: a flat year). */
   seasonal?: boolean;
+  /** Panel: number of groups (geos), 2–500, wide shape without dirt (default: none, one national series; panel.ts). */
+  groups?: number;
 }
 
 /** The options with every default filled in, as recorded in the truth. */
@@ -70,6 +72,8 @@ export interface ResolvedGenerateOptions {
   saturation: "hill" | "logistic";
   trend: boolean;
   seasonal: boolean;
+  /** Panel: number of groups; absent for a national series. */
+  groups?: number;
 }
 
 /** Default channel names, in order; later channels are channel_13, channel_14, … */
@@ -156,5 +160,15 @@ export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedG
     seed, periods, frequency, channels, shape, start, adstock: adstockKind, dirt, seasonCorrelation, alwaysOn,
     collinear, confounder: options.confounder ?? false, snr, country, fileName, campaigns,
     saturation, trend: options.trend ?? true, seasonal: options.seasonal ?? true,
+    ...resolveGroups(options, shape, dirt),
   };
+}
+
+/** resolveGroups(options, shape, dirt) → `{ groups }` when a panel is asked for (checked), else nothing. */
+function resolveGroups(options: GenerateOptions, shape: GenerateShape, dirt: boolean): { groups?: number } {
+  const groups = options.groups;
+  if (groups === undefined) return {};
+  if (!(Number.isInteger(groups) && groups >= 2 && groups <= 500)) throw new RangeError("generate requires groups to be an integer in [2, 500]");
+  if (shape !== "wide" || dirt) throw new RangeError("generate requires the wide shape without dirt for a panel (groups)");
+  return { groups };
 }

@@ -5,6 +5,7 @@
  */
 import type { AdstockParams, SaturationParams } from "../spec/transform-params";
 import type { Fault } from "./dirt";
+import type { TruthGroup } from "./panel";
 import type { GenerateFrequency, GenerateShape, ResolvedGenerateOptions } from "./options";
 import { SEASON_ORDER, SEASON_PERIOD, type SimulatedProcess } from "./process";
 import { sum } from "./random-series";
@@ -67,6 +68,10 @@ export interface Truth {
   media_share: number;
   noise_sd: number;
   dirt: null | { faults: Fault[]; dropped_rows: Array<{ file: string; date: string }> };
+  /** Panels (`groups`): the group and population columns and each group's truth (panel.ts); absent otherwise. */
+  group_column?: string;
+  population_column?: string;
+  groups?: TruthGroup[];
 }
 
 /** Per-period series behind the files (not written; for tests and notebooks). */

@@ -3,7 +3,7 @@
  * default fit — the structure chosen from the data — recovers each channel's ROAS within 15 % with
  * a 90 % interval that covers it, where the former default (Hill saturation, linear trend, Fourier
  * order 2, US holidays, fixed) misses. Seeds 7–14 of this set-up are tabled in
- * docs/decisions/008-structure-from-the-data.md; seed 8 is the one where the contrast shows.
+ * docs/decisions/011-structure-from-the-data.md; seed 8 is the one where the contrast shows.
  */
 import { describe, expect, it } from "vitest";
 import { fitModel } from "../../src/analysis/fit";

@@ -14,7 +14,7 @@
  *    well), the best evidence wins (it weighs every row of the fit window); a tie (a linear and a
  *    damped trend have the same evidence) goes to the lower score, then to the first in candidate
  *    order (simplest first).
- * Why this rule (of nine tried on 64 generated sets): docs/decisions/008-structure-from-the-data.md.
+ * Why this rule (of nine tried on 64 generated sets): docs/decisions/011-structure-from-the-data.md.
  */
 import type { Table } from "../../data/table";
 import { baselineTerms, type DesignContext, type DesignInput } from "../../features/design";
