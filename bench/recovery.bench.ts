@@ -1,6 +1,8 @@
 /**
  * Recovery on generated data with known truth: for easy and hard sets, fit with mixlab's defaults
- * (evidence search, posterior draws, block bootstrap over the draws) and with a plain random
+ * (evidence search, posterior draws, block bootstrap over the draws) and the generator's structure
+ * fixed (TRUE_STRUCTURE: what the fit otherwise chooses from the data is studied by
+ * bench/structure-study.ts) and with a plain random
  * search that keeps the lowest CV error and no safeguards, and print per channel the true ROAS,
  * the estimates, the 90 % interval and whether it covers the truth, the share of effect against
  * the truth, and the holdout accuracy of both fits; then one line per set and the aggregate.
@@ -28,8 +30,11 @@ import { adstock } from "../src/features/adstock";
 import { covers, recoveryOf } from "../src/analysis/recovery";
 import { fitModel } from "../src/analysis/fit";
 import { splitIndexOf } from "../src/models/fit/split";
-import { defaultSpec, type ChannelBounds } from "../src/spec/model-spec";
+import { defaultSpec, type ChannelBounds, type SpecInput } from "../src/spec/model-spec";
 import type { Table } from "../src/data/table";
+
+/** The generator's structure: Hill saturation, a linear trend, Fourier order 2, US holidays. */
+const TRUE_STRUCTURE: Partial<SpecInput> = { saturation: "hill", trend: "linear", seasonality: 2, holidays: "US" };
 
 const trials = Number(process.argv[2] ?? 2000);
 const resamples = Number(process.argv[3] ?? 100);
@@ -74,7 +79,7 @@ async function oracleRoas(data: GeneratedData, table: Table): Promise<number[]> 
     const ratio = tc.saturation.halfSaturation / (mean / rows);
     bounds[tc.name] = { decay: [decay, decay], saturationRatio: [ratio, ratio], hillShape: [tc.saturation.shape, tc.saturation.shape] };
   }
-  const ols = await fitModel(table, defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", model: "ols", bounds, bootstrap: { resamples: 0 } }));
+  const ols = await fitModel(table, defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", model: "ols", bounds, bootstrap: { resamples: 0 }, ...TRUE_STRUCTURE }));
   return ols.summary.channels.map((c) => c.roas ?? NaN);
 }
 
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
       const seed = (set.options.seed ?? 42) + offset;
       const data = generate({ shape: "wide", frequency: "weekly", ...set.options, seed });
       const table = generatedTable(data);
-      const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials, seed: 7 }, bootstrap: { resamples }, holidays: "US",
+      const spec = defaultSpec({ target: "revenue", channels: table.channels, controls: table.controls, frequency: "weekly", search: { trials, seed: 7 }, bootstrap: { resamples }, ...TRUE_STRUCTURE,
         ...(bayes ? { model: "bayes" as const } : {}),
         ...(generatorBounds ? { bounds: Object.fromEntries(table.channels.map((c) => [c, GENERATOR_BOUNDS])) } : {}) });
       const t0 = Date.now();

@@ -42,8 +42,8 @@ export { SCENARIOS, type Scenario } from "./generate/scenarios";
 // Spec: what a user chooses (ModelSpec) and the transform parameters, as zod schemas with their types.
 export {
   ADSTOCK_CHOICES, adstockKind, ChannelBoundsSchema, DEFAULT_BOUNDS, defaultSpec, FrequencySchema, IntervalSchema, ModelKindSchema,
-  ModelSpecSchema, SearchMethodSchema, TrendSchema,
-  type ChannelBounds, type Interval, type ModelKind, type ModelSpec, type SpecInput,
+  ModelSpecSchema, SearchMethodSchema, StructurePartSchema, TrendSchema,
+  type ChannelBounds, type Interval, type ModelKind, type ModelSpec, type SpecInput, type StructurePart,
 } from "./spec/model-spec";
 export {
   AdstockKindSchema, AdstockParamsSchema, ChannelTransformSchema, SaturationKindSchema, SaturationParamsSchema,
@@ -61,7 +61,7 @@ export {
   logisticSaturationDerivativeValue, logisticSaturationValue, logSaturation, logSaturationDerivative, logSaturationDerivativeValue,
   logSaturationValue, saturate, saturateDerivative, saturateDerivativeValue, saturateValue,
 } from "./features/saturation";
-export { linearTrend, piecewiseTrend } from "./features/trend";
+export { dampedTrend, linearTrend, piecewiseTrend } from "./features/trend";
 export { dayOfWeekDummies, fourierTerms } from "./features/fourier";
 export { holidayCount, holidayIndicator } from "./features/holidays";
 export {
@@ -76,9 +76,9 @@ export type { FitPhase } from "./models/fit/progress";
 export { FittedCoreSchema, FittedModelSchema, MediaDrawSchema, type FittedCore, type FittedModel, type MediaDraw } from "./models/fitted-model";
 export {
   BootstrapSummarySchema, ChannelSummarySchema, DiagnosticsSchema, FitSummarySchema, MetricSetSchema, SamplerSummarySchema,
-  SearchSummarySchema, WindowSchema,
+  SearchSummarySchema, StructureSummarySchema, WindowSchema,
   type BootstrapSummary, type ChannelSummary, type Diagnostics, type FitSummary, type MetricName, type MetricSet,
-  type RegressionMetrics, type SamplerSummary, type SearchSummary,
+  type RegressionMetrics, type SamplerSummary, type SearchSummary, type StructureSummary,
 } from "./models/fit-summary";
 export { fitOls, type OlsOptions, type OlsResult } from "./models/ols";
 export { fitFixedEffectsOls, type FixedEffectsOlsOptions, type FixedEffectsOlsResult } from "./models/fixed-effects-ols";

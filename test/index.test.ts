@@ -20,10 +20,10 @@ const VALUES = [
   "DiagnosticsSchema", "FREQUENCIES", "FitSummarySchema", "FittedCoreSchema", "FittedModelSchema",
   "FrequencySchema", "IntervalSchema", "MediaDrawSchema", "MetricSetSchema", "ModelKindSchema",
   "ModelSpecSchema", "SCENARIOS", "SamplerSummarySchema", "SaturationKindSchema", "SaturationParamsSchema",
-  "SearchMethodSchema", "SearchSummarySchema", "TRUTH_FILE", "TrendSchema", "VERSION", "WindowSchema",
+  "SearchMethodSchema", "SearchSummarySchema", "StructurePartSchema", "StructureSummarySchema", "TRUTH_FILE", "TrendSchema", "VERSION", "WindowSchema",
   "adjustedR2", "adstock", "adstockCarryover", "adstockKind", "adstockWeights", "assemble", "baselineTerms",
   "breuschPagan", "budgetScenarios", "carriedSpend", "channelReturns", "charts", "clean", "conditionNumber",
-  "cleanPanel", "correlationMatrix", "createApp", "createRandom", "dayOfWeekDummies", "decomposition", "defaultSpec",
+  "cleanPanel", "correlationMatrix", "createApp", "createRandom", "dampedTrend", "dayOfWeekDummies", "decomposition", "defaultSpec",
   "delayedAdstock", "delayedWeights", "describeTable", "design", "designMatrixFromColumns", "detectFormat",
   "detectFrequency", "detectRoles", "diagnose", "durbinWatson", "evaluateTargetExpression", "ExpressionSyntaxError", "exportCsv", "exportData", "exportSqlite", "exportTables",
   "figureDiv", "fitElasticNet", "fitFixedEffectsOls", "fitModel", "fitOls", "fitRidge", "formatDay", "formatIssue",
@@ -59,7 +59,7 @@ const TYPES = [
   "RepairKind", "ResponseCurve", "ResponseCurveOptions", "ResponseCurvePoint", "RidgeOptions", "RidgeResult",
   "RoasRecovery", "RoasStability", "Role", "RunningServer", "SamplerSummary", "SaturationKind", "SaturationParams", "Scenario", "SearchSummary",
   "SeriesSummary", "ServeOptions", "Severity", "ShapiroWilkResult", "SourceColumn", "SourceFile", "SpecInput",
-  "SpendHistory", "SpendPlan", "StackedPanel", "Strategy", "Table", "TargetExpression", "TableSummary", "TermContributions", "TermKind",
+  "SpendHistory", "SpendPlan", "StackedPanel", "Strategy", "StructurePart", "StructureSummary", "Table", "TargetExpression", "TableSummary", "TermContributions", "TermKind",
   "TrueReturns", "Truth", "TruthBaseline", "TruthChannel", "TruthGroup", "ValidationReport", "WarningKind",
   "WeibullOptions", "WhatIfChannel", "WhatIfOptions", "WhatIfResult", "WithinTransformed"
 ];

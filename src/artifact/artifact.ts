@@ -147,6 +147,7 @@ function orderSpec(s: ModelSpec): ModelSpec {
     search: { trials: s.search.trials, seed: s.search.seed, method: s.search.method, folds: s.search.folds },
     holdout: "splitDate" in s.holdout ? { splitDate: s.holdout.splitDate } : { fraction: s.holdout.fraction },
     bootstrap: { resamples: s.bootstrap.resamples, blockLength: s.bootstrap.blockLength, trials: s.bootstrap.trials },
+    ...(s.auto !== undefined && s.auto.length > 0 && { auto: [...s.auto] }),
   };
 }
 

@@ -9,6 +9,7 @@ import { saveModel } from "../artifact/save";
 import { DataError } from "../data/issue";
 import { loadInput, toTable } from "../data/load";
 import { fitModel } from "../analysis/fit";
+import type { StructureSummary } from "../models/fitted-model";
 import type { FitPhase } from "../models/fit/progress";
 import { probeWritable } from "./probe-writable";
 import { createProgress, type Progress, type ProgressStream } from "../util/progress";
@@ -131,6 +132,18 @@ function pct(v: unknown): string {
 /** R̂ above which `fit --model bayes` warns that its chains have not mixed (Vehtari et al. 2021 ask for < 1.01; 1.05 is the usual working bar). */
 export const RHAT_WARNING = 1.05;
 
+/**
+ * describeStructure(structure, free) → one line: which parts were chosen from the data, the choice's
+ * score, how many candidates, and the criterion.
+ * @example describeStructure(s, ["trend"]) // => "  structure: trend chosen from the data among 3 candidates (score 1.02; the best evidence among …)"
+ */
+export function describeStructure(structure: StructureSummary, free: readonly string[]): string {
+  const { saturation, trend, seasonality, holidays, day_of_week } = structure.chosen;
+  const chosen = structure.candidates.find((c) => c.saturation === saturation && c.trend === trend && c.seasonality === seasonality && c.holidays === holidays && c.day_of_week === day_of_week);
+  return `  structure: ${free.join(", ")} chosen from the data among ${structure.candidates.length} candidates ` +
+    `(score ${fmt(chosen?.score ?? null, 3)}; ${structure.criterion})`;
+}
+
 /** describeFit(artifact, input, out) → the readable fit summary: windows, search, metrics, channels, where the model went. */
 export function describeFit(artifact: Artifact, input: string, out: string): string {
   const s = artifact.summary;
@@ -139,6 +152,7 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
   const a = artifact.spec;
   text += `  ${a.adstock} adstock, ${a.saturation} saturation, ${a.trend} trend, seasonality ${a.seasonality}, holidays ${a.holidays}` +
     (s.alpha !== null ? `, alpha ${fmt(s.alpha, 4)}` : "") + "\n";
+  if (s.structure) text += `${describeStructure(s.structure, a.auto ?? [])}\n`;
   if (s.search) {
     const rate = s.search.candidates_per_second === undefined ? "" : ` (${Math.round(s.search.candidates_per_second).toLocaleString("en-US")} candidates/s, search + sampler)`;
     text += `  search: ${s.search.candidates} candidates (seed ${s.search.seed}, ${s.search.method}) in ${fmt(s.search.seconds, 1)} s${rate}; ` +

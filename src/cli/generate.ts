@@ -1,6 +1,7 @@
 /**
  * `mixlab generate --out DIR --seed S --periods N --frequency daily|weekly --channels K
- * [--shape wide|channel-dir|campaigns] [--dirt]` and the difficulty knobs: synthetic data with
+ * [--shape wide|channel-dir|campaigns] [--dirt]`, the difficulty knobs and the truth's structure
+ * (`--saturation hill|logistic`, `--trend on|off`, `--season seasonal|flat`): synthetic data with
  * truth.json. `mixlab make-data --dir data` (run by `npm run data`) rewrites the bundled sets.
  */
 import type { Command } from "commander";
@@ -31,6 +32,9 @@ interface GenerateFlags {
   start?: string;
   groups?: string;
   json?: boolean;
+  saturation: string;
+  trend: string;
+  season: string;
 }
 
 /** groupsOption(text, options) → the --groups count, checked against the shape and --dirt. */
@@ -60,6 +64,9 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .option("--start <date>", "first date, YYYY-MM-DD")
     .option("--groups <n>", "panel: N geos in one wide file (date, geo, …, population), per-group truth in truth.json")
     .option("--json", "print truth.json on stdout")
+    .option("--saturation <kind>", "true saturation family: hill | logistic", "hill")
+    .option("--trend <on|off>", "a linear trend in the target", "on")
+    .option("--season <seasonal|flat>", "yearly seasonality in the target, or a flat year", "seasonal")
     .action((flags: GenerateFlags) => {
       const channelsText = flags.channels.trim();
       const channels = /^\d+$/.test(channelsText)
@@ -82,6 +89,9 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       if (flags.alwaysOn !== undefined) options.alwaysOn = numberOption("--always-on", flags.alwaysOn, { integer: true, min: 0 });
       if (flags.snr !== undefined) options.snr = numberOption("--snr", flags.snr, { positive: true });
       if (flags.start !== undefined) options.start = flags.start;
+      options.saturation = choiceOption("--saturation", flags.saturation, ["hill", "logistic"] as const);
+      options.trend = choiceOption("--trend", flags.trend, ["on", "off"] as const) === "on";
+      options.seasonal = choiceOption("--season", flags.season, ["seasonal", "flat"] as const) === "seasonal";
       if (flags.groups !== undefined) options.groups = groupsOption(flags.groups, options);
       probeWritable(flags.out, "folder");
       const data = generate(options);

@@ -2,7 +2,9 @@
  * The model flags of `mixlab fit` (`--model`, `--adstock`, `--saturation`, `--trend`,
  * `--seasonality`, `--holidays`, `--trials`, `--seed`, `--holdout-fraction` | `--split-date`,
  * `--alpha`, `--bootstrap`) and the config's `model` section, turned into a ModelSpec through
- * defaultSpec. Flags win over the config; a bad flag is a UsageError (exit 2).
+ * defaultSpec. Flags win over the config; a bad flag is a UsageError (exit 2). A structure part
+ * (saturation, trend, seasonality, holidays, day-of-week) that neither names is chosen by the fit
+ * from the data (ModelSpec.auto).
  */
 import type { Command } from "commander";
 import type { Config } from "../spec/config";
@@ -55,11 +57,11 @@ export function addSpecOptions(cmd: Command): Command {
   return cmd
     .option("--model <kind>", `${choices(MODELS)} (default ridge; bayes: posterior draws, intervals and sds)`)
     .option("--adstock <kind>", `${choices(ADSTOCK_CHOICES)} (weibull = weibull_cdf; default geometric)`)
-    .option("--saturation <kind>", `${choices(SATURATIONS)} (default hill)`)
-    .option("--trend <kind>", `${choices(TRENDS)} (default linear)`)
-    .option("--seasonality <K>", "yearly Fourier order; 0 = none (default 2)")
-    .option("--holidays <country>", "public holidays of a country code (US, GB, DE-BY…) or none (default US)")
-    .option("--day-of-week <on|off>", "day-of-week terms for daily data (default on; weekly data has none)")
+    .option("--saturation <kind>", `${choices(SATURATIONS)} (default: hill, logistic or log, chosen from the data)`)
+    .option("--trend <kind>", `${choices(TRENDS)} (default: none, linear or damped, chosen from the data)`)
+    .option("--seasonality <K>", "yearly Fourier order; 0 = none (default: 0–3, chosen from the data)")
+    .option("--holidays <country>", "public holidays of a country code (US, GB, DE-BY…) or none (default: US or none, chosen from the data)")
+    .option("--day-of-week <on|off>", "day-of-week terms for daily data (default: on or off, chosen from the data; weekly data has none)")
     .option("--trials <N>", "candidates the transform search evaluates (default 2000)")
     .option("--seed <S>", "seed of the search and the bootstrap (default 1)")
     .option("--holdout-fraction <F>", "last share of periods held out, 0 ≤ F < 1 (default 0.2)")

@@ -1,7 +1,7 @@
 /**
  * design(): the only place that turns data into model features. Media columns are
  * saturate(adstock(spend)) per channel — with the carry-over of any spend observed before the
- * input's first date — followed by the baseline terms: linear trend, yearly Fourier seasonality,
+ * input's first date — followed by the baseline terms: linear or damped trend (trend.ts), yearly Fourier seasonality,
  * day-of-week dummies (daily data), a public-holiday count and the controls on their own scale.
  * Fit, predict, decomposition, response curves, what-if, the optimiser, the server and the
  * notebooks all build features through here.
@@ -12,6 +12,7 @@ import { adstockCarryover, adstockKernel, adstockKernelLength, carriedAdstock, g
 import { dayOfWeekDummies, fourierTerms } from "./fourier";
 import { holidayIndicator } from "./holidays";
 import { saturate, saturateInto } from "./saturation";
+import { dampedTrend } from "./trend";
 
 /** Rows to build features for: day numbers and named series (spend by channel name, controls). */
 export interface DesignInput {
@@ -204,6 +205,10 @@ function appendBaseline(spec: ModelSpec, input: DesignInput, context: DesignCont
     names.push("trend");
     kinds.push("trend");
     columns.push(trend);
+  } else if (spec.trend === "damped") {
+    names.push("trend");
+    kinds.push("trend");
+    columns.push(dampedTrend(input.days, context.trendStart, context.trendEnd, context.periodDays));
   }
   if (spec.seasonality > 0) {
     for (const term of fourierTerms(input.days, YEAR, spec.seasonality)) {

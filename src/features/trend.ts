@@ -46,3 +46,44 @@ export function piecewiseTrend(
     return { name: `trend_cp${c}`, values };
   });
 }
+
+/**
+ * Half-life of a damped trend's slope after the fit window, in days: past the window's last day the
+ * slope halves every DAMPED_HALF_LIFE_DAYS (a quarter), so the trend adds at most
+ * DAMPED_HALF_LIFE_DAYS / ln 2 ≈ 131 days' worth of the fitted slope, however far the forecast.
+ * Why: docs/decisions/012-structure-from-the-data.md.
+ */
+export const DAMPED_HALF_LIFE_DAYS = 91;
+
+/**
+ * Damped trend (Gardner & McKenzie 1985): the linear trend u = (day − start)/(end − start) inside
+ * [start, end] (0 at start, 1 at end; 0 everywhere when end = start), and past `end`, h = (day −
+ * end)/periodDays periods later, u = 1 + (periodDays/(end − start))·φ(1 − φ^h)/(1 − φ) with
+ * φ = 0.5^(periodDays/halfLifeDays): each period adds φ times the previous period's slope, so the
+ * forecast levels off instead of running away. Before `start` it is linear. O(n).
+ *
+ * @param days - day numbers (integers)
+ * @param start - day of the fit window's first period
+ * @param end - day of its last period, ≥ start
+ * @param periodDays - days per period (1 daily, 7 weekly), > 0
+ * @param halfLifeDays - half-life of the slope past `end`, > 0 (default DAMPED_HALF_LIFE_DAYS)
+ * @returns the trend per day, in units of "the fit window's whole change"
+ * @throws RangeError if end < start, or periodDays or halfLifeDays is not > 0
+ * @example dampedTrend([0, 7, 14, 21], 0, 14, 7, 7) // => [0, 0.5, 1, 1.25]
+ */
+export function dampedTrend(
+  days: ArrayLike<number>, start: number, end: number, periodDays: number, halfLifeDays = DAMPED_HALF_LIFE_DAYS,
+): Float64Array {
+  if (!(end >= start)) throw new RangeError("dampedTrend requires end ≥ start");
+  if (!(periodDays > 0) || !(halfLifeDays > 0)) throw new RangeError("dampedTrend requires periodDays > 0 and halfLifeDays > 0");
+  const span = end - start;
+  const out = new Float64Array(days.length);
+  if (!(span > 0)) return out;
+  const phi = 0.5 ** (periodDays / halfLifeDays);
+  const step = periodDays / span;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    out[i] = d <= end ? (d - start) / span : 1 + (step * phi * (1 - phi ** ((d - end) / periodDays))) / (1 - phi);
+  }
+  return out;
+}

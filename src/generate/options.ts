@@ -41,6 +41,12 @@ export interface GenerateOptions {
   fileName?: string;
   /** Campaigns shape: number of campaigns, between count and 2 × count (default round(1.6 × count)). */
   campaigns?: number;
+  /** The true saturation family of every channel (default "hill"). */
+  saturation?: "hill" | "logistic";
+  /** A linear trend in the target (default true). */
+  trend?: boolean;
+  /** Yearly seasonality in the target (default true; false: a flat year). */
+  seasonal?: boolean;
   /** Panel: number of groups (geos), 2–500, wide shape without dirt (default: none, one national series; panel.ts). */
   groups?: number;
 }
@@ -63,6 +69,9 @@ export interface ResolvedGenerateOptions {
   country: string;
   fileName: string | null;
   campaigns: number | null;
+  saturation: "hill" | "logistic";
+  trend: boolean;
+  seasonal: boolean;
   /** Panel: number of groups; absent for a national series. */
   groups?: number;
 }
@@ -145,9 +154,12 @@ export function resolveGenerateOptions(options: GenerateOptions = {}): ResolvedG
     campaigns = Math.min(2 * channels.length, Math.max(channels.length, campaigns));
     if (!Number.isInteger(campaigns)) throw new RangeError("generate requires campaigns to be an integer");
   }
+  const saturation = options.saturation ?? "hill";
+  if (!(saturation === "hill" || saturation === "logistic")) throw new RangeError('generate requires saturation "hill" or "logistic"');
   return {
     seed, periods, frequency, channels, shape, start, adstock: adstockKind, dirt, seasonCorrelation, alwaysOn,
     collinear, confounder: options.confounder ?? false, snr, country, fileName, campaigns,
+    saturation, trend: options.trend ?? true, seasonal: options.seasonal ?? true,
     ...resolveGroups(options, shape, dirt),
   };
 }

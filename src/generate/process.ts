@@ -10,13 +10,15 @@
  *                 σ_c ≤ 0.45, so no natural value exceeds 20 × the column's 95th percentile.
  *                 Channels with index ≥ count − alwaysOn are always on; the others are flighted
  *                 (bursts with zero-spend periods). collinear: channel 2 = channel 1 × ratio × (1 + 5 % noise).
- *   media_c,t   = coefficient_c · hill(adstock(spend_c, adstock_c), k_c, s_c)_t
+ *   media_c,t   = coefficient_c · hill(adstock(spend_c, adstock_c), k_c, s_c)_t (or logistic with
+ *                 λ_c = LOGISTIC_LAMBDA_TIMES_K / k_c when `saturation` is "logistic")
  *   target_t    = intercept + trend·linearTrend_t + Σ_k season_k·fourierTerms(day, 365.25, 2)_k,t
  *                 + holiday·holidayIndicator_t + price·price_t + promo·promo_t + demand·demand_index_t
  *                 + Σ_c media_c,t + noise_t,     noise_t ~ N(0, noise_sd²), noise_sd = sd(pre-noise)/snr.
  *   price and promo act in the wide and campaigns shapes only (observed columns in wide only);
  *   demand_index acts when `confounder` is on (an observed column in wide only; in the other shapes
- *   it is an unobserved confounder). Coefficients are chosen so media is 22–38 % of the target and
+ *   it is an unobserved confounder); trend = 0 without `trend`, season_k = 0 when not `seasonal`.
+ *   Coefficients are chosen so media is 22–38 % of the target and
  *   each channel's ROAS = contribution / spend is in 0.8–4.5. The intercept keeps the target > 0.
  *
  */
@@ -25,7 +27,7 @@ import { adstock } from "../features/adstock";
 import type { AdstockParams, SaturationParams } from "../spec/transform-params";
 import { fourierTerms } from "../features/fourier";
 import { holidayIndicator } from "../features/holidays";
-import { hill } from "../features/saturation";
+import { saturate } from "../features/saturation";
 import { linearTrend } from "../features/trend";
 import type { Random } from "../util/random";
 import type { ResolvedGenerateOptions } from "./options";
@@ -35,6 +37,13 @@ import type { TruthChannel } from "./truth";
 /** Period of the yearly seasonality (days) and its Fourier order. */
 export const SEASON_PERIOD = 365.25;
 export const SEASON_ORDER = 2;
+
+/**
+ * A logistic truth's λ = LOGISTIC_LAMBDA_TIMES_K / k, k the Hill half-saturation drawn as for a Hill
+ * truth (0.5–1.5 × the mean adstocked spend): the response at the mean adstocked spend is then
+ * tanh(0.75·mean/k), 0.46–0.91 of full saturation.
+ */
+export const LOGISTIC_LAMBDA_TIMES_K = 1.5;
 
 /** The seeded streams the process draws from, one per purpose. */
 export interface ProcessStreams {
@@ -252,8 +261,9 @@ function drawMediaChannel(r: Random, opt: ResolvedGenerateOptions, spend: Float6
   const ad = drawAdstock(r, opt);
   const adstocked = adstock(spend, ad);
   const k = Math.max(0.01, roundTo(uniform(r, 0.5, 1.5) * mean(adstocked), 2));
-  const sat: SaturationParams = { type: "hill", halfSaturation: k, shape: roundTo(uniform(r, 0.8, 2.5), 3) };
-  const response = hill(adstocked, sat.halfSaturation, sat.shape);
+  const shape = roundTo(uniform(r, 0.8, 2.5), 3);
+  const sat: SaturationParams = opt.saturation === "hill" ? { type: "hill", halfSaturation: k, shape } : { type: "logistic", lambda: LOGISTIC_LAMBDA_TIMES_K / k };
+  const response = saturate(adstocked, sat);
   const roasTarget = uniform(r, 0.8, 4.5);
   const totalResponse = sum(response);
   const beta = totalResponse > 0 ? roundTo((roasTarget * sum(spend)) / totalResponse, 2) : 0;
@@ -274,10 +284,10 @@ function composeTarget(
   const n = opt.periods;
   const R = (mean(media) * (1 - rel.mediaShare)) / rel.mediaShare;
   const controlsActive = activeControls(opt, rel, R);
-  const trendCoef = roundTo(rel.trendRel * R, 2);
+  const trendCoef = opt.trend ? roundTo(rel.trendRel * R, 2) : 0;
   const holidayCoef = roundTo(rel.holidayRel * R, 2);
   const seasonCoefs: Record<string, number> = {};
-  cal.season.forEach((term, k) => { seasonCoefs[term.name] = roundTo(rel.seasonRel[k] * R, 2); });
+  cal.season.forEach((term, k) => { seasonCoefs[term.name] = opt.seasonal ? roundTo(rel.seasonRel[k] * R, 2) : 0; });
   const other = new Float64Array(n);
   for (let t = 0; t < n; t++) {
     let v = trendCoef * cal.trendX[t] + holidayCoef * cal.holidayX[t];

@@ -41,9 +41,18 @@ export interface TruthBaseline {
   contribution: number;
 }
 
+/** The truth's options: the resolved ones, the structure knobs (saturation, trend, seasonal) only when not their default. */
+export type TruthOptions = Omit<ResolvedGenerateOptions, "saturation" | "trend" | "seasonal"> & Partial<Pick<ResolvedGenerateOptions, "saturation" | "trend" | "seasonal">>;
+
+/** truthOptions(opt) → opt without the structure knobs left at their defaults (so files made before them stay byte-identical). */
+function truthOptions(opt: ResolvedGenerateOptions): TruthOptions {
+  const { saturation, trend, seasonal, ...rest } = opt;
+  return { ...rest, ...(saturation !== "hill" && { saturation }), ...(!trend && { trend }), ...(!seasonal && { seasonal }) };
+}
+
 export interface Truth {
   seed: number;
-  options: ResolvedGenerateOptions;
+  options: TruthOptions;
   shape: GenerateShape;
   frequency: GenerateFrequency;
   periods: number;
@@ -105,7 +114,7 @@ export function truthOf(
   const allSpend = sum(spendTotals);
   return {
     seed: opt.seed,
-    options: opt,
+    options: truthOptions(opt),
     shape: opt.shape,
     frequency: opt.frequency,
     periods: n,

@@ -157,6 +157,30 @@ export const SamplerSummarySchema = z.looseObject({
 });
 export type SamplerSummary = z.infer<typeof SamplerSummarySchema>;
 
+/** One structure of a model: what models/fit/structure.ts chooses when the spec leaves it free. */
+export const StructureSchema = z.looseObject({
+  saturation: Name,
+  trend: Name,
+  /** Yearly Fourier order. */
+  seasonality: z.int().min(0),
+  /** Holiday country or "none". */
+  holidays: Name,
+  day_of_week: z.boolean(),
+});
+export type Structure = z.infer<typeof StructureSchema>;
+
+/**
+ * How the structure was chosen (absent when the spec fixes every part): the choice, every
+ * candidate with its score (the criterion's, smaller is better) and its −2 log evidence, and the
+ * criterion in words.
+ */
+export const StructureSummarySchema = z.looseObject({
+  chosen: StructureSchema,
+  candidates: z.array(StructureSchema.extend({ score: Figure, evidence: Figure })),
+  criterion: z.string(),
+});
+export type StructureSummary = z.infer<typeof StructureSummarySchema>;
+
 /** The contract's fit summary (also printed by `mixlab fit --json`); extra fields are kept. */
 export const FitSummarySchema = z.looseObject({
   model_type: Name,
@@ -180,6 +204,8 @@ export const FitSummarySchema = z.looseObject({
   bootstrap: BootstrapSummarySchema.nullable(),
   /** The posterior sampler of `--model bayes` (null for the other models). */
   sampler: SamplerSummarySchema.nullable(),
+  /** The structure chosen from the data (absent when the spec fixes every part). */
+  structure: StructureSummarySchema.optional(),
   /** `--model ols` only: t, two-sided p and 95 % interval per term (and "intercept"), F, σ̂. */
   t_values: z.record(z.string(), Figure).optional(),
   p_values: z.record(z.string(), Figure).optional(),

@@ -14,7 +14,7 @@ import { ModelSpecSchema } from "../spec/model-spec";
 import { ChannelTransformSchema } from "../spec/transform-params";
 import { FitSummarySchema } from "./fit-summary";
 
-export type { BootstrapSummary, ChannelSummary, Diagnostics, FitSummary, MetricSet, RegressionMetrics, SamplerSummary, SearchSummary } from "./fit-summary";
+export type { BootstrapSummary, ChannelSummary, Diagnostics, FitSummary, MetricSet, RegressionMetrics, SamplerSummary, SearchSummary, Structure, StructureSummary } from "./fit-summary";
 
 const Name = z.string().min(1);
 /** A finite number (zod 4's z.number() rejects NaN and ±Infinity). */

@@ -25,8 +25,19 @@ export function adstockKind(choice: (typeof ADSTOCK_CHOICES)[number]): AdstockKi
 export const ModelKindSchema = z.enum(["ridge", "ols", "lasso", "elastic-net", "bayes"]);
 export type ModelKind = z.infer<typeof ModelKindSchema>;
 
-/** The baseline trend a spec may choose. */
-export const TrendSchema = z.enum(["linear", "none"]);
+/**
+ * The baseline trend a spec may choose: "linear" (extrapolated as a straight line), "damped"
+ * (linear over the fit window, its slope halving every quarter after it: features/trend.ts's
+ * dampedTrend) or "none".
+ */
+export const TrendSchema = z.enum(["linear", "damped", "none"]);
+
+/**
+ * The parts of a model's structure the fit can choose from the data (models/fit/structure.ts):
+ * the saturation family, the trend, the Fourier order, holidays on/off and day-of-week on/off.
+ */
+export const StructurePartSchema = z.enum(["saturation", "trend", "seasonality", "holidays", "dayOfWeek"]);
+export type StructurePart = z.infer<typeof StructurePartSchema>;
 
 /** How the transform search proposes candidates after its Latin hypercube start. */
 export const SearchMethodSchema = z.enum(["de", "lhs", "random"]);
@@ -118,6 +129,12 @@ export const ModelSpecSchema = z.strictObject({
    * (null: min(⌊fit rows/5⌋, 8 weekly or 28 daily)).
    */
   bootstrap: z.strictObject({ resamples: z.int().min(0), blockLength: z.int().min(1).nullable(), trials: z.int().min(1) }),
+  /**
+   * The structure parts the fit chooses from the data (summary.structure); the fields of these
+   * parts hold the chosen values once fitted (before, their defaults). Absent or empty: every part
+   * is fixed as given.
+   */
+  auto: z.array(StructurePartSchema).optional(),
 });
 export type ModelSpec = z.infer<typeof ModelSpecSchema>;
 
@@ -143,10 +160,23 @@ export type SpecInput = Partial<Omit<ModelSpec, "target" | "channels" | "control
 };
 
 /**
- * defaultSpec(input) → a complete ModelSpec: ridge, geometric adstock, Hill saturation, linear
- * trend, yearly seasonality of order 2, day-of-week for daily data, US holidays, alpha searched,
- * non-negative media (not for ols), 2,000 search trials with seed 1, last 20 % held out, 100
- * bootstrap resamples over 300 posterior draws.
+ * freeParts(input) → the structure parts a spec input leaves out (saturation, trend, seasonality,
+ * holidays and, for daily data, day-of-week): the parts the fit chooses from the data.
+ */
+export function freeParts(input: SpecInput): StructurePart[] {
+  const given: Record<StructurePart, boolean> = {
+    saturation: input.saturation !== undefined, trend: input.trend !== undefined, seasonality: input.seasonality !== undefined,
+    holidays: input.holidays !== undefined, dayOfWeek: input.dayOfWeek !== undefined || input.frequency !== "daily",
+  };
+  return StructurePartSchema.options.filter((part) => !given[part]);
+}
+
+/**
+ * defaultSpec(input) → a complete ModelSpec: ridge, geometric adstock, alpha searched, non-negative
+ * media (not for ols), 2,000 search trials with seed 1, last 20 % held out, 100 bootstrap resamples
+ * over 300 posterior draws; the structure parts the input leaves out (freeParts, unless `auto`
+ * lists them) are chosen by the fit from the data, starting from Hill saturation, linear trend,
+ * yearly seasonality of order 2, US holidays and day-of-week for daily data.
  */
 export function defaultSpec(input: SpecInput): ModelSpec {
   const model = input.model ?? "ridge";
@@ -174,5 +204,6 @@ export function defaultSpec(input: SpecInput): ModelSpec {
     search: { trials: 2000, seed: 1, method: "de", folds: 5, ...input.search },
     holdout: input.holdout ?? { fraction: 0.2 },
     bootstrap: { resamples: 100, blockLength: null, trials: 300, ...input.bootstrap },
+    auto: [...(input.auto ?? freeParts(input))],
   };
 }

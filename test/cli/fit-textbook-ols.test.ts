@@ -57,10 +57,16 @@ describe("mixlab fit --model ols with the textbook flags on daily data", () => {
     expectClose([s.f_statistic, s.residual_std_error, s.df_residual], [reference.fvalue, reference.residual_std_error, reference.df_resid], { rel: 1e-8 });
   });
 
-  it("without --day-of-week off adds six day-of-week terms (daily data), so it is not textbook OLS", async () => {
-    const s = await fitSummary();
+  it("--day-of-week on adds six day-of-week terms (daily data), so it is not textbook OLS", async () => {
+    const s = await fitSummary("--day-of-week", "on");
     expect(Object.keys(s.coefficients).length).toBe(slopes.length + 6);
     expect(Math.abs(s.coefficients.tv / reference.params.tv - 1)).toBeGreaterThan(1e-8);
+  });
+
+  it("without --day-of-week the fit chooses day-of-week on or off from the data (the only part left free)", async () => {
+    const s = (await fitSummary()) as OlsSummary & { structure: { chosen: { day_of_week: boolean }; candidates: unknown[] } };
+    expect(s.structure.candidates.length).toBe(2);
+    expect(Object.keys(s.coefficients).length).toBe(slopes.length + (s.structure.chosen.day_of_week ? 6 : 0));
   });
 
   it("--day-of-week takes on or off only", async () => {

@@ -50,7 +50,7 @@ describe("mixlab fit", () => {
     for (const c of s.channels) {
       for (const key of ["spend", "contribution", "roas", "roas_low", "roas_high", "mroas", "share_of_spend", "share_of_effect"]) expect(typeof c[key]).toBe("number");
       expect(c.adstock.type).toBe("geometric");
-      expect(c.saturation.type).toBe("hill");
+      expect(c.saturation.type).toBe(s.structure.chosen.saturation);
       expectClose(c.roas, c.contribution / c.spend, { rel: 1e-12 });
       expect(c.roas_low).toBeLessThanOrEqual(c.roas_high);
     }
@@ -60,6 +60,15 @@ describe("mixlab fit", () => {
     expect(s.diagnostics).toHaveProperty("jarque_bera_p");
     expect(s.search).toMatchObject({ candidates: 200, seed: 3 });
     expect(typeof s.search.seconds).toBe("number");
+    // No structure flag: saturation, trend, Fourier order and holidays are chosen from the data.
+    expect(s.structure.candidates.length).toBe(3 * 3 * 4 * 2);
+    expect(s.structure.criterion).toMatch(/^the best evidence among the candidates within 1.1 × the lowest rolling-origin WMAPE/);
+    type Scored = { score: number; evidence: number };
+    const lowest = Math.min(...s.structure.candidates.map((c: Scored) => c.score));
+    const near = s.structure.candidates.filter((c: Scored) => c.score <= 1.1 * lowest);
+    const evidence = Math.min(...near.map((c: Scored) => c.evidence));
+    const tied = near.filter((c: Scored) => c.evidence === evidence);
+    expect(tied.reduce((m: Scored, c: Scored) => (c.score < m.score ? c : m))).toMatchObject(s.structure.chosen);
   });
 
   it("mixlab fit reports each phase on stderr under its own label, each reaching its total: search, sampler, bootstrap", () => {
@@ -112,7 +121,12 @@ describe("mixlab fit", () => {
     expect(r.out).toMatch(/^ridge model of .*mmm_weekly\.csv: 208 weekly periods; fit window 2021-01-04 … /);
     expect(r.out).toMatch(/channel +spend +contribution +roas +90 % interval +mroas +spend share +effect share/);
     expect(r.out).toContain(`model → ${out}`);
+    expect(r.out).toMatch(/^ {2}structure: saturation, trend, seasonality, holidays chosen from the data among 72 candidates \(score [0-9.]+; the best evidence among/m);
     expect(r.err).toBe("");
+    const fixed = await runCli("fit", weekly, "--trials", "40", "--bootstrap", "0", "--saturation", "log", "--trend", "damped", "--seasonality", "1", "--holidays", "none", "--out", out, "--no-progress");
+    expect(fixed.out).toContain("log saturation, damped trend, seasonality 1, holidays none");
+    expect(fixed.out).not.toContain("structure:");
+    expect(JSON.parse(readFileSync(out, "utf8")).summary.structure).toBeUndefined();
   }, 120_000);
 });
 

@@ -40,6 +40,13 @@ describe("specFromOptions", () => {
     expect(spec.bounds.radio).toEqual({ ...defaultSpec(roles).bounds.radio, decay: [0.1, 0.5] });
   });
 
+  it("specFromOptions leaves the structure parts neither the flags nor the config name to the fit (spec.auto)", () => {
+    expect(specFromOptions({}, {}, roles).auto).toEqual(["saturation", "trend", "seasonality", "holidays"]);
+    expect(specFromOptions({}, {}, { ...roles, frequency: "daily" }).auto).toEqual(["saturation", "trend", "seasonality", "holidays", "dayOfWeek"]);
+    const spec = specFromOptions({ trend: "damped", holidays: "none" }, config({ seasonality: 1, day_of_week: false }), { ...roles, frequency: "daily" });
+    expect(spec).toMatchObject({ trend: "damped", holidays: "none", seasonality: 1, dayOfWeek: false, auto: ["saturation"] });
+  });
+
   it("specFromOptions(…) refuses config bounds for a channel the data does not have", () => {
     expect(() => specFromOptions({}, config({ bounds: { print: { decay: [0, 0.5] } } }), roles)).toThrow(DataError);
     expect(() => specFromOptions({}, config({ bounds: { print: { decay: [0, 0.5] } } }), roles)).toThrow(/names "print", which is not a channel of the data/);

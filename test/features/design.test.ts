@@ -44,6 +44,20 @@ describe("design", () => {
     expect(() => design(spec, { tv }, { days, columns: {} }, { trendStart: 0, trendEnd: 1, periodDays: 7 })).toThrow(/spend for channel "tv"/);
   });
 
+  it("design(…) with trend \"damped\" equals the linear trend up to trendEnd and dampedTrend after it", () => {
+    const later = Int32Array.from([19723, 19730, 19737, 19744, 19751]);
+    const input = { days: later, columns: { tv: Float64Array.from([1, 2, 3, 4, 5]), price: Float64Array.from([9, 9, 9, 9, 9]) } };
+    const context = { trendStart: 19723, trendEnd: 19737, periodDays: 7 };
+    const damped = design({ ...spec, trend: "damped" }, { tv }, input, context).columns[1];
+    const linear = design(spec, { tv }, input, context).columns[1];
+    expect(Array.from(damped.subarray(0, 3))).toEqual(Array.from(linear.subarray(0, 3)));
+    // past the window the slope (0.5 per week) shrinks by φ = 0.5^(7/91) each week
+    const phi = 0.5 ** (7 / 91);
+    expect(damped[3]).toBeCloseTo(1 + 0.5 * phi, 12);
+    expect(damped[4]).toBeCloseTo(1 + 0.5 * (phi + phi * phi), 12);
+    expect(linear[4]).toBe(2);
+  });
+
   describe("carry-over from a cached state", () => {
     /** Every adstock kind, including a Weibull window left open (resolved to the carried length). */
     const kinds: AdstockParams[] = [...RESOLVED_ADSTOCKS.slice(0, 6), { type: "weibull_cdf", shape: 0.9, scale: 0.2 }, ...RESOLVED_ADSTOCKS.slice(6)];

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { linearTrend, piecewiseTrend } from "../../src/features/trend";
+import { dampedTrend, linearTrend, piecewiseTrend } from "../../src/features/trend";
 
 describe("linearTrend", () => {
   it("linearTrend(5) runs from 0 to 1 in steps of 1/(n - 1)", () => {
@@ -39,5 +39,30 @@ describe("piecewiseTrend", () => {
     expect(() => piecewiseTrend(5, [5])).toThrow("piecewiseTrend requires change points in [0, n - 1]");
     expect(() => piecewiseTrend(5, [-1])).toThrow(RangeError);
     expect(() => piecewiseTrend(5, [NaN])).toThrow(RangeError);
+  });
+});
+
+describe("dampedTrend", () => {
+  it("dampedTrend(days, start, end, 7, 7) is linear up to end, then adds half the previous step each week", () => {
+    // slope per week 7/14 = 0.5; after end the steps are 0.25, 0.125, 0.0625 (φ = 0.5)
+    expect(Array.from(dampedTrend([0, 7, 14, 21, 28, 35], 0, 14, 7, 7))).toEqual([0, 0.5, 1, 1.25, 1.375, 1.4375]);
+  });
+
+  it("dampedTrend levels off at 1 + step·φ/(1 − φ) far past the window", () => {
+    const far = dampedTrend([0, 70, 70 + 7 * 10_000], 0, 70, 7, 91)[2];
+    const phi = 0.5 ** (7 / 91);
+    expect(far).toBeCloseTo(1 + (7 / 70) * phi / (1 - phi), 10);
+  });
+
+  it("dampedTrend equals linearTrend inside the window and is linear before it", () => {
+    const days = Array.from({ length: 5 }, (_, i) => 10 + i);
+    expect(Array.from(dampedTrend(days, 10, 14, 1))).toEqual(Array.from(linearTrend(5)));
+    expect(dampedTrend([8], 10, 14, 1)[0]).toBe(-0.5);
+  });
+
+  it("dampedTrend of a one-day window is 0 everywhere, and bad arguments throw", () => {
+    expect(Array.from(dampedTrend([3, 4, 9], 4, 4, 1))).toEqual([0, 0, 0]);
+    expect(() => dampedTrend([1], 5, 4, 1)).toThrow("dampedTrend requires end ≥ start");
+    expect(() => dampedTrend([1], 0, 4, 0)).toThrow("dampedTrend requires periodDays > 0 and halfLifeDays > 0");
   });
 });

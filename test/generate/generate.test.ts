@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Fault } from "../../src/generate/dirt";
 import { generate } from "../../src/generate/generate";
+import { LOGISTIC_LAMBDA_TIMES_K } from "../../src/generate/process";
 import { resolveGenerateOptions, type GenerateOptions } from "../../src/generate/options";
 import type { GeneratedData } from "../../src/generate/truth";
 import { writeGenerated } from "../../src/generate/write-generated";
@@ -93,8 +94,27 @@ describe("generate options", () => {
       channels: ["tv", "radio", "social_media", "search", "outdoor"],
       shape: "wide", start: "2021-01-04", adstock: "geometric", dirt: false, seasonCorrelation: 0.3, alwaysOn: 3,
       collinear: false, confounder: false, snr: 8, country: "US", fileName: "mmm_weekly.csv", campaigns: null,
+      saturation: "hill", trend: true, seasonal: true,
     });
     expect(resolveGenerateOptions({ frequency: "daily" }).periods).toBe(730);
+  });
+
+  it("generate({ saturation: \"logistic\", trend: false, seasonal: false }) has logistic channels, no trend and a flat year, and records the knobs", () => {
+    const plain = generate({ seed: 5, channels: 2 });
+    const data = generate({ seed: 5, channels: 2, saturation: "logistic", trend: false, seasonal: false });
+    const t = data.truth;
+    expect(t.baseline.trend).toBe(0);
+    expect(Object.values(t.baseline.seasonality.coefficients)).toEqual([0, 0, 0, 0]);
+    expect([t.options.saturation, t.options.trend, t.options.seasonal]).toEqual(["logistic", false, false]);
+    expect(plain.truth.options.saturation).toBeUndefined();
+    t.channels.forEach((c, i) => {
+      const hill = plain.truth.channels[i].saturation;
+      // λ = LOGISTIC_LAMBDA_TIMES_K / k for the same drawn half-saturation k
+      if (c.saturation.type !== "logistic" || hill.type !== "hill") throw new Error("expected logistic and Hill");
+      expect(c.saturation.lambda).toBeCloseTo(LOGISTIC_LAMBDA_TIMES_K / hill.halfSaturation, 12);
+    });
+    // the spend is drawn as before: only the target changes
+    expect(data.series.spend).toEqual(plain.series.spend);
   });
 
   it("resolveGenerateOptions({channels: 14}) names channels from the default list, then channel_13, channel_14", () => {

@@ -1,14 +1,14 @@
 /**
  * fitSteps(table, spec, options): one model spec → one fitted model, without its summary (the summary
  * is analysis/summary.ts; analysis/fit.ts's fitModel calls both). The steps, one file each:
- * split → search → sample → intervals → refit. Why these steps (the evidence rather than the CV
+ * structure → split → search → sample → intervals → refit. Why these steps (the evidence rather than the CV
  * error, posterior draws rather than one best candidate, the most central draw):
  * docs/decisions/001-evidence-and-posterior-draws.md.
  */
 import { periodDays, type Table } from "../../data/table";
 import type { HouseholderQr } from "../../linalg/qr";
 import type { ModelSpec } from "../../spec/model-spec";
-import type { FitSummary, FittedCore } from "../fitted-model";
+import type { FitSummary, FittedCore, StructureSummary } from "../fitted-model";
 import type { DesignMatrix } from "../standardize";
 import { decodeCandidate, type Candidate } from "../transform-space";
 import { intervalsOf, type ChannelInterval } from "./intervals";
@@ -17,6 +17,7 @@ import { refit, type OlsInference } from "./refit";
 import { samplePosterior, type SamplerTrace } from "./sample";
 import { createEvaluator, searchSetup, searchSummary, searchTransforms, type SearchCounts } from "./search";
 import { splitWindow } from "./split";
+import { chooseStructure } from "./structure";
 
 export interface FitOptions {
   /** Progress of each phase (see FitProgress). */
@@ -47,6 +48,8 @@ export interface FitReport {
   search: FitSummary["search"];
   bootstrap: FitSummary["bootstrap"];
   sampler: FitSummary["sampler"];
+  /** How the free structure parts were chosen (null when the spec fixes every part). */
+  structure: StructureSummary | null;
 }
 
 /**
@@ -55,7 +58,9 @@ export interface FitReport {
  * @throws RangeError for a column the table lacks, a split leaving too few rows, "bayes" with
  *   "lowest-cv", or a search whose every candidate fails
  */
-export async function fitSteps(table: Table, spec: ModelSpec, options: FitOptions = {}): Promise<{ model: FittedCore; report: FitReport }> {
+export async function fitSteps(table: Table, given: ModelSpec, options: FitOptions = {}): Promise<{ model: FittedCore; report: FitReport }> {
+  const structure = await chooseStructure(table, given);
+  const spec = structure.spec;
   const window = splitWindow(table, spec);
   const { k, spend, context } = window;
   const stable = options.selection !== "lowest-cv";
@@ -100,5 +105,5 @@ export async function fitSteps(table: Table, spec: ModelSpec, options: FitOption
     draws: intervals.draws,
   };
   const { X, stdErrors, alpha, ols, designQr } = refitted;
-  return { model, report: { splitIndex: k, X, stdErrors, alpha, ols, designQr, intervals: intervals.intervals, search, bootstrap: intervals.bootstrap, sampler: intervals.sampler } };
+  return { model, report: { splitIndex: k, X, stdErrors, alpha, ols, designQr, intervals: intervals.intervals, search, bootstrap: intervals.bootstrap, sampler: intervals.sampler, structure: structure.report } };
 }
