@@ -52,7 +52,7 @@ export function registerEvaluate(program: Command, ctx: CliContext): void {
     program.command("evaluate")
       .description("how well mixlab recovers a known truth (generated data sets), or a rolling-origin backtest of INPUT (--backtest K)")
       .argument("[input]", "with --backtest: the CSV file or channel-dir folder to backtest")
-      .option("--datasets <n>", "generated data sets, cycling through the scenarios", "14")
+      .option("--datasets <n>", "generated data sets, cycling through the scenarios", "16")
       .option("--models <list>", "models to compare: ridge, bayes, …, or a variant kind:flag=value (ridge:adstock=none)", "ridge,bayes")
       .option("--keep <dir>", "write each data set (or block model) under this folder")
       .option("--report <file.html>", "write a page with the table and plots")

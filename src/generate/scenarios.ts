@@ -20,6 +20,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: "confounder", options: { confounder: true } },
   { name: "low-snr", options: { snr: 2 } },
   { name: "short-history", options: { periods: 78 } },
+  { name: "logistic-saturation", options: { saturation: "logistic" } },
 ];
 
 /**
