@@ -160,6 +160,14 @@ describe("ArtifactSchema", () => {
     expect(problem((a) => { delete a.history.controls.price; })).toBe('history.controls.price: control "price" of the spec has no history');
     expect(problem((a) => { a.history.controls.weather = a.history.controls.price; })).toBe('history.controls.weather: "weather" is not a control of the spec');
     expect(problem((a) => { a.history.controls.price[2] = null; })).toMatch(/^history\.controls\.price\[2\]: Invalid input: expected number/);
+    expect(problem((a) => { a.history.spend.tv[4] = Number.POSITIVE_INFINITY; })).toBe("history.spend.tv[4]: Invalid input: expected number, received Infinity");
+    expect(problem((a) => { a.history.dates[0] = "2024-1-01"; })).toMatch(/^history\.dates\[0\]: Invalid ISO date/);
+    expect(problem((a) => { a.history.dates = []; })).toMatch(/^history\.dates: Too small/);
+    // a series of bad values reports its first ten, each at its index
+    const many = structuredClone(withControls);
+    many.history.spend.tv = many.history.spend.tv.map(() => "x");
+    const r = ArtifactSchema.safeParse(many);
+    expect(r.success ? [] : r.error.issues.filter((i) => i.path[2] === "tv").map((i) => i.path[3])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it("ArtifactSchema accepts an artifact without history.controls, as mixlab wrote before the field", () => {
