@@ -60,6 +60,7 @@ export function configOf(roles: DetectedRoles): Config {
       ...(wide ? { date: roles.date, target: roles.target, channels: roles.channels, controls: roles.controls } : {}),
       ...(Object.keys(roles.exposures).length > 0 ? { exposures: roles.exposures } : {}),
       ...(roles.group !== null ? { group: roles.group } : {}),
+      ...(roles.population !== null ? { population: roles.population } : {}),
       frequency: roles.frequency,
     },
     reasons: roles.reasons,

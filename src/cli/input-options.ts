@@ -73,7 +73,7 @@ export function loadOptionsFrom(flags: InputFlags): { load: LoadOptions; config:
       controls: list(flags.controls) ?? config.roles?.controls,
       channelMap,
       group: flags.group ?? config.roles?.group,
-      population: flags.population,
+      population: flags.population ?? config.roles?.population,
     },
   };
 }

@@ -27,7 +27,9 @@ export interface DetectedRoles {
   /** Channel name (as the model calls it) → its exposure columns, left out of the controls. */
   exposures: Record<string, string[]>;
   group: string | null;
-  /** One sentence per role: format, date, frequency, target, channels, exposures, controls, group. */
+  /** The panel's population column (named like one, constant within each group), or null. */
+  population: string | null;
+  /** One sentence per role: format, date, frequency, target, channels, exposures, controls, group, population. */
   reasons: Record<string, string>;
   /** Columns left out for another reason (index, text, an exposure of no known channel). */
   leftOut: string[];
@@ -57,7 +59,7 @@ function detectFixed(path: string, format: InputFormat): DetectedRoles {
   if (frequency === null) throw new DataError(`cannot set up ${path}: cannot tell the frequency of its dates (mixlab models daily or weekly data)`);
   const dir = format === "channel-dir";
   return {
-    format, frequency, date: "date", target: dataset.target, channels: [...dataset.channels], controls: [], exposures: {}, group: null, leftOut: [],
+    format, frequency, date: "date", target: dataset.target, channels: [...dataset.channels], controls: [], exposures: {}, group: null, population: null, leftOut: [],
     reasons: {
       format: dir ? "a folder: one <channel>_spend.csv (date,spend) per channel and sales_data.csv (channel-dir)"
         : "the header names campaign_name: one row per campaign and date (campaigns), pivoted to one spend column per campaign",
@@ -81,7 +83,8 @@ export function detectWide(csv: CsvColumns): DetectedRoles {
   const freq = detectFrequency(distinct);
   if (freq.frequency === null) throw new DataError(`cannot set up ${csv.path}: cannot tell the frequency of column "${date}": ${freq.reason}`);
   const group = groupColumn(csv, date, days, distinct.length);
-  const taken = group === null ? [date] : [date, group.header];
+  const population = group === null ? null : populationColumn(csv, group.header);
+  const taken = [date, ...(group === null ? [] : [group.header]), ...(population === null ? [] : [population.header])];
   const target = targetColumn(csv, taken);
   const channels = spendColumns(csv, [...taken, target.header]);
   const used = new Set([...taken, target.header, ...channels.map((c) => c.column.header)]);
@@ -90,7 +93,7 @@ export function detectWide(csv: CsvColumns): DetectedRoles {
   const controls = chosen.controls.map((c) => c.name);
   return {
     format: "wide", frequency: freq.frequency, date, target: target.header, channels: channels.map((c) => c.column.header), controls,
-    exposures: exposures.byChannel, group: group?.header ?? null,
+    exposures: exposures.byChannel, group: group?.header ?? null, population: population?.header ?? null,
     leftOut: chosen.warnings.filter((w) => w.kind !== "indicator" && !(w.kind === "exposure" && w.channel)).map((w) => w.message),
     reasons: {
       format: "one file whose header has no campaign_name: one row per period (wide)",
@@ -101,6 +104,7 @@ export function detectWide(csv: CsvColumns): DetectedRoles {
       exposures: exposures.reasons.length > 0 ? exposures.reasons.join("; ") : "none: no column is named like an exposure or moves with a spend column (|r| ≥ 0.95)",
       controls: controlsReason(controls, chosen.warnings),
       group: group?.reason ?? "none: every date appears once",
+      ...(population !== null && { population: population.reason }),
     },
   };
 }
@@ -153,6 +157,32 @@ function groupColumn(csv: CsvColumns, date: string, days: readonly number[], dis
   const best = candidates.sort((a, b) => rank(a.header) - rank(b.header) || a.levels - b.levels)[0];
   if (best === undefined) return null;
   return { header: best.header, reason: `"${best.header}": text with ${best.levels} values; the ${distinctDays} dates repeat, once per value (a panel: one model over the groups)` };
+}
+
+/** Name of a population column (`population`, `pop`, `geo_population`). */
+const POPULATION_NAME = /(^|_)(population|pop)($|_)/i;
+
+/**
+ * populationColumn(csv, group) → the numeric column named like a population whose value is one
+ * positive number per group (as --population requires), with its reason; null when there is none.
+ */
+function populationColumn(csv: CsvColumns, group: string): { header: string; reason: string } | null {
+  const groups = csv.numbers.get(group)!.bad;
+  for (const h of csv.header) {
+    const col = csv.numbers.get(h);
+    if (!POPULATION_NAME.test(h) || col === undefined || col.bad.length > 0) continue;
+    const byGroup = new Map<string, number>();
+    let constant = true;
+    for (const g of groups) {
+      const v = col.values[g.index];
+      const key = g.text.trim();
+      const seen = byGroup.get(key);
+      if (!(v > 0) || (seen !== undefined && seen !== v)) { constant = false; break; }
+      byGroup.set(key, v);
+    }
+    if (constant) return { header: h, reason: `"${h}": named like a population, one positive value per group (the model is per capita)` };
+  }
+  return null;
 }
 
 /** targetColumn(csv, skip) → the numeric column named like a target (`revenue`, then `sales`, then a target word in the name), with its reason. */

@@ -62,6 +62,8 @@ export const ConfigSchema = z.object({
     exposures: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
     /** The panel's group column (geo, region): several rows per date, one per group. */
     group: z.string().min(1).optional(),
+    /** The panel's population column (constant per group): the model is per capita. */
+    population: z.string().min(1).optional(),
     /** The frequency of the dates; `fit` stops when the data's detected frequency differs. */
     frequency: z.enum(FREQUENCIES).optional(),
   }).strict().optional(),

@@ -124,6 +124,18 @@ describe("mixlab init on exports with other namings", () => {
     expect(a.roles).toEqual({ date: "date", target: "revenue", channels: ["tv_spend", "search_spend"], controls: ["price"], group: "geo", frequency: "weekly" });
     expect(readConfig(a.config).roles?.group).toBe("geo");
   });
+
+  it("generated panel: init finds the group and the population column (one value per group), not a control, and validate reads the file with that config", async () => {
+    const folder = join(dir, "panel");
+    expect((await runCli("generate", "--groups", "4", "--seed", "5", "--out", folder)).code).toBe(0);
+    const input = join(folder, "mmm_weekly.csv");
+    const a = await init(input, "panel");
+    expect(a.roles.group).toBe("geo");
+    expect(a.roles.population).toBe("population");
+    expect(a.roles.controls as string[]).not.toContain("population");
+    const validated = await runCli("validate", input, "--config", a.config, "--json");
+    expect(validated.code).toBe(0);
+  });
 });
 
 describe("mixlab init: usage", () => {
