@@ -71,7 +71,7 @@ export function summarise(model: FittedCore, table: Table, report: FitReport): F
     search: report.search,
     bootstrap: report.bootstrap,
     sampler: report.sampler,
-    ...(report.structure !== null && { structure: report.structure }),
+    structure: report.structure,
     ...(report.ols ?? {}),
     ...(table.warnings !== undefined && table.warnings.length > 0 ? { warnings: [...table.warnings] } : {}),
   };

@@ -152,7 +152,7 @@ export function describeFit(artifact: Artifact, input: string, out: string): str
   const a = artifact.spec;
   text += `  ${a.adstock} adstock, ${a.saturation} saturation, ${a.trend} trend, seasonality ${a.seasonality}, holidays ${a.holidays}` +
     (s.alpha !== null ? `, alpha ${fmt(s.alpha, 4)}` : "") + "\n";
-  if (s.structure) text += `${describeStructure(s.structure, a.auto ?? [])}\n`;
+  if (s.structure && s.structure.candidates.length > 0) text += `${describeStructure(s.structure, a.auto ?? [])}\n`;
   if (s.search) {
     const rate = s.search.candidates_per_second === undefined ? "" : ` (${Math.round(s.search.candidates_per_second).toLocaleString("en-US")} candidates/s, search + sampler)`;
     text += `  search: ${s.search.candidates} candidates (seed ${s.search.seed}, ${s.search.method}) in ${fmt(s.search.seconds, 1)} s${rate}; ` +

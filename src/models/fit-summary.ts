@@ -170,9 +170,10 @@ export const StructureSchema = z.looseObject({
 export type Structure = z.infer<typeof StructureSchema>;
 
 /**
- * How the structure was chosen (absent when the spec fixes every part): the choice, every
+ * How the structure was chosen: the choice, every
  * candidate with its score (the criterion's, smaller is better) and its −2 log evidence, and the
- * criterion in words.
+ * criterion in words. When the spec fixes every part: that structure, no candidates, and a
+ * criterion that says so. Absent from artifacts written before the structure step.
  */
 export const StructureSummarySchema = z.looseObject({
   chosen: StructureSchema,
@@ -204,7 +205,7 @@ export const FitSummarySchema = z.looseObject({
   bootstrap: BootstrapSummarySchema.nullable(),
   /** The posterior sampler of `--model bayes` (null for the other models). */
   sampler: SamplerSummarySchema.nullable(),
-  /** The structure chosen from the data (absent when the spec fixes every part). */
+  /** The structure chosen from the data, or fixed (absent from artifacts written before the step). */
   structure: StructureSummarySchema.optional(),
   /** `--model ols` only: t, two-sided p and 95 % interval per term (and "intercept"), F, σ̂. */
   t_values: z.record(z.string(), Figure).optional(),

@@ -126,7 +126,11 @@ describe("mixlab fit", () => {
     const fixed = await runCli("fit", weekly, "--trials", "40", "--bootstrap", "0", "--saturation", "log", "--trend", "damped", "--seasonality", "1", "--holidays", "none", "--out", out, "--no-progress");
     expect(fixed.out).toContain("log saturation, damped trend, seasonality 1, holidays none");
     expect(fixed.out).not.toContain("structure:");
-    expect(JSON.parse(readFileSync(out, "utf8")).summary.structure).toBeUndefined();
+    expect(JSON.parse(readFileSync(out, "utf8")).summary.structure).toEqual({
+      chosen: { saturation: "log", trend: "damped", seasonality: 1, holidays: "none", day_of_week: false },
+      candidates: [],
+      criterion: "none: every part fixed by the flags or the config",
+    });
   }, 120_000);
 });
 

@@ -48,8 +48,8 @@ export interface FitReport {
   search: FitSummary["search"];
   bootstrap: FitSummary["bootstrap"];
   sampler: FitSummary["sampler"];
-  /** How the free structure parts were chosen (null when the spec fixes every part). */
-  structure: StructureSummary | null;
+  /** How the free structure parts were chosen (no candidates when the spec fixes every part). */
+  structure: StructureSummary;
 }
 
 /**

@@ -175,10 +175,13 @@ export function chooseCandidate(scored: ReadonlyArray<{ score: number; evidence:
   return chosen;
 }
 
-/** What the structure step chose: the spec with the chosen structure, and the summary's report (null when every part is fixed). */
+/** The criterion reported when nothing was left to choose. */
+export const FIXED_CRITERION = "none: every part fixed by the flags or the config";
+
+/** What the structure step chose: the spec with the chosen structure, and the summary's report (no candidates when every part is fixed). */
 export interface StructureChoice {
   spec: ModelSpec;
-  report: StructureSummary | null;
+  report: StructureSummary;
 }
 
 /**
@@ -188,7 +191,7 @@ export interface StructureChoice {
  */
 export async function chooseStructure(table: Table, spec: ModelSpec): Promise<StructureChoice> {
   const candidates = structureCandidates(spec);
-  if ((spec.auto ?? []).length === 0 || candidates.length <= 1) return { spec, report: null };
+  if ((spec.auto ?? []).length === 0 || candidates.length <= 1) return { spec, report: { chosen: { ...candidates[0] }, candidates: [], criterion: FIXED_CRITERION } };
   const window = splitWindow(table, { ...spec, auto: [] });
   const { k, n, y, yK, input, context } = window;
   const folds = rollingOriginFolds(k, n > k ? n - k : Math.max(1, Math.round(0.2 * k)), STRUCTURE_FOLDS);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Table } from "../../../src/data/table";
 import { generate } from "../../../src/generate/generate";
 import { generatedTable } from "../../../src/generate/generated-table";
-import { chooseCandidate, chooseStructure, rollingOriginWmape, structureCandidates } from "../../../src/models/fit/structure";
+import { FIXED_CRITERION, chooseCandidate, chooseStructure, rollingOriginWmape, structureCandidates } from "../../../src/models/fit/structure";
 import { defaultSpec, type ModelSpec, type SpecInput } from "../../../src/spec/model-spec";
 
 function specOf(table: Table, input: Partial<SpecInput> = {}): ModelSpec {
@@ -105,7 +105,7 @@ describe("chooseStructure", () => {
     const fixed = specOf(table, { saturation: "log", trend: "none", seasonality: 1, holidays: "none" });
     expect(fixed.auto).toEqual([]);
     const none = await chooseStructure(table, fixed);
-    expect(none.report).toBeNull();
+    expect(none.report).toEqual({ chosen: { saturation: "log", trend: "none", seasonality: 1, holidays: "none", day_of_week: false }, candidates: [], criterion: FIXED_CRITERION });
     expect(none.spec).toBe(fixed);
   });
 });
