@@ -121,6 +121,13 @@ function returnsOf(spend: readonly Float64Array[], k: number, count: number) {
   return { result, record };
 }
 
+/** checkBootstrapInput(input) throws the RangeError drawBootstrap and drawBootstrapByMoments give for bad draws, resamples or block length. */
+function checkBootstrapInput({ draws, resamples, blockLength }: DrawBootstrapInput): void {
+  if (!(draws.length >= 1)) throw new RangeError("drawBootstrap requires at least one draw");
+  if (!(Number.isInteger(resamples) && resamples >= 0)) throw new RangeError("drawBootstrap requires an integer resamples ≥ 0");
+  if (!(Number.isInteger(blockLength) && blockLength >= 1)) throw new RangeError("drawBootstrap requires an integer blockLength ≥ 1");
+}
+
 /**
  * drawBootstrap(input) → per resample the transform draw, media coefficients, contributions and
  * ROAS of a moving-block bootstrap refit (see the module comment).
@@ -131,9 +138,7 @@ function returnsOf(spend: readonly Float64Array[], k: number, count: number) {
  */
 export function drawBootstrap(input: DrawBootstrapInput): DrawBootstrapResult {
   const { draws, fixed, y, trainRows: k, spend, resamples } = input;
-  if (!(draws.length >= 1)) throw new RangeError("drawBootstrap requires at least one draw");
-  if (!(Number.isInteger(resamples) && resamples >= 0)) throw new RangeError("drawBootstrap requires an integer resamples ≥ 0");
-  if (!(Number.isInteger(input.blockLength) && input.blockLength >= 1)) throw new RangeError("drawBootstrap requires an integer blockLength ≥ 1");
+  checkBootstrapInput(input);
   const m = spend.length;
   const random = createRandom(input.seed);
   const fixedK = fixed.map((c) => c.subarray(0, k));
@@ -166,9 +171,7 @@ export function drawBootstrap(input: DrawBootstrapInput): DrawBootstrapResult {
  */
 export function drawBootstrapByMoments(input: DrawBootstrapInput): DrawBootstrapResult {
   const { draws, fixed, y, trainRows: k, spend, resamples } = input;
-  if (!(draws.length >= 1)) throw new RangeError("drawBootstrap requires at least one draw");
-  if (!(Number.isInteger(resamples) && resamples >= 0)) throw new RangeError("drawBootstrap requires an integer resamples ≥ 0");
-  if (!(Number.isInteger(input.blockLength) && input.blockLength >= 1)) throw new RangeError("drawBootstrap requires an integer blockLength ≥ 1");
+  checkBootstrapInput(input);
   const m = spend.length;
   const random = createRandom(input.seed);
   const starts = Array.from({ length: resamples }, () => blockStarts(k, input.blockLength, random));
