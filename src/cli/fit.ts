@@ -140,7 +140,9 @@ export const RHAT_WARNING = 1.05;
 export function describeStructure(structure: StructureSummary, free: readonly string[]): string {
   const { saturation, trend, seasonality, holidays, day_of_week } = structure.chosen;
   const chosen = structure.candidates.find((c) => c.saturation === saturation && c.trend === trend && c.seasonality === seasonality && c.holidays === holidays && c.day_of_week === day_of_week);
-  return `  structure: ${free.join(", ")} chosen from the data among ${structure.candidates.length} candidates ` +
+  // the parts as the flags name them (spec.auto holds the spec's field names)
+  const parts = free.map((part) => (part === "dayOfWeek" ? "day-of-week" : part));
+  return `  structure: ${parts.join(", ")} chosen from the data among ${structure.candidates.length} candidates ` +
     `(score ${fmt(chosen?.score ?? null, 3)}; ${structure.criterion})`;
 }
 

@@ -10,6 +10,7 @@ import { fitOls } from "../../src/models/ols";
 import { designMatrixFromColumns } from "../../src/models/standardize";
 import { expectClose } from "../helpers/expect-close";
 import { maskRunTimes } from "../helpers/mask-run-times";
+import { describeStructure } from "../../src/cli/fit";
 import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "mixlab-cli-fit-"));
@@ -152,6 +153,14 @@ function smallWeeklyCsv(name: string): { csv: string; tv: number[]; radio: numbe
   writeFileSync(csv, `${rows.join("\n")}\n`);
   return { csv, tv, radio, price, sales };
 }
+
+describe("describeStructure", () => {
+  it("names the free parts as the flags do (day-of-week, not the spec's dayOfWeek), with the chosen candidate's score", () => {
+    const chosen = { saturation: "hill", trend: "none", seasonality: 1, holidays: "none", day_of_week: true };
+    const line = describeStructure({ chosen, candidates: [{ ...chosen, score: 2.5, evidence: 10 }, { ...chosen, trend: "linear", score: 2, evidence: 12 }], criterion: "the rule" }, ["trend", "dayOfWeek"]);
+    expect(line).toBe("  structure: trend, day-of-week chosen from the data among 2 candidates (score 2.500; the rule)");
+  });
+});
 
 describe("mixlab fit --model ols with every transform off", () => {
   it("mixlab fit --adstock none --saturation none --trend none --seasonality 0 --holidays none --model ols is textbook OLS of the target on channels and controls", async () => {
